@@ -1,0 +1,1 @@
+"""qualcli plugin for vtct documents."""

@@ -1,0 +1,3 @@
+from qualcli.cli import main
+
+main()

@@ -1,0 +1,64 @@
+"""The ``qualcli`` command line.
+
+Each command is declared in its own module under :mod:`qualcli.commands`,
+which imports only Typer at start-up; the work (and heavy libraries) are
+imported inside the command when it runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import typer
+
+from qualcli.errors import QualcliError
+
+COMMAND_MODULES = (
+    "parse",
+    "validate",
+    "show",
+    "plugins",
+)
+
+app = typer.Typer(
+    name="qualcli",
+    help="Parse, diff, map and lint UK vocational qualification specifications.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+for _module in COMMAND_MODULES:
+    importlib.import_module(f"qualcli.commands.{_module}").register(app)
+
+
+def main() -> None:
+    """Console-script entry point: run the app, turning user errors into exit 2."""
+    try:
+        app(standalone_mode=False)
+    except QualcliError as exc:
+        _fail(str(exc))
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, BrokenPipeError):
+        sys.exit(130)
+    except Exception as exc:  # a bug or an input we did not foresee: one line, exit 2
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        if os.environ.get("QUALCLI_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (set QUALCLI_DEBUG=1 for details)")
+    sys.exit(0)
+
+
+def _fail(message: str) -> None:
+    print(f"qualcli: error: {message}", file=sys.stderr)
+    sys.exit(2)

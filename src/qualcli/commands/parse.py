@@ -1,0 +1,48 @@
+"""``qualcli parse``: a document to the model, as YAML or JSON."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+import typer
+
+
+class SpecFormat(str, Enum):
+    yaml = "yaml"
+    json = "json"
+
+
+def parse(
+    file: str = typer.Argument(..., help="Source document (.txt .md .html .pdf .docx ...) or parsed spec (.yaml .json)."),
+    body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser (e.g. vtct)."),
+    fmt: SpecFormat = typer.Option(SpecFormat.yaml, "--format", help="Output format."),
+    out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
+) -> None:
+    """Parse a specification into the qualcli model."""
+    from qualcli.loading import load_spec
+    from qualcli.output import write_output
+    from qualcli.specfile import dump
+
+    doc = load_spec(file, body)
+    write_output(dump(doc, fmt.value), out)
+    _report(doc)
+
+
+def _report(doc) -> None:
+    import sys
+
+    outcomes = sum(len(u.learning_outcomes) for u in doc.units)
+    criteria = sum(len(o.criteria) for u in doc.units for o in u.learning_outcomes)
+    note = f", {len(doc.unstructured)} unstructured block(s) kept" if doc.unstructured else ""
+    print(
+        f"{doc.source.path}: {doc.body} via {doc.source.plugin}: {len(doc.qualifications)} qualification(s), "
+        f"{len(doc.units)} unit(s), {outcomes} outcome(s), {criteria} criteria{note}",
+        file=sys.stderr,
+    )
+    for warning in doc.warnings:
+        print(f"{doc.source.path}: warning: {warning}", file=sys.stderr)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("parse")(parse)

@@ -1,0 +1,29 @@
+"""``qualcli plugins``: what is installed and what each plugin registers."""
+
+from __future__ import annotations
+
+import typer
+
+
+def plugins_command(
+    as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
+) -> None:
+    """List plugins, their versions and what each registers."""
+    import json
+
+    from qualcli.plugins import describe
+
+    infos = describe()
+    if as_json:
+        print(json.dumps([info.__dict__ for info in infos], indent=2))
+        return
+    for info in infos:
+        kind = "built-in" if info.builtin else "plugin"
+        print(f"{info.name} {info.version or '(unknown version)'} [{kind}]")
+        for hook, labels in info.registered.items():
+            shown = ", ".join(labels[:12]) + (f", … ({len(labels)} in all)" if len(labels) > 12 else "")
+            print(f"  {hook}: {shown or '-'}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("plugins")(plugins_command)

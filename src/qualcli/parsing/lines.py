@@ -1,0 +1,85 @@
+"""Rejoining lines that a PDF or Word export wrapped.
+
+Readers give physical lines grouped in blocks (see :class:`qualcli.readers.Line`).
+:func:`logical_lines` joins the lines of a block back into the sentences they
+were, except where a line starts something new: a list item, a table row, or
+whatever the caller's ``starts_new`` says (a criterion ref, a heading). Every
+logical line keeps the position of its first physical line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from qualcli.readers import Line
+from qualcli.parsing.text import BULLET_GLYPHS
+
+_LIST_START = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|[-*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d+(?:\.\d+)*\.?\s)")
+
+
+@dataclass(frozen=True)
+class LogicalLine:
+    """A sentence or row rebuilt from one or more physical lines."""
+
+    text: str
+    number: int
+    page: int | None
+    cells: tuple[str, ...] | None = None
+    numbers: tuple[int, ...] = ()  # every physical line it came from
+
+
+def default_starts_new(text: str) -> bool:
+    """A list item, numbered item or table row always starts a new line."""
+    return bool(_LIST_START.match(text)) or "\t" in text
+
+
+def logical_lines(
+    lines: Iterable[Line],
+    starts_new: Callable[[str], bool] | None = None,
+    keep_blank: bool = False,
+) -> list[LogicalLine]:
+    """Join wrapped lines of the same block; blank lines end a block.
+
+    ``starts_new(text)`` is asked for each physical line that might continue
+    the previous one; return True where a new logical line must begin. It is
+    consulted in addition to :func:`default_starts_new`.
+    """
+    out: list[LogicalLine] = []
+    current: list[Line] = []
+
+    def flush() -> None:
+        if current:
+            first = current[0]
+            text = " ".join(part.text.strip() for part in current)
+            out.append(LogicalLine(text, first.number, first.page, first.cells, tuple(p.number for p in current)))
+            current.clear()
+
+    for line in lines:
+        stripped = line.text.strip()
+        if not stripped:
+            flush()
+            if keep_blank:
+                out.append(LogicalLine("", line.number, line.page))
+            continue
+        if line.cells is not None or "\t" in line.text:
+            flush()
+            current.append(line)
+            flush()
+            continue
+        if current and (
+            line.block != current[-1].block
+            or line.page != current[-1].page and _ends_sentence(current[-1].text)
+            or default_starts_new(stripped)
+            or (starts_new is not None and starts_new(stripped))
+        ):
+            flush()
+        current.append(line)
+    flush()
+    return out
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", ":", "?", "!"))
+

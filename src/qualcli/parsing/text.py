@@ -1,0 +1,61 @@
+"""Cleaning text that came out of PDFs, Word and HTML conversions."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>")
+_PIPE_DEBRIS = re.compile(r"(?:^|\s)\|(?:\s*-{2,}\s*\|)*|\|(?:\s|$)")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+BULLET_GLYPHS = "•●○◦▪■□‣⁃–·\uf0b7\uf0a7\uf0d8\uf076"
+_LEADING_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|-(?=\s)|\*(?=\s))\s*")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_SPACE = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of whitespace (including non-breaking spaces) to one space."""
+    return " ".join(text.split())
+
+
+def strip_tags(text: str) -> str:
+    """Remove HTML/XML tags and decode entities; block tags become spaces."""
+    return html.unescape(_TAG.sub(" ", text))
+
+
+def strip_emphasis(text: str) -> str:
+    """Remove Markdown emphasis markers (``**bold**``, ``*it*``, ``__x__``)."""
+    return _EMPHASIS.sub(r"\2", text)
+
+
+def strip_bullet(text: str) -> str:
+    """Remove one leading list glyph (``•``, ``○``, ``-``, ``*``...)."""
+    return _LEADING_BULLET.sub("", text, count=1)
+
+
+def is_table_rule(text: str) -> bool:
+    """True for Markdown table separator rows such as ``|---|---|``."""
+    return bool(_TABLE_RULE.match(text)) and "-" in text
+
+
+def strip_pipes(text: str) -> str:
+    """Remove ``|`` cell separators left by table conversions."""
+    return _PIPE_DEBRIS.sub(" ", text)
+
+
+def clean(text: str) -> str:
+    """Text fit for a model field: no tags, pipes, list glyphs or emphasis; one-spaced."""
+    text = strip_tags(text)
+    text = strip_pipes(text)
+    text = re.sub(rf"(^|\s)[{BULLET_GLYPHS}](?=\s)", " ", text)
+    text = strip_emphasis(text)
+    return normalise_space(text)
+
+
+def parse_int(text: str | None) -> int | None:
+    """The first whole number in ``text`` (``"45 (minimum)"`` -> 45), or None."""
+    if not text:
+        return None
+    match = re.search(r"\d+", text.replace(",", ""))
+    return int(match.group()) if match else None
