@@ -38,7 +38,7 @@ for _module in COMMAND_MODULES:
 def main() -> None:
     """Console-script entry point: run the app, turning user errors into exit 2."""
     try:
-        app(standalone_mode=False)
+        result = app(standalone_mode=False)  # returns the exit code of typer.Exit
     except QualcliError as exc:
         _fail(str(exc))
     except typer.Exit as exc:
@@ -56,7 +56,7 @@ def main() -> None:
         if os.environ.get("QUALCLI_DEBUG"):
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (set QUALCLI_DEBUG=1 for details)")
-    sys.exit(0)
+    sys.exit(result if isinstance(result, int) else 0)
 
 
 def _fail(message: str) -> None:

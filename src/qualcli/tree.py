@@ -79,12 +79,12 @@ def render_unit(unit: Unit) -> list[str]:
     return lines
 
 
-def render(doc: SpecDocument, unit_code: str | None = None) -> str:
-    """The whole document outline, or one unit in full."""
+def render(doc: SpecDocument, unit_code: str | None = None, path: str | None = None) -> str:
+    """The whole document outline, or one unit in full (``path`` names the file in errors)."""
     if unit_code is None:
         return "\n".join(render_document(doc)) + "\n"
     unit = doc.unit(unit_code)
     if unit is None:
         known = ", ".join(u.code for u in doc.units)
-        raise QualcliError(f"no unit {unit_code!r}; units are: {known}", doc.source.path)
+        raise QualcliError(f"no unit {unit_code!r}; units are: {known}", path or doc.source.path)
     return "\n".join(render_unit(unit)) + "\n"

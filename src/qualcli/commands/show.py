@@ -18,7 +18,7 @@ def show(
     from qualcli.loading import load_spec
     from qualcli.tree import render
 
-    sys.stdout.write(render(load_spec(file, body), unit))
+    sys.stdout.write(render(load_spec(file, body), unit, path=file))
 
 
 def register(app: typer.Typer) -> None:
