@@ -1,0 +1,228 @@
+"""Render plain text into the DOCX and PDF layouts that publishers produce.
+
+Tests use this to check that a parser copes with the same content read from a
+Word export or a printed PDF, without committing anyone's documents:
+
+- :func:`text_to_docx` turns text into a Word document: every non-blank line
+  is a paragraph, a run of consecutive lines that contain a tab is ONE table
+  (cells split on tabs, rows padded to the widest row), and lines starting
+  ``"- "`` become "List Bullet" paragraphs without the ``"- "``. Everything
+  else is kept verbatim (HTML fragments included: they are content).
+- :func:`docx_to_pdf` "prints" a DOCX on A4 with reportlab: paragraphs wrap
+  inside real margins, tables have GRID lines and wrapping Paragraph cells and
+  split across pages, bullets get a "•" glyph, and every page carries a
+  running header (the document title) and a "Page N" footer.
+- :func:`text_to_pdf` does both.
+
+The API (names, arguments, return values) is stable: other test modules use it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+BULLET_STYLE = "List Bullet"
+BULLET_PREFIX = "- "
+BULLET_GLYPH = "\u2022"
+
+# A Unicode TrueType font keeps symbols such as ✓ ✗ □ ○ in the text layer;
+# reportlab's bundled Vera is the fallback when no system font is found.
+_FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "C:/Windows/Fonts/arial.ttf",
+)
+_FONT_NAME = "QualcliRender"
+_CELL_PADDING = 6  # reportlab's default cell padding, points
+
+
+def _blocks(text: str):
+    """Yield ("table", [rows]) or ("para", line) in order; blank lines are skipped."""
+    rows: list[list[str]] = []
+    for line in text.splitlines():
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            yield "table", rows
+            rows = []
+        if line.strip():
+            yield "para", line
+    if rows:
+        yield "table", rows
+
+
+def default_title(text: str) -> str:
+    """The first non-blank, non-table line of ``text`` (what a header would show)."""
+    for kind, value in _blocks(text):
+        if kind == "para":
+            return value.strip()[:80]
+    return "Document"
+
+
+def text_to_docx(text: str, path: Path, title: str | None = None) -> Path:
+    """Write ``text`` as a Word document at ``path`` (see the module docstring).
+
+    ``title`` (default: the first paragraph) becomes the document's core title
+    and its page header.
+    """
+    import docx
+
+    path = Path(path)
+    document = docx.Document()
+    title = title if title is not None else default_title(text)
+    document.core_properties.title = title
+    document.sections[0].header.paragraphs[0].text = title
+    for kind, value in _blocks(text):
+        if kind == "para":
+            if value.startswith(BULLET_PREFIX):
+                document.add_paragraph(value[len(BULLET_PREFIX) :], style=BULLET_STYLE)
+            else:
+                document.add_paragraph(value)
+            continue
+        width = max(len(row) for row in value)
+        table = document.add_table(rows=len(value), cols=width)
+        table.style = "Table Grid"
+        for row, cells in zip(table.rows, value):
+            for cell, cell_text in zip(row.cells, cells + [""] * (width - len(cells))):
+                cell.text = cell_text
+    document.save(path)
+    return path
+
+
+def _font_name() -> str:
+    """Register (once) and return the font used for all PDF text."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if _FONT_NAME in pdfmetrics.getRegisteredFontNames():
+        return _FONT_NAME
+    import reportlab
+
+    bundled = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    for candidate in (*_FONT_CANDIDATES, str(bundled)):
+        if Path(candidate).is_file():
+            pdfmetrics.registerFont(TTFont(_FONT_NAME, candidate))
+            return _FONT_NAME
+    return "Helvetica"
+
+
+def _styles(font: str) -> dict:
+    from reportlab.lib.styles import ParagraphStyle
+
+    body = ParagraphStyle("body", fontName=font, fontSize=10, leading=13, spaceAfter=6, splitLongWords=0)
+    return {
+        "body": body,
+        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=18, bulletIndent=6, bulletFontName=font),
+        "heading": ParagraphStyle("heading", parent=body, fontSize=13, leading=16, spaceBefore=6),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11, spaceAfter=0),
+    }
+
+
+def _markup(text: str) -> str:
+    """Text made safe for a reportlab Paragraph (which reads a little XML)."""
+    return escape(text)
+
+
+def _paragraph_flowable(paragraph, styles):
+    from reportlab.platypus import Paragraph
+
+    style_name = paragraph.style.name if paragraph.style is not None else ""
+    lines = [_markup(part) for part in paragraph.text.split("\n")]
+    markup = "<br/>".join(lines)
+    if style_name.startswith("List"):
+        return Paragraph(markup, styles["bullet"], bulletText=BULLET_GLYPH)
+    if style_name.startswith("Heading") or style_name == "Title":
+        return Paragraph(markup, styles["heading"])
+    return Paragraph(markup, styles["body"])
+
+
+def _unique_cells(row) -> list:
+    """A row's cells with horizontally merged cells once."""
+    seen, cells = set(), []
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            cells.append(cell)
+    return cells
+
+
+def _table_flowable(table, styles, frame_width: float, frame_height: float):
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    rows = []
+    for row in table.rows:
+        rows.append(
+            [Paragraph("<br/>".join(_markup(line) for line in cell.text.split("\n")), styles["cell"]) for cell in _unique_cells(row)]
+        )
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    column = frame_width / width
+    # A row taller than a page may split inside itself; other rows move whole.
+    tallest = max(cell.wrap(column - 2 * _CELL_PADDING, frame_height)[1] for row in rows for cell in row if cell != "")
+    flowable = Table(
+        rows,
+        colWidths=[column] * width,
+        repeatRows=0,
+        splitByRow=1,
+        splitInRow=int(tallest + 2 * _CELL_PADDING >= frame_height),
+        hAlign="LEFT",
+    )
+    flowable.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return flowable
+
+
+def docx_to_pdf(docx_path: Path, pdf: Path) -> Path:
+    """Print the DOCX at ``docx_path`` to an A4 PDF at ``pdf`` (see the module docstring)."""
+    import docx
+    from docx.table import Table as DocxTable
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    pdf = Path(pdf)
+    document = docx.Document(str(docx_path))
+    title = document.core_properties.title or Path(docx_path).stem
+    font = _font_name()
+    styles = _styles(font)
+    margin = 2.5 * cm
+    template = SimpleDocTemplate(
+        str(pdf), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin, title=title
+    )
+    flowables = []
+    for item in document.iter_inner_content():
+        if isinstance(item, DocxTable):
+            flowables.append(_table_flowable(item, styles, template.width, template.height))
+            flowables.append(Spacer(1, 8))
+        elif item.text.strip():
+            flowables.append(_paragraph_flowable(item, styles))
+
+    def decorate(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        width, height = A4
+        canvas.drawString(margin, height - 1.5 * cm, title)
+        canvas.drawRightString(width - margin, 1.2 * cm, f"Page {doc.page}")
+        canvas.restoreState()
+
+    template.build(flowables, onFirstPage=decorate, onLaterPages=decorate)
+    return pdf
+
+
+def text_to_pdf(text: str, path: Path, title: str | None = None) -> Path:
+    """Render ``text`` to a PDF at ``path`` by way of a DOCX (kept in a temporary folder)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        intermediate = text_to_docx(text, Path(scratch) / "render.docx", title=title)
+        return docx_to_pdf(intermediate, path)
