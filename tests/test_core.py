@@ -169,3 +169,9 @@ def test_help_imports_nothing_heavy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_usage_errors_are_one_line_with_exit_2(qualcli):
+    assert_one_line_error(qualcli("parse"), "Missing argument", "qualcli parse --help")
+    assert_one_line_error(qualcli("parse", "x.txt", "--format", "xml"), "--format")
+    assert_one_line_error(qualcli("no-such-command"), "No such command")

@@ -38,21 +38,20 @@ for _module in COMMAND_MODULES:
 def main() -> None:
     """Console-script entry point: run the app, turning user errors into exit 2."""
     try:
-        result = app(standalone_mode=False)  # returns the exit code of typer.Exit
+        result = app(prog_name="qualcli", standalone_mode=False)  # returns the exit code of typer.Exit
     except QualcliError as exc:
         _fail(str(exc))
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except (KeyboardInterrupt, BrokenPipeError):
+    except (KeyboardInterrupt, BrokenPipeError, typer.Abort):
         sys.exit(130)
-    except Exception as exc:  # a bug or an input we did not foresee: one line, exit 2
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+    except typer.TyperException as exc:  # usage errors from the command-line parser
+        ctx = getattr(exc, "ctx", None)
+        if ctx is None or type(exc).__name__ == "NoArgsIsHelpError":
             exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
+            sys.exit(getattr(exc, "exit_code", 2))
+        _fail(f"{exc.format_message()} (see '{ctx.command_path} --help')")
+    except Exception as exc:  # a bug or an input we did not foresee: one line, exit 2
         if os.environ.get("QUALCLI_DEBUG"):
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (set QUALCLI_DEBUG=1 for details)")
