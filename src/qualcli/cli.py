@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "validate",
     "show",
     "plugins",
+    "nos",
 )
 
 app = typer.Typer(

@@ -1,0 +1,1 @@
+"""National Occupational Standards: the shipped catalogue plus what plugins register."""
