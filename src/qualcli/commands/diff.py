@@ -1,0 +1,59 @@
+"""``qualcli diff``: what changed between two versions of a specification."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import List, Optional
+
+import typer
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def diff(
+    old: str = typer.Argument(..., help="The older version: source document or parsed spec."),
+    new: str = typer.Argument(..., help="The newer version: source document or parsed spec."),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", help="Output format."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are differences."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="FIELD",
+                                               help="Leave out changes to FIELD (repeatable), e.g. guidance, nos, version_history."),
+    body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser for both documents."),
+    out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
+) -> None:
+    """Show every change between two versions of a specification.
+
+    Qualifications are matched by number, units by code, Ofqual reference,
+    then title and content; outcomes and criteria by ref, then wording, so a
+    renumbered criterion is reported as moved. Layout (line wrapping, page
+    breaks, bullets, source format) is never a difference.
+    """
+    import sys
+
+    from qualcli.diff.compare import diff_documents
+    from qualcli.loading import load_spec
+    from qualcli.output import write_output
+
+    report = diff_documents(load_spec(old, body), load_spec(new, body), ignore or ())
+    if fmt is DiffFormat.json:
+        from qualcli.diff.render_json import render_json
+
+        text = render_json(report)
+    elif fmt is DiffFormat.markdown:
+        from qualcli.diff.render_markdown import render_markdown
+
+        text = render_markdown(report)
+    else:
+        from qualcli.diff.render_text import render_text, use_colour
+
+        text = render_text(report, colour=out in (None, "-") and use_colour(sys.stdout))
+    write_output(text, out)
+    if exit_code and report.changes:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("diff")(diff)

@@ -1,0 +1,64 @@
+"""The Acts and regulations a unit cites, for reporting one added or removed.
+
+References are found in all of the unit's text with
+``qualcli.legislation.find_references`` when that module is installed, and
+taken from the parser's ``Unit.legislation`` as well. Each instrument is keyed
+by its id in the legislation table, or by its wording when the table does not
+know it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from qualcli.diff.normalise import comparable
+from qualcli.model import Unit
+
+
+def unit_texts(unit: Unit) -> Iterator[str]:
+    """Every piece of prose in a unit, in document order."""
+    for text in (unit.title, unit.aim):
+        if text:
+            yield text
+    for section in unit.sections:
+        yield section.text
+    for outcome in unit.learning_outcomes:
+        yield outcome.text
+        if outcome.guidance:
+            yield outcome.guidance
+        for topic in outcome.content:
+            yield f"{topic.title} {topic.text or ''}"
+        for criterion in outcome.criteria:
+            for text in (criterion.text, criterion.guidance, criterion.assessment_guidance):
+                if text:
+                    yield text
+
+
+def _finder():
+    try:
+        from qualcli.legislation import find_references
+    except ImportError:  # the legislation table is not installed: use what the parser found
+        return None
+    return find_references
+
+
+def _key_and_text(ref: Any) -> tuple[str, str]:
+    """An instrument id, else the cited name without its year; and the citation as written."""
+    get = ref.get if isinstance(ref, dict) else lambda name: getattr(ref, name, None)
+    text = comparable(get("text") or "")
+    return (get("instrument") or comparable(get("name") or text).lower()), text
+
+
+def unit_instruments(unit: Unit) -> dict[str, str]:
+    """Instrument key -> the wording of its first citation in ``unit``."""
+    refs: list[Any] = list(unit.legislation)
+    find = _finder()
+    if find is not None:
+        for text in unit_texts(unit):
+            refs.extend(find(text))
+    found: dict[str, str] = {}
+    for ref in refs:
+        key, text = _key_and_text(ref)
+        if key:
+            found.setdefault(key, text)
+    return found

@@ -1,0 +1,32 @@
+"""Text as the diff compares it: layout removed, wording kept.
+
+Re-wrapped lines, bullet glyphs, HTML remnants, runs of spaces, typographic
+quotes and spaces before punctuation are layout, not content, so two texts
+that differ only in those compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from qualcli.parsing.text import clean
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"', "‐": "-", "‑": "-"})
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
+
+
+def comparable(text: str | None) -> str:
+    """``text`` cleaned of layout, ready to compare and to show word by word ("" for None)."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = clean(text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return _SPACE_AFTER_OPEN.sub(r"\1", text)
+
+
+def words(text: str | None) -> list[str]:
+    """The words of ``text`` after :func:`comparable`."""
+    return comparable(text).split()
