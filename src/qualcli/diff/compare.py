@@ -76,6 +76,7 @@ class _Differ:
     def __init__(self, ignore: frozenset[str]):
         self.ignore = ignore
         self.changes: list[Change] = []
+        self.renumbered: dict[str, str] = {}  # old unit code -> new code of the same unit
 
     def emit(self, kind: str, path: Path, old: Any = None, new: Any = None, old_path: Path | None = None) -> None:
         self.changes.append(Change(kind, tuple(path), old, new, tuple(old_path) if old_path is not None else None))
@@ -137,10 +138,13 @@ class _Differ:
         self.fields((), DOCUMENT_FIELDS, old, new)
         if self.wanted("version_history"):
             self.version_history(old, new)
+        unit_pairs = align(old.units, new.units, keys=[lambda u: u.code, lambda u: u.urn], text=_unit_text,
+                           threshold=UNIT_THRESHOLD, keys_first=True)
+        self.renumbered = {a.code: b.code for a, b in unit_pairs if a is not None and b is not None}
         if self.wanted("qualifications"):
             self.qualifications(old.qualifications, new.qualifications)
         if self.wanted("units"):
-            self.units(old.units, new.units)
+            self.units(unit_pairs)
         if self.wanted("mappings"):
             self.mappings(old, new)
 
@@ -192,9 +196,10 @@ class _Differ:
                 self.emit("added" if a is None else "removed", here, None if a is None else value, None if b is None else value)
             else:
                 self.fields(here, RULE_FIELDS, a, b)
-            for group, homes in ((a, old_homes), (b, new_homes)):
-                for code in group.units if group else ():
-                    homes.setdefault(code, []).append(name)
+            for code in a.units if a else ():  # a renumbered unit is reported once, under units
+                old_homes.setdefault(self.renumbered.get(code, code), []).append(name)
+            for code in b.units if b else ():
+                new_homes.setdefault(code, []).append(name)
         if self.wanted("units"):
             self.rule_units(path, pairs, old_homes, new_homes)
 
@@ -212,9 +217,7 @@ class _Differ:
 
     # --- units -------------------------------------------------------------------------------------
 
-    def units(self, old: list[Unit], new: list[Unit]) -> None:
-        pairs = align(old, new, keys=[lambda u: u.code, lambda u: u.urn], text=_unit_text,
-                      threshold=UNIT_THRESHOLD, keys_first=True)
+    def units(self, pairs: list[tuple[Unit | None, Unit | None]]) -> None:
         for a, b in pairs:
             if b is None:
                 self.emit("removed", ("units", a.code), plain(a), None)

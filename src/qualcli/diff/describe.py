@@ -47,6 +47,8 @@ def location(path: tuple[str, ...], skip: int = 0) -> str:
 def brief(value: Any) -> str:
     """One line for an added or removed element: its title or text, else compact JSON."""
     if isinstance(value, dict):
+        if isinstance(value.get("changes"), list):  # a version-history entry
+            return f"{value.get('date') or value.get('version')}: {'; '.join(value['changes'])}"
         for name in ("title", "text", "name", "code"):
             if isinstance(value.get(name), str):
                 return value[name]

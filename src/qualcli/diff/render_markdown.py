@@ -10,7 +10,7 @@ import re
 
 from qualcli.diff.changes import Change, DiffReport
 from qualcli.diff.describe import brief, document_line, is_wording, location, summary_line
-from qualcli.diff.words import elide, word_diff
+from qualcli.diff.words import elide, is_replacement, render, word_diff
 
 _SPECIAL = re.compile(r"([\\`*_~\[\]<>|#])")
 
@@ -20,20 +20,21 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def _wording(change: Change) -> str:
-    parts = []
-    for op, text in elide(word_diff(change.old, change.new)):
-        text = escape(text)
-        parts.append(text if op == "equal" else f"~~{text}~~" if op == "delete" else f"**{text}**")
-    return " ".join(p for p in parts if p)
+def _wording(change: Change) -> str | None:
+    segments = word_diff(change.old, change.new)
+    if is_replacement(segments):
+        return None
+    segments = [s._replace(text=escape(s.text)) for s in elide(segments)]
+    return render(segments, lambda t: f"~~{t}~~", lambda t: f"**{t}**")
 
 
 def _item(change: Change, skip: int) -> str:
-    where = escape(location(change.path, skip)) or "(unit)"
+    where = escape(location(change.path, skip) or location(change.path))
+    wording = _wording(change) if is_wording(change) else None
     if change.kind == "moved":
         detail = f"from {escape(location(change.old_path))}"
-    elif is_wording(change):
-        detail = _wording(change)
+    elif wording is not None:
+        detail = wording
     elif change.kind == "changed":
         detail = f"~~{escape(brief(change.old))}~~ **{escape(brief(change.new))}**"
     else:

@@ -12,7 +12,7 @@ from typing import IO
 
 from qualcli.diff.changes import Change, DiffReport
 from qualcli.diff.describe import brief, document_line, is_wording, location, summary_line
-from qualcli.diff.words import Segment, elide, word_diff
+from qualcli.diff.words import Segment, elide, is_replacement, render, word_diff
 
 RESET = "\x1b[0m"
 STYLES = {
@@ -23,7 +23,6 @@ STYLES = {
     "changed": "\x1b[33m",
     "moved": "\x1b[36m",
 }
-MARKERS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 INDENT = " " * 9
 
 
@@ -41,23 +40,18 @@ def _paint(text: str, style: str, colour: bool) -> str:
 
 def inline(segments: list[Segment], colour: bool) -> str:
     """Word-diff segments as one line: markers, or colours on a terminal."""
-    parts = []
-    for op, text in segments:
-        if op == "equal":
-            parts.append(text)
-        elif colour:
-            parts.append(_paint(text, op, True))
-        else:
-            start, end = MARKERS[op]
-            parts.append(f"{start}{text}{end}")
-    return " ".join(part for part in parts if part)
+    if colour:
+        return render(segments, lambda t: _paint(t, "delete", True), lambda t: _paint(t, "insert", True))
+    return render(segments, lambda t: f"[-{t}-]", lambda t: f"{{+{t}+}}")
 
 
 def _detail(change: Change, colour: bool) -> str:
     if change.kind == "moved":
         return f"from {location(change.old_path)}"
     if is_wording(change):
-        return inline(elide(word_diff(change.old, change.new)), colour)
+        segments = word_diff(change.old, change.new)
+        if not is_replacement(segments):
+            return inline(elide(segments), colour)
     if change.kind == "changed":
         return f"{brief(change.old)} → {brief(change.new)}"
     return brief(change.new if change.kind == "added" else change.old)
