@@ -1,0 +1,53 @@
+"""Turning Pearson table cells (HTML list fragments, glyph bullets) into text.
+
+Pearson's unit tables carry their lists as HTML fragments
+(``<ul style="list-style-type: none"> □ <i>Term:</i> text □ …``) or, once a
+Word or PDF export has been through them, as glyph bullets and line breaks.
+Either way the list structure is kept as text: one item per line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qualcli.parsing.text import normalise_space, strip_emphasis, strip_tags
+
+# List glyphs only: dashes are punctuation inside Pearson's items.
+ITEM_GLYPHS = "□•●○◦▪■‣\uf0b7\uf0a7\uf0d8"
+# Block-level tags and list glyphs start a new item; inline tags are dropped.
+# Line breaks do not: in a printed cell they are only where the text wrapped.
+_ITEM_BREAK = re.compile(rf"</?(?:ul|ol|li|p|br|div)\b[^<>]*>|[{ITEM_GLYPHS}](?=\s)")
+_SPACE_BEFORE_COLON = re.compile(r"\s+:")
+
+
+def plain_text(text: str) -> str:
+    """Text without tags, entities or emphasis markers, one-spaced (dashes kept)."""
+    return normalise_space(strip_emphasis(strip_tags(text)))
+
+
+def list_items(cell: str) -> list[str]:
+    """The items of a cell, in order, each cleaned of markup ("Term: text")."""
+    items = []
+    for part in _ITEM_BREAK.split(cell):
+        text = _SPACE_BEFORE_COLON.sub(":", plain_text(part))
+        if text:
+            items.append(text)
+    return items
+
+
+def amplification_text(cell: str) -> str | None:
+    """Unit amplification as lines, one list item ("Term: …") per line."""
+    items = list_items(cell)
+    return "\n".join(items) or None
+
+
+def criterion_text(cell: str) -> str:
+    """A criterion's wording; a list it carries follows as "- item" lines.
+
+    ``"Identify … in regard to: <ul> • fulfilling a contract • …"`` becomes
+    ``"Identify … in regard to:\\n- fulfilling a contract\\n- …"``.
+    """
+    items = list_items(cell)
+    if not items:
+        return ""
+    return "\n".join([items[0], *(f"- {item}" for item in items[1:])])
