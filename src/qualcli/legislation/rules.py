@@ -1,0 +1,48 @@
+"""The lint rules: stable ids, default severities and what each means."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITIES = ("error", "warning", "info")  # most severe first
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check with a stable id."""
+
+    id: str
+    name: str
+    severity: str
+    summary: str
+
+
+RULES = {
+    rule.id: rule
+    for rule in (
+        Rule("QL001", "superseded", "warning",
+             "An instrument cited as current has been superseded (wholly or for part of its scope, e.g. consumer contracts); the message names the successor, date and scope."),
+        Rule("QL002", "repealed", "error",
+             "An instrument cited as current has been repealed, revoked or largely repealed; the message names the date and what replaced it."),
+        Rule("QL003", "wrong-year", "warning",
+             "The year cited is not the instrument's year (e.g. Consumer Contracts Regulations 2014 are of 2013)."),
+        Rule("QL004", "outdated-name", "warning",
+             "The name is outdated or incorrect (EU 'GDPR' as UK law after 1 January 2021 is the UK GDPR; 'Sale of Goods and Services Act')."),
+        Rule("QL005", "unknown-instrument", "info",
+             "An Act, Regulations or Order with a year that the currency table does not know; its currency was not checked."),
+        Rule("QL006", "historical-mention", "info",
+             "An out-of-date instrument whose own sentence says it was replaced: a historical mention, not an error."),
+        Rule("QL007", "not-yet-in-force", "info",
+             "The instrument was not yet in force on the --as-of date."),
+    )
+}
+
+
+def severity_rank(severity: str) -> int:
+    """0 for error, 1 for warning, 2 for info (lower is more severe)."""
+    return SEVERITIES.index(severity)
+
+
+def at_or_above(severity: str, threshold: str) -> bool:
+    """True when ``severity`` is at least as severe as ``threshold``."""
+    return severity_rank(severity) <= severity_rank(threshold)

@@ -1,0 +1,262 @@
+"""The legislation currency table: instruments, their dated status history, merging.
+
+The shipped table is ``qualcli/data/legislation.yaml`` (validated by
+``schemas/legislation.schema.json``). Plugins add or replace entries through
+the ``register_legislation`` hook, and a user's config can do the same; an
+entry whose ``id`` already exists replaces the earlier one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from qualcli.errors import QualcliError
+
+#: Nations each jurisdiction code covers.
+NATIONS = {
+    "UK": frozenset({"E", "W", "S", "NI"}),
+    "GB": frozenset({"E", "W", "S"}),
+    "EW": frozenset({"E", "W"}),
+    "E": frozenset({"E"}),
+    "W": frozenset({"W"}),
+    "S": frozenset({"S"}),
+    "NI": frozenset({"NI"}),
+}
+JURISDICTION_NAMES = {
+    "UK": "the UK",
+    "GB": "Great Britain",
+    "EW": "England and Wales",
+    "E": "England",
+    "W": "Wales",
+    "S": "Scotland",
+    "NI": "Northern Ireland",
+}
+DEFAULT_JURISDICTION = "E"
+
+_YEAR_SUFFIX = re.compile(r"[\s,]*\(?\d{4}\)?\s*$")
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A dated change in an instrument's standing."""
+
+    date: dt.date
+    status: str  # partly_superseded | superseded | largely_repealed | repealed | revoked | renamed
+    successor: str | None = None  # id of the instrument that now governs
+    scope: str | None = None  # what the change covers, in words
+    where: str = "UK"  # jurisdiction code the change applies in
+    note: str | None = None
+    severity: str | None = None  # overrides the rule's default severity for this change
+
+    def applies_in(self, jurisdiction: str) -> bool:
+        """True when the change has effect in (part of) ``jurisdiction``."""
+        return bool(NATIONS[self.where] & NATIONS[jurisdiction])
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """One Act, statutory instrument or retained/EU regulation."""
+
+    id: str
+    title: str
+    year: int
+    kind: str
+    jurisdiction: str
+    source: str
+    aliases: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    incorrect_names: tuple[str, ...] = ()
+    in_force_from: dt.date | None = None
+    changes: tuple[StatusChange, ...] = ()
+    notes: str | None = None
+    uncertain: str | None = None
+    entry: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def name(self) -> str:
+        """The title without its year: what material writes before the year."""
+        return _YEAR_SUFFIX.sub("", self.title).strip()
+
+    def status_on(self, when: dt.date, jurisdiction: str = DEFAULT_JURISDICTION) -> tuple[str, StatusChange | None]:
+        """The status on ``when`` in ``jurisdiction`` and the change that set it (None when in force)."""
+        if self.in_force_from and when < self.in_force_from:
+            return "not_yet_in_force", None
+        current: tuple[str, StatusChange | None] = ("in_force", None)
+        for change in self.changes:
+            if change.date <= when and change.applies_in(jurisdiction):
+                current = (change.status, change)
+        return current
+
+    def differing_nations(self, change: StatusChange) -> str | None:
+        """Where the instrument's own extent is wider than a change's, the nations left out (e.g. ``NI``)."""
+        rest = NATIONS[self.jurisdiction] - NATIONS[change.where]
+        if not rest:
+            return None
+        for code in ("NI", "S", "GB", "EW", "E", "W"):
+            if NATIONS[code] == rest:
+                return code
+        return None
+
+
+class Table:
+    """Instruments by id, in table order."""
+
+    def __init__(self, instruments: Iterable[Instrument]):
+        self.by_id: dict[str, Instrument] = {}
+        for instrument in instruments:
+            self.by_id[instrument.id] = instrument
+
+    def __iter__(self):
+        return iter(self.by_id.values())
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def get(self, instrument_id: str | None) -> Instrument | None:
+        """The instrument with ``instrument_id``, or None."""
+        return self.by_id.get(instrument_id) if instrument_id else None
+
+    def lookup(self, name: str) -> list[Instrument]:
+        """Instruments whose id, title, name, alias or abbreviation is ``name`` (case-insensitive)."""
+        from qualcli.legislation.names import name_key
+
+        key = name_key(name)
+        found = []
+        for inst in self:
+            keys = {inst.id, name_key(inst.title), name_key(inst.name)}
+            keys |= {name_key(a) for a in inst.aliases + inst.abbreviations}
+            keys |= {f"{name_key(a)} {inst.year}" for a in (inst.name, *inst.aliases, *inst.abbreviations)}
+            if key in keys:
+                found.append(inst)
+        return found
+
+    def with_entries(self, entries: Iterable[dict[str, Any]], origin: str) -> "Table":
+        """A new table with ``entries`` added (an existing id is replaced)."""
+        added = [instrument_from_entry(entry, origin) for entry in entries]
+        return Table([*self, *added])
+
+
+def _date(value: Any, origin: str, what: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise QualcliError(f"{what}: {value!r} is not a date (YYYY-MM-DD)", origin) from None
+
+
+def entry_problems(entry: Any) -> list[str]:
+    """Schema violations of one table entry (``path: message``)."""
+    from qualcli.schemas import violations
+
+    return list(violations([entry], "legislation"))
+
+
+def instrument_from_entry(entry: dict[str, Any], origin: str) -> Instrument:
+    """Build an :class:`Instrument` from one table entry, checking it against the schema."""
+    problems = entry_problems(_plain(entry))
+    if problems:
+        label = entry.get("id", "?") if isinstance(entry, dict) else "?"
+        raise QualcliError(f"invalid legislation entry {label!r}: {problems[0].removeprefix('[0].')}", origin)
+    return _build(entry, origin)
+
+
+def _build(entry: dict[str, Any], origin: str) -> Instrument:
+    changes = tuple(
+        StatusChange(
+            date=_date(c["date"], origin, f"{entry['id']} status date"),
+            status=c["status"],
+            successor=c.get("successor"),
+            scope=c.get("scope"),
+            where=c.get("where", "UK"),
+            note=c.get("note"),
+            severity=c.get("severity"),
+        )
+        for c in entry.get("changes", ())
+    )
+    in_force = entry.get("in_force_from")
+    return Instrument(
+        id=entry["id"],
+        title=entry["title"],
+        year=int(entry["year"]),
+        kind=entry["kind"],
+        jurisdiction=entry["jurisdiction"],
+        source=entry["source"],
+        aliases=tuple(entry.get("aliases", ())),
+        abbreviations=tuple(entry.get("abbreviations", ())),
+        incorrect_names=tuple(entry.get("incorrect_names", ())),
+        in_force_from=_date(in_force, origin, f"{entry['id']} in_force_from") if in_force else None,
+        changes=tuple(sorted(changes, key=lambda c: c.date)),
+        notes=entry.get("notes"),
+        uncertain=entry.get("uncertain"),
+        entry=entry,
+    )
+
+
+def _plain(value: Any) -> Any:
+    """YAML dates become ISO strings so the JSON Schema sees what the file says."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def load_entries(path: Path) -> list[dict[str, Any]]:
+    """Entries from a table file (YAML or JSON list), validated; errors are one line."""
+    from qualcli.schemas import violations
+    from qualcli.specfile import load_data
+
+    data = load_data(path)
+    if isinstance(data, dict) and "instruments" in data:
+        data = data["instruments"]
+    problems = list(violations(_plain(data), "legislation"))
+    if problems:
+        raise QualcliError(f"not a valid legislation table: {problems[0]}", str(path))
+    return data
+
+
+def shipped_path() -> Path:
+    """The table that ships with qualcli."""
+    return Path(__file__).resolve().parents[1] / "data" / "legislation.yaml"
+
+
+@cache
+def shipped_table() -> Table:
+    """The shipped table plus entries registered by plugins (loaded once per process)."""
+    from qualcli.plugins import collect
+
+    origin = str(shipped_path())
+    table = Table(_build(entry, origin) for entry in load_entries(shipped_path()))
+    for plugin_name, entry in collect("register_legislation"):
+        table = table.with_entries([entry], f"plugin {plugin_name}")
+    check_successors(table, origin)
+    return table
+
+
+def check_successors(table: Table, origin: str) -> None:
+    """Every ``successor`` must name an instrument in the table."""
+    for inst in table:
+        for change in inst.changes:
+            if change.successor and table.get(change.successor) is None:
+                raise QualcliError(f"{inst.id}: successor {change.successor!r} is not in the table", origin)
+
+
+def build_table(entries: Iterable[dict[str, Any]] = (), files: Iterable[Path] = (), origin: str = "config") -> Table:
+    """The shipped table extended by table ``files`` and inline ``entries`` (later ones win)."""
+    table = shipped_table()
+    for path in files:
+        table = table.with_entries(load_entries(path), str(path))
+    entries = list(entries)
+    if entries:
+        table = table.with_entries(entries, origin)
+    if table is not shipped_table():
+        check_successors(table, origin)
+    return table
