@@ -1,0 +1,93 @@
+"""A handbook as clean lines: wrapping undone, page furniture and markup removed.
+
+Every format (text export, DOCX, PDF) becomes the same list of
+:class:`HandbookLine`: one per paragraph, list item or table row, with the
+source line and page it started on. Running page headers ("City & Guilds
+Level 2 Diploma in … (2365-02)") and bare page numbers are page furniture,
+not content, and are dropped before lines are rejoined, so a list that a page
+break interrupted reads on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qualcli.parsing.fragments import clean_part, split_fragment
+from qualcli.parsing.lines import logical_lines
+from qualcli.readers import Line, SourceText
+
+# A line that starts one of these never continues the line before it.
+_STARTS_NEW = re.compile(
+    r"^(?:Unit\s+\d|Outcome\s+\d|Learning outcomes?\b|Assessment criteria\b|The learner (?:can|will)\b"
+    r"|Notes for guidance\b|Supporting information\b|Guidance\b|Range\b|Key skills\b|Unit aim\b"
+    r"|Test\s+\d+\s*:|Duration\s*:|(?:Level|Credit value|UAN|GLH|Aim|Assessment)\s*:"
+    r"|\d+(?:\.\d+)*\.?$)",
+    re.I,
+)
+_PAGE_NUMBER = re.compile(r"^\s*(?:Page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
+_RUNNING_HEADER = re.compile(r"^\s*(?:City\s*&\s*Guilds\s+)?Level\s+\d.*\(\d{4}(?:-\d{2})?\)\s*$")
+
+
+@dataclass(frozen=True)
+class HandbookLine:
+    """One paragraph, list item or table row of a handbook, markup removed.
+
+    ``raw`` is the text before cleaning (the version history needs its HTML
+    structure); ``cells`` are the cleaned cells of a table row.
+    """
+
+    text: str
+    number: int
+    page: int | None = None
+    item: bool = False
+    cells: tuple[str, ...] | None = None
+    raw: str = ""
+
+    @property
+    def is_row(self) -> bool:
+        return self.cells is not None
+
+
+def starts_new(text: str) -> bool:
+    """True where a handbook line starts something new (heading, key, criterion ref)."""
+    return bool(_STARTS_NEW.match(text))
+
+
+def is_page_furniture(text: str) -> bool:
+    """A bare page number, or a running header naming the qualification and its number."""
+    return bool(_PAGE_NUMBER.match(text) or _RUNNING_HEADER.match(text))
+
+
+def handbook_lines(source: SourceText) -> list[HandbookLine]:
+    """The document's lines, rejoined and cleaned, page furniture dropped.
+
+    The first line that looks like a running header is the document's title
+    and is kept; later repeats of that pattern are dropped.
+    """
+    title = next((ln.text.strip() for ln in source.lines if ln.text.strip()), None)
+    seen_title = False
+    kept: list[Line] = []
+    for line in source.lines:
+        stripped = line.text.strip()
+        if stripped == title and not seen_title:
+            seen_title = True
+            kept.append(line)
+        elif line.cells is None and "\t" not in line.text and is_page_furniture(stripped):
+            continue
+        else:
+            kept.append(line)
+    by_number = {line.number: line for line in kept}
+    out: list[HandbookLine] = []
+    for logical in logical_lines(kept, starts_new=starts_new):
+        # a row is one physical line; take it unstripped so empty edge cells survive
+        physical = by_number[logical.number]
+        if physical.cells is not None or "\t" in physical.text:
+            raw_cells = physical.cells if physical.cells is not None else tuple(physical.text.split("\t"))
+            cells = tuple(clean_part(cell) for cell in raw_cells)
+            if any(cells):
+                out.append(HandbookLine("\t".join(cells), logical.number, logical.page, cells=cells, raw="\t".join(raw_cells)))
+            continue
+        for part in split_fragment(logical.text):
+            out.append(HandbookLine(part.text, logical.number, logical.page, item=part.item, raw=logical.text))
+    return out
