@@ -1,0 +1,197 @@
+"""The furniture of a VTCT record-of-assessment book: headings, forms, page headers.
+
+A VTCT book is a sequence of short headings ("Learning outcome 1", "You can:",
+"Level"), lists and tables. This module knows what those look like so that
+wrapped lines can be rejoined (:func:`starts_new`), blank assessment forms and
+running page headers can be told from content (:func:`is_form_line`,
+:func:`strip_page_furniture`), and the rest of the plugin can ask what a line
+is (:func:`heading_of`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import Iterable
+
+from qualcli.parsing.lines import LogicalLine, logical_lines
+from qualcli.readers import Line, SourceText
+
+# A VTCT unit code: UBU19, UV20483, CB2D1 (two to four capitals, then digits, maybe a capital and digits).
+UNIT_CODE = r"[A-Z]{2,4}\d{1,6}(?:[A-Z]\d{1,3})?"
+_CODE_WITH_URN = re.compile(rf"\b({UNIT_CODE})\s+[A-Z]/\d{{3}}/\d{{4}}\b")
+
+# Headings (whole line, case-insensitive) and what they open.
+HEADINGS: tuple[tuple[str, str], ...] = (
+    (r"learning outcome (?P<n>\d+)\b.*", "outcome"),
+    (r"(?:evidence requirements\s*)?learning outcomes", "outcome-list"),
+    (r"on completion of this unit you will:?", "outcome-list-intro"),
+    (r"evidence requirements", "evidence"),
+    (r"achieving observations?(?: outcomes)?(?: and range)?|observations", "observation"),
+    (r"achieving knowledge outcomes|developing knowledge|knowledge", "knowledge"),
+    (r"achieving range|range", "range"),
+    (r"achieving the external paper", "external-paper"),
+    (r"relationship to national occupational standards", "nos"),
+    (r"unit content", "content"),
+    (r"you can:?(?:\s+portfolio reference.*)?", "you-can"),
+    (r"notes", "notes"),
+    (r"qualification structure", "structure"),
+    (r"unit assessment methods", "methods"),
+    (r"unit glossary", "glossary"),
+    (r"guidance on assessment|internal assessment.*|external assessment.*|assessment explained", "guidance"),
+    (r"creating a portfolio of evidence", "guidance"),
+    (r"statement of unit achievement|assessor tracking table", "form-heading"),
+    (r"(?:the )?qualification|introduction|prerequisites?|progression", "front"),
+    (r"national occupational standards \(nos\)", "front"),
+)
+_HEADINGS = [(re.compile(rf"^(?:{pattern})$", re.I), kind) for pattern, kind in HEADINGS]
+
+# Unit figures printed as "Label" then the value, or "Label value".
+FIGURE_LABELS: dict[str, tuple[str, ...]] = {
+    "level": ("level",),
+    "credits": ("credit value", "credits"),
+    "glh": ("glh", "guided learning hours"),
+    "observations": ("observation(s)", "observations"),
+    "external_papers": ("external paper(s)", "external papers"),
+}
+_FIGURE = re.compile(
+    r"^(level|credit value|credits|glh|guided learning hours|observation\(s\)|observations|external paper\(s\)|external papers)"
+    r"(?:\s+(\d+))?$",
+    re.I,
+)
+
+# Blank assessment forms: observation records, paper sign-off tables, signature boxes.
+_FORM = re.compile(
+    r"^(?:observation(?:\s+(?:\d+|optional))+|date achieved|criteria questioned orally|portfolio reference"
+    r"|assessor initials|learner signature|paper date achieved assessor initials|\d+ of \d+"
+    r"|use this area for notes and diagrams\.?|learner name:?|learner number:?"
+    r"|unit code date achieved.*|assessor name assessor signature.*)$",
+    re.I,
+)
+_FOOTNOTE = re.compile(r"^\*\s*\S")
+_CRITERION = re.compile(r"^(?:[-•]\s*)?([a-z]{1,2})[.)]\s+\S")
+_PAGE_LABEL = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
+
+
+def flat(text: str) -> str:
+    """``text`` with tabs and runs of spaces collapsed to one space."""
+    return " ".join(text.split())
+
+
+def heading_of(text: str) -> tuple[str, re.Match] | None:
+    """``(kind, match)`` if ``text`` is one of the book's headings, else None."""
+    plain = flat(text).rstrip(" :")
+    for pattern, kind in _HEADINGS:
+        match = pattern.match(plain) or pattern.match(plain + ":")
+        if match:
+            return kind, match
+    return None
+
+
+def figure_of(text: str) -> tuple[str, int | None] | None:
+    """``(field, value)`` for a unit-figure label (``"Credit value"``, ``"GLH 27"``), else None."""
+    match = _FIGURE.match(flat(text))
+    if not match:
+        return None
+    label = match.group(1).lower()
+    name = next(name for name, labels in FIGURE_LABELS.items() if label in labels)
+    return name, int(match.group(2)) if match.group(2) else None
+
+
+def is_form_line(text: str) -> bool:
+    """True for the blank forms learners and assessors fill in (no specification content)."""
+    return bool(_FORM.match(flat(text)))
+
+
+def is_footnote(text: str) -> bool:
+    """True for a ``*``-footnote such as ``*May be assessed by supplementary evidence.``"""
+    return bool(_FOOTNOTE.match(flat(text)))
+
+
+def criterion_start(text: str) -> re.Match | None:
+    """The match of a lettered criterion (``a. Text``, ``- b. Text``), else None."""
+    return _CRITERION.match(flat(text))
+
+
+def starts_new(text: str) -> bool:
+    """Where a wrapped PDF/DOCX line must not be joined to the one before it."""
+    return bool(
+        heading_of(text)
+        or figure_of(text)
+        or is_form_line(text)
+        or is_footnote(text)
+        or criterion_start(text)
+        or _CODE_WITH_URN.match(flat(text))
+        or re.match(rf"^{UNIT_CODE}$", flat(text))
+        or re.match(r"^(?:mandatory|optional) units\b", flat(text), re.I)
+        or re.match(r"^(?:you must|all mandatory units|total credits required)\b", flat(text), re.I)
+    )
+
+
+def listed_codes(source: SourceText) -> list[str]:
+    """Unit codes that the document prints next to an Ofqual unit reference (structure tables)."""
+    found = _CODE_WITH_URN.findall(flat(source.text))
+    return list(dict.fromkeys(found))
+
+
+def strip_page_furniture(lines: list[Line], codes: Iterable[str]) -> list[Line]:
+    """Drop running page headers/footers and page numbers from a paged document.
+
+    Removed: lines that open or close at least three pages (and 30% of them)
+    with the same text once digits are ignored (a running title, "Page 7",
+    "UV20483 13"), and unit-code running headers such as ``UV2048314``
+    (code and page number run together) wherever they are.
+    """
+    code_header = _code_header_pattern(codes)
+    by_page: dict[int | None, list[Line]] = {}
+    for line in lines:
+        if line.text.strip():
+            by_page.setdefault(line.page, []).append(line)
+    edges: set[int] = set()
+    shapes: Counter[str] = Counter()
+    if len(by_page) >= 3 and None not in by_page:
+        for page_lines in by_page.values():
+            edge_lines = {line.number: line for line in page_lines[:2] + page_lines[-2:]}
+            for line in edge_lines.values():
+                edges.add(line.number)
+                shapes[_shape(line.text)] += 1
+    threshold = max(3, 0.3 * len(by_page))
+    kept = []
+    for line in lines:
+        text = flat(line.text)
+        if line.number in edges and len(text) <= 80 and shapes[_shape(line.text)] >= threshold:
+            continue
+        if code_header and code_header.match(text):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", flat(text)).lower()
+
+
+def _code_header_pattern(codes: Iterable[str]) -> re.Pattern | None:
+    alternatives = "|".join(re.escape(code) for code in codes)
+    return re.compile(rf"^(?:{alternatives})\s?\d{{1,3}}$") if alternatives else None
+
+
+def prepare(source: SourceText) -> list[LogicalLine]:
+    """The document as logical lines: furniture removed, wrapped lines rejoined, tabs kept in rows."""
+    lines = strip_page_furniture(source.lines, listed_codes(source))
+    return [replace(line, text=line.text.strip()) for line in logical_lines(lines, starts_new=starts_new)]
+
+
+def cells_of(line: LogicalLine) -> list[str]:
+    """The non-empty cells of a row (or the whole text as one cell)."""
+    if line.cells is not None:
+        raw = line.cells
+    else:
+        raw = line.text.split("\t")
+    return [flat(cell) for cell in raw if cell.strip()]
+
+
+def is_page_label(text: str) -> bool:
+    """A bare page number or "Page N" left in the text."""
+    return bool(_PAGE_LABEL.match(flat(text)))

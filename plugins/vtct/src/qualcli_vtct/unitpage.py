@@ -1,0 +1,285 @@
+"""Reading one unit printed in full: figures, outcomes, criteria, NOS, and the prose around them.
+
+The unit's lines are read in order. Headings switch what the following lines
+are: "Observations"/"Achieving observations" make the outcomes that follow
+observation (performance) outcomes, "Knowledge"/"Achieving knowledge
+outcomes" knowledge outcomes; "Learning outcome N" opens an outcome whose
+lettered lines are its criteria; "Unit content" makes later "Learning
+outcome N: ..." headings the start of that outcome's content (kept as its
+guidance). An outcome printed again in another section (older books list
+criteria a-i under Observations and j-v under Knowledge) is the same
+outcome: its criteria continue. Everything else is kept as a titled section
+of the unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qualcli.model import Criterion, LearningOutcome, Section, Unit
+from qualcli.parsing.lines import LogicalLine
+
+from qualcli_vtct.layout import cells_of, criterion_start, figure_of, flat, heading_of, is_footnote, is_form_line
+from qualcli_vtct.nos import NosSection
+
+_LIST_ITEM = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+_STAR = re.compile(r"\s*\*+\s*$")
+_OUTCOME = re.compile(r"^learning outcome (\d+)\b\s*(?:\(continued\))?\s*[:.\-–]?\s*(.*)$", re.I)
+_CONTINUED = re.compile(r"\s*\(continued\)\s*$", re.I)
+# Footnotes that say what a starred criterion means -> the flag it gets.
+FOOTNOTE_FLAGS = (
+    ("supplementary evidence", "supplementary-evidence"),
+    ("oral questioning", "oral-questioning"),
+    ("external paper", "external-paper"),
+)
+KIND_OF_HEADING = {"observation": "performance", "knowledge": "knowledge"}
+KNOWLEDGE_FORM = re.compile(r"portfolio reference", re.I)
+
+
+def letter_number(letters: str) -> int:
+    """Position of a criterion letter: a -> 1, z -> 26, aa -> 27."""
+    number = 0
+    for char in letters.lower():
+        number = number * 26 + ord(char) - ord("a") + 1
+    return number
+
+
+class UnitPageReader:
+    """Reads the body lines of one unit into ``unit`` (figures, aim, outcomes, NOS, sections)."""
+
+    def __init__(self, unit: Unit, warnings: list[str]):
+        self.unit = unit
+        self.warnings = warnings
+        self.outcomes: dict[str, LearningOutcome] = {}
+        self.overview: dict[str, tuple[str, LogicalLine]] = {}
+        self.mode = "aim"  # aim | list | outcome | nos | content | section
+        self.kind: str | None = None
+        self.outcome: LearningOutcome | None = None
+        self.outcome_kind: str | None = None
+        self.awaiting_text = False
+        self.starred: list[Criterion] = []
+        self.content_outcome: LearningOutcome | None = None
+        self.section: Section | None = None
+        self.nos = NosSection()
+        self.aim: list[str] = []
+        self.pending_figure: str | None = None
+        self.section_title: tuple[str, LogicalLine] | None = None
+        self.seen_content = False
+
+    def read(self, lines: list[LogicalLine], aim_prefix: str | None = None) -> Unit:
+        """Read every line and return the completed unit."""
+        if aim_prefix:
+            self.aim.append(aim_prefix)
+        for line in lines:
+            self._line(line)
+        self._end_outcome()
+        self.nos.finish()
+        unit = self.unit
+        unit.aim = " ".join(self.aim) or unit.aim
+        unit.nos = self.nos.refs
+        unit.nos_suites = self.nos.suites_without_codes
+        unit.learning_outcomes = self._ordered_outcomes()
+        return unit
+
+    # -- dispatch -----------------------------------------------------------------------------
+
+    def _line(self, line: LogicalLine) -> None:
+        text = flat(line.text)
+        if not text:
+            return
+        if self.pending_figure and re.fullmatch(r"\d+", text):
+            self._set_figure(self.pending_figure, int(text))
+            self.pending_figure = None
+            return
+        self.pending_figure = None
+        figure = figure_of(text)
+        if figure and self.mode in ("aim", "section", "list"):
+            name, value = figure
+            if value is None:
+                self.pending_figure = name
+            else:
+                self._set_figure(name, value)
+            return
+        if is_form_line(text):
+            return
+        heading = heading_of(text)
+        if heading:
+            self._heading(heading[0], line, text)
+            return
+        if self.mode == "outcome" and self._outcome_line(line, text):
+            return
+        if self.mode == "list" and self._list_line(line, text):
+            return
+        if self.mode == "nos" and self.nos.feed(line):
+            return
+        if self.mode == "content" and self.content_outcome is not None:
+            self._add_guidance(self.content_outcome, text)
+            return
+        if self.mode == "aim":
+            self.aim.append(text)
+            return
+        self._keep(line, text)
+
+    def _heading(self, kind: str, line: LogicalLine, text: str) -> None:
+        if kind == "outcome":
+            self._outcome_heading(line, text)
+            return
+        if kind in ("you-can", "outcome-list-intro"):
+            return
+        if self.mode == "content" and kind not in ("notes", "content"):
+            # headings inside unit content are content (e.g. "Range" topics); keep them there
+            if self.content_outcome is not None:
+                self._add_guidance(self.content_outcome, text)
+                return
+        self._end_outcome()
+        if kind in KIND_OF_HEADING:
+            self.kind = KIND_OF_HEADING[kind]
+        if kind == "outcome-list":
+            self.mode = "list"
+        elif kind == "nos":
+            self.mode = "nos"
+            self._open_section(text, line)
+        elif kind == "content":
+            self.mode = "content"
+            self.seen_content = True
+            self.content_outcome = None
+            self._open_section(text, line)
+        else:
+            self.mode = "section"
+            self._open_section(text, line)
+
+    # -- outcomes -----------------------------------------------------------------------------
+
+    def _outcome_heading(self, line: LogicalLine, text: str) -> None:
+        match = _OUTCOME.match(text)
+        ref, rest = match.group(1), _CONTINUED.sub("", match.group(2)).strip()
+        if self.mode == "content" or (self.seen_content and rest):
+            self.mode = "content"
+            self.content_outcome = self._outcome(ref, rest, line, None)
+            return
+        self._end_outcome()
+        self.mode = "outcome"
+        self.outcome = self._outcome(ref, rest, line, self.kind)
+        self.outcome_kind = self.kind
+        self.awaiting_text = not rest
+
+    def _outcome(self, ref: str, text: str, line: LogicalLine, kind: str | None) -> LearningOutcome:
+        outcome = self.outcomes.get(ref)
+        if outcome is None:
+            outcome = LearningOutcome(ref=ref, text=text, kind=kind, line=line.number, page=line.page)
+            self.outcomes[ref] = outcome
+        elif not outcome.text and text:
+            outcome.text = text
+        if outcome.kind is None and kind is not None and not outcome.criteria:
+            outcome.kind = kind
+        return outcome
+
+    def _outcome_line(self, line: LogicalLine, text: str) -> bool:
+        outcome = self.outcome
+        start = criterion_start(text)
+        if start is None and KNOWLEDGE_FORM.search(text) and text.lower().startswith("you can"):
+            return True
+        if start is None:
+            if is_footnote(text):
+                return self._footnote(text)  # a note that defines a flag is kept as the flag
+            if self.awaiting_text:
+                outcome.text = outcome.text or _CONTINUED.sub("", text)
+                self.awaiting_text = False
+                return True
+            return False
+        self.awaiting_text = False
+        cells = cells_of(line)
+        body = cells[0] if line.cells is not None or "\t" in line.text else text
+        body = re.sub(r"^(?:[-•]\s*)?[a-z]{1,2}[.)]\s+", "", flat(body))
+        starred = bool(_STAR.search(body))
+        body = _STAR.sub("", body).strip()
+        letters = start.group(1)
+        ref = f"{outcome.ref}.{letter_number(letters)}"
+        if any(c.ref == ref for c in outcome.criteria):
+            existing = next(c for c in outcome.criteria if c.ref == ref)
+            if flat(existing.text) != body:
+                self.warnings.append(f"{self.unit.code} outcome {outcome.ref}: criterion {letters}. printed twice with different text (line {line.number})")
+            return True
+        criterion = Criterion(ref=ref, text=body, source_ref=f"{letters}.", line=line.number, page=line.page)
+        if outcome.kind is not None and self.outcome_kind is not None and self.outcome_kind != outcome.kind:
+            criterion.flags.append(self.outcome_kind)
+        outcome.criteria.append(criterion)
+        if starred:
+            self.starred.append(criterion)
+        return True
+
+    def _footnote(self, text: str) -> bool:
+        """Apply a "*May be assessed by ..." note to the starred criteria; False for other notes."""
+        lowered = text.lower()
+        flag = next((flag for phrase, flag in FOOTNOTE_FLAGS if phrase in lowered), None)
+        if not flag or not lowered.lstrip("* ").startswith("may be"):
+            return False
+        for criterion in self.starred:
+            if flag not in criterion.flags:
+                criterion.flags.append(flag)
+        self.starred.clear()
+        return True
+
+    def _end_outcome(self) -> None:
+        if self.starred:
+            for criterion in self.starred:
+                criterion.flags.append("starred")
+            self.warnings.append(f"{self.unit.code}: criteria marked * without a note saying what * means")
+            self.starred.clear()
+        self.outcome = None
+        self.awaiting_text = False
+        if self.mode == "outcome":
+            self.mode = "section"
+
+    def _list_line(self, line: LogicalLine, text: str) -> bool:
+        match = _LIST_ITEM.match(text)
+        if not match:
+            return False
+        ref = match.group(1)
+        if ref in self.overview or int(ref) != len(self.overview) + 1:
+            self.mode = "section"  # numbering restarted: the evidence requirements' own list
+            return False
+        self.overview[ref] = (match.group(2).strip(), line)
+        return True
+
+    def _ordered_outcomes(self) -> list[LearningOutcome]:
+        ordered: list[LearningOutcome] = []
+        for ref, (text, line) in self.overview.items():
+            outcome = self.outcomes.pop(ref, None)
+            if outcome is None:
+                outcome = LearningOutcome(ref=ref, text=text, line=line.number, page=line.page)
+                self.warnings.append(f"{self.unit.code}: outcome {ref} is listed but its criteria are not printed")
+            elif not outcome.text:
+                outcome.text = text
+            ordered.append(outcome)
+        ordered.extend(sorted(self.outcomes.values(), key=lambda o: int(o.ref)))
+        for outcome in ordered:
+            if not outcome.text:
+                outcome.text = f"Learning outcome {outcome.ref}"
+                self.warnings.append(f"{self.unit.code}: outcome {outcome.ref} has no text")
+        return ordered
+
+    # -- figures, guidance and sections -------------------------------------------------------
+
+    def _set_figure(self, name: str, value: int) -> None:
+        if name == "level":
+            self.unit.level = self.unit.level or str(value)
+        elif getattr(self.unit, name) is None:
+            setattr(self.unit, name, value)
+        elif getattr(self.unit, name) != value:
+            self.warnings.append(f"{self.unit.code}: {name} is {value} on the unit page but {getattr(self.unit, name)} in the tables")
+
+    def _add_guidance(self, outcome: LearningOutcome, text: str) -> None:
+        outcome.guidance = f"{outcome.guidance}\n{text}" if outcome.guidance else text
+
+    def _open_section(self, title: str, line: LogicalLine) -> None:
+        self.section = None
+        self.section_title = (title, line)
+
+    def _keep(self, line: LogicalLine, text: str) -> None:
+        if self.section is None:
+            title, heading = self.section_title or ("Unit text", line)
+            self.section = Section(title=title, text=text, line=heading.number, page=heading.page)
+            self.unit.sections.append(self.section)
+        else:
+            self.section.text += "\n" + text
