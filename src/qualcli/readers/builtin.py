@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from qualcli.hookspecs import hookimpl
+from qualcli.readers.pptx import PptxReader
 from qualcli.readers.text import TextReader
 
 
 @hookimpl
 def register_readers(register):
     register(TextReader())
+    register(PptxReader())
