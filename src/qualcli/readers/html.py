@@ -1,0 +1,218 @@
+"""HTML pages (.html, .htm): the prose, as lines in blocks.
+
+Only what a reader sees is kept: ``head``, ``script``, ``style``, ``template``
+and comments are skipped. Each block element (``p``, ``li``, ``h1``-``h6``,
+``div``, ``blockquote``, ``dt``/``dd`` ...) starts a new block; ``br`` starts
+a new line in the same block; ``pre`` keeps its own line breaks. A table row
+(``tr``) is one line with ``cells`` (``td``/``th``; a ``br`` or paragraph
+inside a cell is a "\\n" in ``cells``). Entities are decoded and runs of
+white space collapse as a browser collapses them. ``style`` is "Heading N"
+for ``hN``, "List Bullet" / "List Number" for items of ``ul`` / ``ol``.
+``number`` is the line in the file where the element's text starts, so
+findings point into the source.
+
+The encoding is taken from a byte-order mark or ``<meta charset>``; otherwise
+UTF-8, falling back to Windows-1252 (the web's legacy default).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from qualcli.errors import UnreadableDocument
+from qualcli.readers import Line, SourceText, sha256_of
+
+SKIPPED = {"head", "script", "style", "template", "noscript", "svg", "math"}
+BLOCKS = {
+    "p", "div", "li", "dt", "dd", "blockquote", "section", "article", "header", "footer", "nav", "aside",
+    "main", "figure", "figcaption", "caption", "address", "details", "summary", "ul", "ol", "dl", "hr",
+    "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "form", "fieldset", "legend", "body",
+}  # fmt: skip
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+def decode_html(path: Path, data: bytes) -> str:
+    """The page as text, in the encoding it declares (see the module docstring)."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableDocument("binary data, not an HTML page", str(path))
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    declared = _META_CHARSET.search(data[:4096])
+    encodings = [declared.group(1).decode("ascii")] if declared else []
+    for encoding in [*encodings, "utf-8", "cp1252"]:
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+class _PageParser(HTMLParser):
+    """Collects the page's visible text as :class:`Line` objects."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[Line] = []
+        self.block = 0
+        self.skipping: list[str] = []
+        self.lists: list[str] = []
+        self.pre = 0
+        self.style: str | None = None
+        self.words: list[str] = []
+        self.start_line = 1
+        self.row: list[str] | None = None
+        self.cell: list[list[str]] | None = None  # the current cell's lines, each a list of text pieces
+        self.row_line = 1
+
+    # -- text --------------------------------------------------------------
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        if self.cell is not None:
+            self.cell[-1].append(data)
+            return
+        if self.pre:
+            self._pre_text(data)
+            return
+        if not self.words or not "".join(self.words).strip():
+            self.start_line = self.getpos()[0] + _leading_newlines(data)
+        self.words.append(data)
+
+    def _pre_text(self, data: str) -> None:
+        line, _ = self.getpos()
+        parts = data.split("\n")
+        for index, part in enumerate(parts):
+            if index:
+                self.flush_line(keep_spaces=True)
+                line += 1
+            if part and not self.words:
+                self.start_line = line
+            self.words.append(part)
+
+    def flush_line(self, keep_spaces: bool = False) -> None:
+        """End the current line (within the current block)."""
+        raw = "".join(self.words)
+        text = raw.rstrip() if keep_spaces else _SPACE.sub(" ", raw).strip()
+        self.words = []
+        if text:
+            self.lines.append(Line(text=text, number=self.start_line, block=self.block, style=self.style))
+
+    def new_block(self) -> None:
+        self.flush_line(keep_spaces=bool(self.pre))
+        self.block += 1
+
+    # -- tags --------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in SKIPPED:
+            self.skipping.append(tag)
+            return
+        if self.skipping:
+            return
+        if tag == "br":
+            self._break()
+        elif tag == "tr":
+            self._end_row()
+            self.flush_line()
+            self.row, self.row_line = [], self.getpos()[0]
+        elif tag in ("td", "th"):
+            if self.row is None:
+                self.row, self.row_line = [], self.getpos()[0]
+            self._end_cell()
+            self.cell = [[]]
+        elif self.cell is not None and tag in BLOCKS:
+            if any(part.strip() for part in self.cell[-1]):
+                self.cell.append([])
+        elif tag in BLOCKS:
+            self.new_block()
+            if tag in ("ul", "ol"):
+                self.lists.append(tag)
+            self.style = _style_for(tag, self.lists)
+            if tag == "pre":
+                self.pre += 1
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in ("br", "hr", "img", "input", "meta", "link"):
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag == self.skipping[-1]:
+                self.skipping.pop()
+            return
+        if tag in ("td", "th"):
+            self._end_cell()
+        elif tag == "tr":
+            self._end_row()
+        elif tag == "table":
+            self._end_row()
+            self.block += 1
+        elif self.cell is not None:
+            return
+        elif tag in BLOCKS:
+            self.new_block()
+            if tag in ("ul", "ol") and self.lists:
+                self.lists.pop()
+            if tag == "pre" and self.pre:
+                self.pre -= 1
+            self.style = None
+
+    def close(self) -> None:
+        super().close()
+        self._end_row()
+        self.flush_line()
+
+    # -- helpers -----------------------------------------------------------
+    def _break(self) -> None:
+        if self.cell is not None:
+            self.cell.append([])
+        else:
+            self.flush_line(keep_spaces=bool(self.pre))
+
+    def _end_cell(self) -> None:
+        if self.cell is None or self.row is None:
+            self.cell = None
+            return
+        cell_lines = [_SPACE.sub(" ", "".join(parts)).strip() for parts in self.cell]
+        self.row.append("\n".join(line for line in cell_lines if line))
+        self.cell = None
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self.row is None:
+            return
+        cells, self.row = tuple(self.row), None
+        if any(cells):
+            text = "\t".join(cell.replace("\n", " ") for cell in cells)
+            self.lines.append(Line(text=text, number=self.row_line, block=self.block, cells=cells))
+
+
+def _leading_newlines(data: str) -> int:
+    """How many lines ``data`` runs over before its first visible character."""
+    stripped = data.lstrip()
+    return data[: len(data) - len(stripped)].count("\n") if stripped else 0
+
+
+def _style_for(tag: str, lists: list[str]) -> str | None:
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return f"Heading {tag[1]}"
+    if tag == "li":
+        return "List Number" if lists and lists[-1] == "ol" else "List Bullet"
+    return None
+
+
+class HtmlReader:
+    """Reads .html/.htm pages with the standard library's parser."""
+
+    name = "html"
+    suffixes = (".html", ".htm", ".xhtml")
+
+    def read(self, path: Path, data: bytes) -> SourceText:
+        parser = _PageParser()
+        parser.feed(decode_html(path, data))
+        parser.close()
+        return SourceText(path=str(path), format="html", lines=parser.lines, sha256=sha256_of(data))
