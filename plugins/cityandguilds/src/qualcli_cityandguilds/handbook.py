@@ -7,7 +7,7 @@ import re
 from qualcli.model import SpecDocument, Source, Unit
 from qualcli.parsing.text import parse_int
 from qualcli.readers import SourceText
-from qualcli_cityandguilds.dates import month_year
+from qualcli.parsing.refs import parse_date
 from qualcli_cityandguilds.handbook_lines import HandbookLine, handbook_lines
 from qualcli_cityandguilds.qualifications import apply_hours, apply_rules, read_qualifications
 from qualcli_cityandguilds.structure import apply_assessment_tables, units_from_structure
@@ -49,7 +49,7 @@ def _cover_version(lines: list[HandbookLine]) -> tuple[str | None, str | None]:
     for line in lines:
         match = _VERSION.search(line.text)
         if match:
-            return match.group(1), month_year(line.text)
+            return match.group(1), parse_date(line.text)
     return None, None
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from qualcli.model import Qualification, RuleGroup
+from qualcli.parsing.refs import parse_level
 from qualcli.parsing.text import parse_int
 from qualcli_cityandguilds.handbook_lines import HandbookLine
 from qualcli_cityandguilds.tables import Table, cell
@@ -34,9 +35,8 @@ def read_qualifications(tables: list[Table]) -> list[Qualification]:
             title = cell(row, title_col)
             if not title:
                 continue
-            level = re.search(r"\bLevel\s+(\d+)", title)
             qual = Qualification(title=title, number=cell(row, number_col) or None, line=row.number, page=row.page)
-            qual.level = level.group(1) if level else None
+            qual.level = parse_level(title)
             if cell(row, accreditation_col):
                 qual.details["accreditation_number"] = cell(row, accreditation_col)
             quals.append(qual)

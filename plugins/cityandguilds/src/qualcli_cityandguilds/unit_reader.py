@@ -300,7 +300,11 @@ class UnitReader:
             self._section(line)
             return
         self.targets[id(target)] = target
-        self.guidance.setdefault(id(target), []).append(f"- {text}" if line.item and not plain else text)
+        lines = self.guidance.setdefault(id(target), [])
+        if lines and not line.item and text[:1].islower() and not lines[-1].endswith((".", ":", ";", "!", "?")):
+            lines[-1] = f"{lines[-1]} {text}"  # a paragraph a page break cut in two
+        else:
+            lines.append(f"- {text}" if line.item and not plain else text)
 
     def _section(self, line: HandbookLine) -> None:
         text = f"- {line.text}" if line.item else line.text

@@ -18,7 +18,7 @@ import re
 
 from qualcli.model import VersionEntry
 from qualcli.parsing.fragments import clean_part, has_markup, split_fragment
-from qualcli_cityandguilds.dates import month_year
+from qualcli.parsing.refs import parse_date
 from qualcli_cityandguilds.tables import Table, cell
 
 _VERSION = re.compile(r"^\s*(?:Version\s+)?(\d+(?:\.\d+)*)\s*(.*)$", re.I)
@@ -46,7 +46,7 @@ def read_version_history(table: Table) -> list[VersionEntry]:
         if match:
             version, date_text = match.groups()
             entries.append(
-                VersionEntry(version, month_year(date_text), changes, section, line=row.number, page=row.page)
+                VersionEntry(version, parse_date(date_text), changes, section, line=row.number, page=row.page)
             )
         elif entries:
             entries[-1].changes.extend(changes)

@@ -1,0 +1,60 @@
+"""Fixtures for the City & Guilds plugin's tests: the repository's shared ones, and parsed documents."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[3]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from tests.conftest import corpus, expected, qualcli  # noqa: E402,F401  (fixtures)
+
+HANDBOOK = "cityandguilds-4417-customer-service-v2.8.txt"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def comparable(data):
+    """A parsed document's dict without positions and source, whitespace-normalised."""
+    if isinstance(data, dict):
+        return {k: comparable(v) for k, v in data.items() if k not in ("line", "page", "source")}
+    if isinstance(data, list):
+        return [comparable(v) for v in data]
+    if isinstance(data, str):
+        return " ".join(data.split())
+    return data
+
+
+def strings(data, path=""):
+    """Yield (path, string) for every string in plain data."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, f"{path}.{key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings(value, f"{path}[{index}]")
+    elif isinstance(data, str):
+        yield path, data
+
+
+@pytest.fixture(scope="session")
+def handbook_path(corpus: Path) -> Path:
+    """The real 4417 handbook."""
+    return corpus / "specs" / HANDBOOK
+
+
+@pytest.fixture(scope="session")
+def handbook(handbook_path: Path):
+    """The 4417 handbook parsed through qualcli's loading path."""
+    from qualcli.loading import load_spec
+
+    return load_spec(handbook_path)
+
+
+@pytest.fixture(scope="session")
+def handbook_facts(expected: dict) -> dict:
+    """expected.yaml's facts for the 4417 handbook."""
+    return expected[HANDBOOK]
