@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "show",
     "plugins",
     "nos",
+    "map",
     "diff",
 )
 

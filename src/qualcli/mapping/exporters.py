@@ -1,0 +1,175 @@
+"""Writing a mapping: long CSV, wide CSV matrix, XLSX, JSON and Markdown.
+
+Long CSV columns (one row per pair, in pair order)::
+
+    a_body, a_document, a_code, a_title, b_body, b_document, b_code, b_title,
+    relation, score, evidence
+
+``relation`` is F/X/P/none for units (explicit/inferred for NOS), ``score``
+has three decimals, ``evidence`` joins each evidence's ``kind: detail`` with
+`` | ``. The wide matrix has one row per A unit and one column per B unit
+(``document:code``); a cell holds the relation, empty for none (``E``/``I``
+for explicit/inferred NOS). JSON follows ``schemas/map.schema.json``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from qualcli.mapping.relations import Pair, UnitMap
+from qualcli.mapping.units import UnitRef
+
+FORMATS = ("csv", "csv-matrix", "xlsx", "json", "markdown")
+LONG_COLUMNS = (
+    "a_body", "a_document", "a_code", "a_title", "b_body", "b_document", "b_code", "b_title",
+    "relation", "score", "evidence",
+)  # fmt: skip
+CELL = {"F": "F", "X": "X", "P": "P", "explicit": "E", "inferred": "I"}
+FILLS = {"F": "63BE7B", "X": "9BC2E6", "P": "FFD966", "E": "63BE7B", "I": "FFD966"}
+
+
+def long_rows(result: UnitMap) -> list[list[str]]:
+    """One row per pair, in the documented column order."""
+    rows = []
+    for p in result.pairs:
+        rows.append([
+            p.a.body or "", p.a.document, p.a.code, p.a.title or "",
+            p.b.body or "", p.b.document, p.b.code, p.b.title or "",
+            p.relation, f"{p.score:.3f}", " | ".join(e.summary() for e in p.evidence),
+        ])  # fmt: skip
+    return rows
+
+
+def matrix(result: UnitMap) -> tuple[list[str], list[list[str]]]:
+    """The header (``""`` then column labels) and one row per A unit (label then cells)."""
+    cells: dict[tuple[str, str], str] = {}
+    for p in result.pairs:
+        if p.relation in CELL:
+            cells[(p.a.label(), p.b.label())] = CELL[p.relation]
+    header = ["", *(c.label() for c in result.columns)]
+    body = [[r.label(), *(cells.get((r.label(), c.label()), "") for c in result.columns)] for r in result.rows]
+    return header, body
+
+
+def to_csv(rows: list[list[str]]) -> str:
+    """CSV text with ``\\n`` line endings."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def to_json(result: UnitMap, to: str, documents: list[dict[str, Any]], min_score: float | None) -> str:
+    """The mapping as JSON (``schemas/map.schema.json``)."""
+    data: dict[str, Any] = {"to": to, "documents": documents}
+    if min_score is not None:
+        data["min_score"] = min_score
+    data["pairs"] = [p.to_dict() for p in result.pairs]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _name(ref: UnitRef) -> str:
+    return f"{ref.document} {ref.code} {ref.title or ''}".rstrip()
+
+
+def to_markdown(result: UnitMap, to: str) -> str:
+    """A Markdown table of the pairs with their evidence."""
+    lines = [f"# Mapping ({'unit to unit' if to == 'units' else 'unit to NOS'})", ""]
+    if not result.pairs:
+        return "\n".join(lines + ["No pairs map.", ""])
+    lines += ["| A | B | relation | score | evidence |", "|---|---|---|---|---|"]
+    for p in result.pairs:
+        evidence = "<br>".join(_md(e.summary()) for e in p.evidence)
+        lines.append(f"| {_md(_name(p.a))} | {_md(_name(p.b))} | {p.relation} | {p.score:.2f} | {evidence} |")
+    return "\n".join(lines) + "\n"
+
+
+def to_xlsx(result: UnitMap) -> bytes:
+    """A workbook: a coloured matrix sheet and a pairs sheet, frozen headers and filters."""
+    import datetime
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Matrix"
+    header, body = matrix(result)
+    sheet.append(header)
+    for row in body:
+        sheet.append(row)
+    for cell in sheet[1][1:]:
+        cell.alignment = Alignment(text_rotation=90)
+    for row in sheet.iter_rows(min_row=2, min_col=2):
+        for cell in row:
+            if cell.value in FILLS:
+                cell.fill = PatternFill("solid", fgColor=FILLS[cell.value])
+                cell.alignment = Alignment(horizontal="center")
+    sheet.column_dimensions["A"].width = max((len(r[0]) for r in body), default=10) + 2
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(body) + 1}"
+
+    pairs = book.create_sheet("Pairs")
+    pairs.append(list(LONG_COLUMNS))
+    for row in long_rows(result):
+        row[9] = float(row[9])
+        pairs.append(row)
+    for cell in pairs[1]:
+        cell.font = Font(bold=True)
+    for row in pairs.iter_rows(min_row=2, min_col=9, max_col=9):
+        for cell in row:
+            fill = FILLS.get(CELL.get(cell.value, ""))
+            if fill:
+                cell.fill = PatternFill("solid", fgColor=fill)
+    for index, width in enumerate((12, 24, 8, 40, 12, 24, 10, 40, 9, 7, 80), 1):
+        pairs.column_dimensions[get_column_letter(index)].width = width
+    pairs.freeze_panes = "A2"
+    pairs.auto_filter.ref = f"A1:{get_column_letter(len(LONG_COLUMNS))}{pairs.max_row}"
+    fixed = datetime.datetime(2000, 1, 1)  # deterministic bytes: no wall-clock timestamps
+    book.properties.created = book.properties.modified = fixed
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """Rewrite the zip with fixed member timestamps, so equal workbooks are equal bytes."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def render(result: UnitMap, fmt: str, to: str, documents: list[dict[str, Any]], min_score: float | None) -> str | bytes:
+    """The mapping in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "csv":
+        return to_csv([list(LONG_COLUMNS), *long_rows(result)])
+    if fmt == "csv-matrix":
+        header, body = matrix(result)
+        return to_csv([header, *body])
+    if fmt == "xlsx":
+        return to_xlsx(result)
+    if fmt == "json":
+        return to_json(result, to, documents, min_score)
+    return to_markdown(result, to)
+
+
+def keep(pairs: list[Pair], min_score: float | None) -> list[Pair]:
+    """Pairs at or above ``min_score`` (all when None); curated decisions always stay."""
+    if min_score is None:
+        return pairs
+    return [p for p in pairs if p.score >= min_score or any(e.kind == "override" for e in p.evidence)]
