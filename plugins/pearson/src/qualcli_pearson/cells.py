@@ -7,6 +7,8 @@ from dataclasses import replace
 from qualcli.parsing.lines import LogicalLine, logical_lines
 from qualcli.parsing.rows import row_cells
 
+TEXT_FORMATS = ("txt", "md", "html")  # formats whose table rows are tab-separated lines
+
 
 def table_cells(line) -> list[str] | None:
     """The one-spaced cells of a table row (Line or LogicalLine), or None for a prose line."""
@@ -20,12 +22,16 @@ def filled(cells: list[str]) -> list[str]:
     return [cell for cell in cells if cell]
 
 
-def paragraphs(lines, starts_new=None) -> list[LogicalLine]:
+def paragraphs(lines, starts_new=None, tabs_are_cells: bool = True) -> list[LogicalLine]:
     """:func:`logical_lines`, with each table row's text as the reader gave it.
 
     ``logical_lines`` strips a line, which would take the empty first and last
-    cells off a tab-separated row ("\\t\\tOptional units\\t\\t").
+    cells off a tab-separated row ("\\t\\tOptional units\\t\\t"). With
+    ``tabs_are_cells=False`` (Word, PDF) a tab in a paragraph is spacing
+    ("a.<tab>understand …"), so the paragraph rejoins like any other.
     """
+    if not tabs_are_cells:
+        lines = [line if line.cells is not None else replace(line, text=line.text.replace("\t", " ")) for line in lines]
     rows = {line.number: line.text for line in lines if line.cells is not None or "\t" in line.text}
     out = []
     for logical in logical_lines(lines, starts_new=starts_new):

@@ -51,3 +51,29 @@ def criterion_text(cell: str) -> str:
     if not items:
         return ""
     return "\n".join([items[0], *(f"- {item}" for item in items[1:])])
+
+
+_BLOCK_TAG = re.compile(r"</?(?:p|ul|ol|div|br|h[1-6]|li|tr|td|th|table)\b[^<>]*/?>", re.I)
+_LI_TAG = re.compile(r"<li\b[^<>]*>", re.I)
+_GLYPH_ITEM = re.compile(rf"^[{ITEM_GLYPHS}]\s*")
+
+
+def html_lines(fragment: str) -> list[str]:
+    """An HTML fragment as text lines: one per paragraph, list items as "- item"."""
+    flat = " ".join(fragment.split())  # source line breaks are only wrapping in HTML
+    marked = _BLOCK_TAG.sub("\n", _LI_TAG.sub("\n\x00", flat))
+    lines = []
+    for part in marked.split("\n"):
+        item = part.startswith("\x00")
+        text = plain_text(part.replace("\x00", " "))
+        if text:
+            lines.append(f"- {text}" if item else text)
+    return lines
+
+
+def glyph_item(line: str) -> str:
+    """A line that starts with a list glyph ("\uf0b7\tText", "• Text") as "- Text"."""
+    text = line.strip()
+    if _GLYPH_ITEM.match(text):
+        return "- " + plain_text(_GLYPH_ITEM.sub("", text, count=1))
+    return plain_text(text)

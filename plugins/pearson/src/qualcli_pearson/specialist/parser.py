@@ -6,7 +6,7 @@ import re
 
 from qualcli.model import SpecDocument, Source, Unit
 from qualcli.parsing.lines import LogicalLine
-from qualcli_pearson.cells import filled, paragraphs, table_cells
+from qualcli_pearson.cells import TEXT_FORMATS, filled, paragraphs, table_cells
 from qualcli.readers import SourceText
 
 from qualcli_pearson import __version__
@@ -53,7 +53,7 @@ class SpecialistParser:
 
     def parse(self, source: SourceText) -> SpecDocument:
         """The qualifications, units, unit mappings and change log of the specification."""
-        lines = paragraphs(source.lines, starts_new=_starts_new)
+        lines = paragraphs(source.lines, starts_new=_starts_new, tabs_are_cells=source.format in TEXT_FORMATS)
         doc = SpecDocument(source=Source(path=source.path, sha256=source.sha256, format=source.format), body=self.body)
         spans = _unit_spans(lines)
         front = lines[: spans[0][0]] if spans else lines

@@ -1,0 +1,128 @@
+"""The header fields and titled parts of a BTEC First/National unit document.
+
+:class:`UnitParts` follows the document part by part: it fills the unit's
+header fields, knows which part the current line belongs to ("intro",
+"aims", "content", "grid", or a kept "section"), and keeps the text of the
+introduction and of every other part. :func:`flatten` gives the document as
+text lines and table rows in every format alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qualcli.model import Section, Unit
+from qualcli.readers import SourceText
+
+from qualcli_pearson.btec_unit.content import TextLine
+from qualcli_pearson.cells import TEXT_FORMATS, paragraphs
+from qualcli_pearson.markup import plain_text
+
+UNIT_TITLE = re.compile(r"^Unit\s+(\d{1,3})\s*:\s*(.*)$")
+_FIELDS = {
+    "level": re.compile(r"^Level\s*:\s*(.+)$", re.I),
+    "unit_type": re.compile(r"^Unit type\s*:\s*(.+)$", re.I),
+    "glh": re.compile(r"^Guided learning hours\s*:\s*(\d+)", re.I),
+    "assessment": re.compile(r"^Assessment(?: type| method)?\s*:\s*(.+)$", re.I),
+    "urn": re.compile(r"^(?:Unit reference number|Unit code|URN|UAN)\s*:\s*([A-Z]/\d{3}/\d{4})", re.I),
+}
+_PARTS = [
+    (re.compile(r"^(?:unit introduction|introduction)$", re.I), "intro"),
+    (re.compile(r"^learning aims?$", re.I), "aims"),
+    (re.compile(r"^(?:learning aims and unit content|unit content)$", re.I), "content"),
+    (re.compile(r"^assessment criteria$", re.I), "grid"),
+    (
+        re.compile(
+            r"^(?:teacher guidance|resources|assessment guidance|examination format|summary of unit|delivery guidance"
+            r"|essential information for (?:assessment decisions|tutors)|assessment activity|links to other units"
+            r"|employer involvement|further information for teachers and assessors|essential resources)$",
+            re.I,
+        ),
+        "section",
+    ),
+]
+
+
+def flatten(source: SourceText) -> list:
+    """The document as TextLines, and table rows as lists of cells (each a list of TextLines).
+
+    A tab separates cells only in text formats; in Word and PDF paragraphs it
+    is spacing ("Unit 1:<tab>Title"), and cells come from the reader.
+    """
+    items: list = []
+    tabs_are_cells = source.format in TEXT_FORMATS
+    for line in paragraphs(source.lines, tabs_are_cells=tabs_are_cells):
+        cells = line.cells
+        if cells is None and tabs_are_cells and "\t" in line.text:
+            cells = tuple(line.text.split("\t"))
+        if cells is None:
+            items.append(TextLine(line.text, line.number, line.page))
+            continue
+        items.append([[TextLine(part, line.number, line.page) for part in cell.splitlines() if part.strip()] for cell in cells])
+    return items
+
+
+class UnitParts:
+    """Where the reader is in the unit, and what each part said."""
+
+    def __init__(self, unit: Unit):
+        self.unit = unit
+        self.kind = "header"
+        self.title: str | None = None
+        self.body: list[TextLine] = []
+        self._awaiting_title = False
+
+    def header(self, item: TextLine, text: str) -> bool:
+        """Take the unit heading or a header field; False for any other line."""
+        unit = self.unit
+        if self._awaiting_title:
+            self._awaiting_title = False
+            unit.title = text
+            return True
+        match = UNIT_TITLE.match(text)
+        if match and unit.code == "?":
+            unit.code, unit.title = match.group(1), match.group(2).strip()
+            unit.line, unit.page = item.line, item.page
+            self._awaiting_title = not unit.title
+            return True
+        for name, pattern in _FIELDS.items():
+            match = pattern.match(text)
+            if match and (self.kind == "header" or getattr(unit, name) in (None, [])):
+                value = match.group(1).strip()
+                if name == "glh":
+                    unit.glh = int(value)
+                elif name == "assessment":
+                    unit.assessment = [value]
+                else:
+                    setattr(unit, name, value)
+                return True
+        return False
+
+    def heading(self, item: TextLine, text: str) -> bool:
+        """Open the part a heading names; False if ``text`` is no part heading."""
+        bare = text.rstrip(":").strip()
+        kind = next((kind for pattern, kind in _PARTS if pattern.match(bare)), None)
+        if kind is None:
+            return False
+        self.close()
+        self.kind, self.title, self.body = kind, bare, []
+        return True
+
+    def text(self, item: TextLine) -> None:
+        """A line of the current part's prose."""
+        self.body.append(item)
+
+    def add_section(self, title: str, text: str, where: TextLine) -> None:
+        """Keep ``text`` as a titled section of the unit."""
+        self.unit.sections.append(Section(title=title, text=text, line=where.line, page=where.page))
+
+    def close(self) -> None:
+        """Store the prose of the part that ends here."""
+        if not self.body:
+            return
+        text = "\n".join(plain_text(line.text) for line in self.body)
+        if self.kind == "intro":
+            self.unit.aim = text
+        else:
+            self.add_section(self.title or "Unit header", text, self.body[0])
+        self.body = []

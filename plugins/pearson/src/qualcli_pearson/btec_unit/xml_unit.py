@@ -1,0 +1,140 @@
+"""Pearson unit XML (the BTEC_SPEC_XML authoring format).
+
+``<unit>`` holds ``<uan>``, ``<unitnumber>``, ``<title>``, ``<description>``
+(HTML), ``<glh><glhvalue>``, ``<level>``, ``<assessmentmode>``, one
+``<learningobjective>`` per learning aim (``<title>`` letter,
+``<learningobjectivetext>``) and ``<unitcontent>`` with a ``<unitsection>``
+per aim whose ``<sectiontext>`` (HTML) carries the topics. Where the XML has
+assessment criteria (any element named ``…criterion``/``…criteria`` with a
+grid reference such as ``2A.P1``), they become the aims' graded criteria.
+A file may hold one ``<unit>`` or several inside another root.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qualcli.model import SpecDocument, Source, Unit
+from qualcli.readers import SourceText
+
+from qualcli_pearson import __version__
+from qualcli_pearson.btec_unit.content import AIM_HEADING, ContentCollector, TextLine
+from qualcli_pearson.btec_unit.grid import grid_criteria
+from qualcli_pearson.markup import html_lines, plain_text
+from qualcli_pearson.xml_reader import parse_xml
+
+_MARKS = [re.compile(p) for p in (r"<unit\b", r"<uan>", r"<learningobjective\b", r"<unitcontent>", r"<unitsection\b")]
+
+
+def _local(tag) -> str:
+    """A tag without its namespace, lower-case."""
+    return str(tag).rsplit("}", 1)[-1].lower()
+
+
+def _child(element, name: str):
+    return next((c for c in element if _local(c.tag) == name), None)
+
+
+def _text(element, name: str) -> str | None:
+    child = _child(element, name)
+    if child is None:
+        return None
+    text = plain_text("".join(child.itertext()))
+    return text or None
+
+
+class UnitXmlParser:
+    """Parses Pearson unit XML into units with learning aims, content and criteria."""
+
+    name = "pearson-unit-xml"
+    body = "pearson"
+    formats = ("xml",)
+    version = __version__
+
+    def confidence(self, source: SourceText):
+        """High when the XML has Pearson's unit elements."""
+        from qualcli.plugins import Confidence
+
+        head = "\n".join(line.text for line in source.lines[:200])
+        marks = sum(1 for mark in _MARKS if mark.search(head))
+        if not marks:
+            return Confidence(0.0, "no Pearson unit XML elements")
+        return Confidence(round(0.3 + 0.13 * marks, 2), f"Pearson unit XML: {marks}/{len(_MARKS)} elements")
+
+    def parse(self, source: SourceText) -> SpecDocument:
+        """Every ``<unit>`` in the file."""
+        doc = SpecDocument(source=Source(path=source.path, sha256=source.sha256, format=source.format), body=self.body)
+        root = parse_xml(source.raw if source.raw is not None else source.text.encode("utf-8"), source.path)
+        elements = [root] if _local(root.tag) == "unit" else [e for e in root.iter() if _local(e.tag) == "unit"]
+        if not elements:
+            doc.warnings.append("no <unit> element found")
+        lines = _line_finder(source)
+        doc.units = [self._unit(element, lines, doc.warnings) for element in elements]
+        if len(doc.units) == 1:
+            doc.title = f"Unit {doc.units[0].code}: {doc.units[0].title}"
+        return doc
+
+    def _unit(self, element, line_of, warnings: list[str]) -> Unit:
+        code = _text(element, "unitnumber") or _text(element, "uan") or "?"
+        unit = Unit(code=code, title=_text(element, "title") or f"Unit {code}", urn=_text(element, "uan"), line=line_of("<unit"))
+        unit.level = _text(element, "level")
+        glh = _child(element, "glh")
+        if glh is not None:
+            value = re.search(r"\d+", "".join(glh.itertext()))
+            unit.glh = int(value.group()) if value else None
+        mode = _text(element, "assessmentmode")
+        unit.assessment = [mode] if mode else []
+        description = _child(element, "description")
+        if description is not None:
+            unit.aim = "\n".join(html_lines(description.text or "")) or None
+        aims = ContentCollector(unit.learning_outcomes)
+        for objective in (c for c in element if _local(c.tag) == "learningobjective"):
+            letter = (_text(objective, "title") or "").strip().upper()
+            if re.fullmatch(r"[A-Z]", letter):
+                aims.aim(letter, _text(objective, "learningobjectivetext"), line_of(f"<title>{letter}</title>"))
+            else:
+                warnings.append(f"unit {code}: learning objective without a letter title: {letter!r}")
+        content = _child(element, "unitcontent")
+        for section in content if content is not None else ():
+            if _local(section.tag) != "unitsection":
+                continue
+            heading = _text(section, "title") or ""
+            aims.add(TextLine(heading, line_of(heading[:40])))
+            body = _child(section, "sectiontext")
+            for text in html_lines(body.text or "") if body is not None else ():
+                aims.add(TextLine(text, line_of(text[:40])))
+        self._criteria(element, aims)
+        if aims.loose:
+            warnings.append(f"unit {code}: content outside any topic kept in unit sections")
+            unit.sections.append(_loose_section(aims.loose))
+        return unit
+
+    @staticmethod
+    def _criteria(element, aims: ContentCollector) -> None:
+        for node in element.iter():
+            tag = _local(node.tag)
+            if not (tag.endswith("criterion") or tag == "criteria") or len(node) > 0 and tag == "criteria":
+                continue
+            ref = node.get("code") or node.get("ref") or node.get("id") or _text(node, "code") or _text(node, "ref") or ""
+            wording = _text(node, "text") or _text(node, "title") or plain_text("".join(node.itertext()))
+            for grid_ref, criterion in grid_criteria([f"{ref} {wording}".strip()], None, None):
+                aims.aim(grid_ref.aims[0], None).criteria.append(criterion)
+
+
+def _loose_section(lines: list[TextLine]):
+    from qualcli.model import Section
+
+    return Section(title="Unit content", text="\n".join(line.text for line in lines), line=lines[0].line)
+
+
+def _line_finder(source: SourceText):
+    """A function giving the first source line that contains a snippet (None if absent)."""
+    texts = [(line.number, line.text) for line in source.lines]
+
+    def find(snippet: str) -> int | None:
+        snippet = snippet.strip()
+        if not snippet:
+            return None
+        return next((number for number, text in texts if snippet in text), None)
+
+    return find
