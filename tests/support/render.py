@@ -38,6 +38,7 @@ _FONT_CANDIDATES = (
 )
 _FONT_NAME = "QualcliRender"
 _CELL_PADDING = 6  # reportlab's default cell padding, points
+_MIN_CELL_FONT = 5.0  # points: table type shrinks no further than this to fit long words
 
 
 def _blocks(text: str):
@@ -141,33 +142,55 @@ def _paragraph_flowable(paragraph, styles):
     return Paragraph(markup, styles["body"])
 
 
-def _unique_cells(row) -> list:
-    """A row's cells with horizontally merged cells once."""
-    seen, cells = set(), []
-    for cell in row.cells:
-        if id(cell._tc) not in seen:
-            seen.add(id(cell._tc))
-            cells.append(cell)
-    return cells
+def _column_widths(rows: list[list[str]], font: str, size: float, frame_width: float) -> list[float] | None:
+    """Widths that give every column room for its longest word, the rest shared by text length.
+
+    None when the longest words do not fit side by side at this type size.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    columns = max(len(row) for row in rows)
+    need = [2 * _CELL_PADDING + 1.0] * columns
+    want = [0.0] * columns
+    for row in rows:
+        for index, cell in enumerate(row):
+            words = cell.split()
+            if words:
+                need[index] = max(need[index], max(stringWidth(w, font, size) for w in words) + 2 * _CELL_PADDING + 1.0)
+                want[index] = max(want[index], stringWidth(" ".join(words), font, size))
+    spare = frame_width - sum(need)
+    if spare < 0:
+        return None
+    total = sum(want) or float(columns)
+    return [need[i] + spare * ((want[i] if sum(want) else 1.0) / total) for i in range(columns)]
 
 
 def _table_flowable(table, styles, frame_width: float, frame_height: float):
+    """A GRID table of wrapping Paragraph cells; type shrinks until every word fits its column."""
     from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Table, TableStyle
 
-    rows = []
-    for row in table.rows:
-        rows.append(
-            [Paragraph("<br/>".join(_markup(line) for line in cell.text.split("\n")), styles["cell"]) for cell in _unique_cells(row)]
-        )
-    width = max(len(row) for row in rows)
-    rows = [row + [""] * (width - len(row)) for row in rows]
-    column = frame_width / width
+    from qualcli.readers.docx import table_rows
+
+    texts = [list(cells) for cells in table_rows(table._tbl)]
+    width = max(len(row) for row in texts)
+    texts = [row + [""] * (width - len(row)) for row in texts]
+    style = styles["cell"]
+    widths = _column_widths(texts, style.fontName, style.fontSize, frame_width)
+    while widths is None and style.fontSize > _MIN_CELL_FONT:
+        size = style.fontSize - 0.5
+        style = ParagraphStyle("cell-small", parent=style, fontSize=size, leading=size * 1.2)
+        widths = _column_widths(texts, style.fontName, style.fontSize, frame_width)
+    widths = widths or [frame_width / width] * width
+    rows = [[Paragraph("<br/>".join(_markup(line) for line in cell.split("\n")), style) for cell in row] for row in texts]
     # A row taller than a page may split inside itself; other rows move whole.
-    tallest = max(cell.wrap(column - 2 * _CELL_PADDING, frame_height)[1] for row in rows for cell in row if cell != "")
+    tallest = max(
+        cell.wrap(column - 2 * _CELL_PADDING, frame_height)[1] for row in rows for cell, column in zip(row, widths)
+    )
     flowable = Table(
         rows,
-        colWidths=[column] * width,
+        colWidths=widths,
         repeatRows=0,
         splitByRow=1,
         splitInRow=int(tallest + 2 * _CELL_PADDING >= frame_height),
