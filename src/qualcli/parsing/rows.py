@@ -20,8 +20,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
-TICKS = "✓✔☑√"
-CROSSES = "✗✘☒×"
+# Wingdings glyphs come out of many PDFs as private-use characters: U+F0FC is its tick,
+# U+F0FE a ticked box, U+F0FB its cross and U+F0FD a crossed box.
+TICKS = "✓✔☑√\uf0fc\uf0fe"
+CROSSES = "✗✘☒×\uf0fb\uf0fd"
 _YES = {"yes", "y", "x"}  # some tables mark a method with an "x" in the cell
 _NO = {"no", "n", "-", "–", "n/a"}
 

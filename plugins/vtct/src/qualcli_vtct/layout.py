@@ -25,7 +25,7 @@ _CODE_WITH_URN = re.compile(rf"\b({UNIT_CODE})\s+[A-Z]/\d{{3}}/\d{{4}}\b")
 # Headings (whole line, case-insensitive) and what they open.
 HEADINGS: tuple[tuple[str, str], ...] = (
     (r"learning outcome (?P<n>\d+)\b.*", "outcome"),
-    (r"(?:evidence requirements\s*)?learning outcomes", "outcome-list"),
+    (r"(?:evidence requirements\s*)?learning outcomes(?:\s*evidence requirements)?", "outcome-list"),
     (r"on completion of this unit you will:?", "outcome-list-intro"),
     (r"evidence requirements", "evidence"),
     (r"achieving observations?(?: outcomes)?(?: and range)?|observations", "observation"),
@@ -67,6 +67,12 @@ _FORM = re.compile(
     r"|assessor initials|learner signature|paper date achieved assessor initials|\d+ of \d+"
     r"|use this area for notes and diagrams\.?|learner name:?|learner number:?"
     r"|unit code date achieved.*|assessor name assessor signature.*)$",
+    re.I,
+)
+# Labels of the qualification's figures on the cover ("Credit value: .......... 20").
+_FRONT_LABEL = re.compile(
+    r"^(?:credit value|total qualification time|guided learning hours|qualification number"
+    r"|(?:operational|accreditation|certification) (?:start|end) date|review date)\b.*(?::|\.{2,})",
     re.I,
 )
 _FOOTNOTE = re.compile(r"^\*\s*\S")
@@ -121,6 +127,7 @@ def starts_new(text: str) -> bool:
         or figure_of(text)
         or is_form_line(text)
         or is_footnote(text)
+        or _FRONT_LABEL.match(flat(text))
         or criterion_start(text)
         or _CODE_WITH_URN.match(flat(text))
         or re.match(rf"^{UNIT_CODE}$", flat(text))

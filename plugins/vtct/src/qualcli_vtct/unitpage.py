@@ -95,6 +95,8 @@ class UnitPageReader:
         figure = figure_of(text)
         if figure and self.mode in ("aim", "section", "list"):
             name, value = figure
+            if self.mode == "aim":
+                self.mode = "section"
             if value is None:
                 self.pending_figure = name
             else:
