@@ -88,6 +88,8 @@ def handbook_lines(source: SourceText) -> list[HandbookLine]:
             if any(cells):
                 out.append(HandbookLine("\t".join(cells), logical.number, logical.page, cells=cells, raw="\t".join(raw_cells)))
             continue
-        for part in split_fragment(logical.text):
-            out.append(HandbookLine(part.text, logical.number, logical.page, item=part.item, raw=logical.text))
+        listed = "list" in (physical.style or "").lower()  # a Word "List Bullet" paragraph
+        for index, part in enumerate(split_fragment(logical.text)):
+            item = part.item or (listed and index == 0)
+            out.append(HandbookLine(part.text, logical.number, logical.page, item=item, raw=logical.text))
     return out

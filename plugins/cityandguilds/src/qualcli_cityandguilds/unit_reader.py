@@ -90,6 +90,7 @@ class UnitReader:
         self.guidance: dict[int, list[str]] = {}  # id(obj) -> lines
         self.targets: dict[int, object] = {}
         self.ranges: set[int] = set()  # targets whose "Range:" line is written
+        self.nos_pending = ""  # NOS text read but not yet understood
 
     def read(self) -> UnitContent:
         """The unit's content."""
@@ -200,31 +201,39 @@ class UnitReader:
             self._section(line)
 
     def _in_nos(self, line: HandbookLine) -> None:
-        if not self._nos(line.text, line):
-            self._section(line)
+        text = f"{self.nos_pending} {line.text}".strip()  # the list may have wrapped away from its lead-in
+        self.nos_pending = "" if self._nos(text, line) else text
+
 
     def _in_key_skills(self, line: HandbookLine) -> None:
-        if line.item or not line.text.endswith(":"):
-            self.content.details.setdefault("key_skills", []).append(line.text)
+        self._list_detail("key_skills", line)
 
     def _in_assessment(self, line: HandbookLine) -> None:
-        if line.item or not line.text.endswith(":"):
-            self.content.details.setdefault("assessment_text", []).append(line.text)
+        self._list_detail("assessment_text", line)
+
+    def _list_detail(self, key: str, line: HandbookLine) -> None:
+        """Items of a list section; its lead-in ("… in the following areas:") is not kept."""
+        if not line.item and line.text.endswith(":"):
+            return
+        items = self.content.details.setdefault(key, [])
+        if items and not line.item and line.text[:1].islower():
+            items[-1] = f"{items[-1]} {line.text}"  # a wrapped item continues
+        else:
+            items.append(line.text)
 
     def _in_criteria(self, line: HandbookLine, text: str | None = None) -> None:
         text = text or line.text
         pieces = _RUN_TOGETHER.split(text)
-        if len(pieces) > 3 and not pieces[0].strip():  # "1.1 … 1.2 …" on one line
-            for ref, body in zip(pieces[1::2], pieces[2::2]):
-                self._add_criterion(ref, body.strip(), line)
-            return
-        match = _REF_START.match(text)
+        lead, pairs = pieces[0].strip(), list(zip(pieces[1::2], pieces[2::2]))
+        match = _REF_START.match(lead) if lead else None
         if match:
             self._add_criterion(match.group(1), match.group(2), line)
-        elif self.criterion is not None and not line.item:
-            self.criterion.text = f"{self.criterion.text} {text}"
-        else:
+        elif lead and self.criterion is not None and not line.item:
+            self.criterion.text = f"{self.criterion.text} {lead}"  # a wrapped criterion continues
+        elif lead:
             self._section(line)
+        for ref, body in pairs:  # "1.1 … 1.2 …" run together on one line
+            self._add_criterion(ref, body.strip(), line)
 
     def _in_guidance(self, line: HandbookLine) -> None:
         match = _REF_ONLY.match(line.text) if not line.item else None
@@ -320,6 +329,8 @@ class UnitReader:
         return bool(refs)
 
     def _finish(self) -> None:
+        if self.nos_pending:
+            self.content.sections.append(Section("National Occupational Standards", self.nos_pending))
         for key, lines in self.guidance.items():
             self.targets[key].guidance = "\n".join(lines)
         for outcome in self.content.outcomes:
