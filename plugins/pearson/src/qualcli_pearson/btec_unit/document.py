@@ -18,7 +18,7 @@ from qualcli.readers import SourceText
 
 from qualcli_pearson import __version__
 from qualcli_pearson.btec_unit.content import ContentCollector, TextLine
-from qualcli_pearson.btec_unit.grid import grid_criteria, read_ref
+from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid, read_ref
 from qualcli_pearson.btec_unit.parts import UnitParts, flatten
 from qualcli_pearson.detect import score
 from qualcli_pearson.markup import glyph_item
@@ -64,6 +64,7 @@ class UnitDocumentParser:
         if aims.loose:
             text = "\n".join(line.text for line in aims.loose)
             parts.add_section("Unit content", text, aims.loose[0])
+        order_grid(unit.learning_outcomes)
         doc.units = [unit]
         doc.title = f"Unit {unit.code}: {unit.title}"
         return doc
@@ -71,12 +72,17 @@ class UnitDocumentParser:
     def _row(self, cells: list[list[TextLine]], parts: UnitParts, aims: ContentCollector, unit: Unit) -> None:
         flat = [" ".join(line.text for line in cell) for cell in cells]
         first = next((line for cell in cells for line in cell), None)
-        if first is not None and (parts.kind == "grid" or any(read_ref(c) for c in flat)):
+        if first is None:
+            return
+        if parts.kind == "grid" or any(read_ref(c) for c in flat):
             self._grid(flat, first, aims, parts)
+            return
+        if parts.kind not in ("aims", "content"):  # a table kept as text, one row per line
+            parts.text(TextLine(" – ".join(c for c in flat if c), first.line, first.page))
             return
         for cell in cells:
             for line in cell:
-                self._line(line, parts, aims, unit)
+                self._line(line, parts, aims, unit, in_table=True)
 
     def _grid(self, cells: list[str], where: TextLine, aims: ContentCollector, parts: UnitParts) -> None:
         found = grid_criteria(cells, where.line, where.page)
@@ -86,13 +92,12 @@ class UnitDocumentParser:
         for ref, criterion in found:
             aims.aim(ref.aims[0], None).criteria.append(criterion)
 
-    def _line(self, item: TextLine, parts: UnitParts, aims: ContentCollector, unit: Unit) -> None:
+    def _line(self, item: TextLine, parts: UnitParts, aims: ContentCollector, unit: Unit, in_table: bool = False) -> None:
+        """One line of prose, or of a table cell (where headings and header fields are not looked for)."""
         text = glyph_item(item.text)
         if not text:
             return
-        if parts.header(item, text):
-            return
-        if parts.heading(item, text):
+        if not in_table and (parts.header(item, text) or parts.heading(item, text)):
             return
         if parts.kind == "aims":
             match = _AIM_ITEM.match(text)

@@ -65,3 +65,14 @@ def grid_criteria(cells: list[str], line: int | None, page: int | None) -> list[
             criterion.flags.append(f"aims:{','.join(ref.aims)}")
         found.append((ref, criterion))
     return found
+
+
+def order_grid(aims) -> None:
+    """Each aim's grid criteria in grid order: level, then pass, merit, distinction, then number."""
+    rank = {"pass": 0, "merit": 1, "distinction": 2}
+    for aim in aims:
+        def key(criterion):
+            ref = read_ref(criterion.ref)
+            return (ref.level or "", rank[ref.grade], ref.number) if ref else ("", 3, 0)
+
+        aim.criteria.sort(key=key)

@@ -29,11 +29,11 @@ _FIELDS = {
 _PARTS = [
     (re.compile(r"^(?:unit introduction|introduction)$", re.I), "intro"),
     (re.compile(r"^learning aims?$", re.I), "aims"),
-    (re.compile(r"^(?:learning aims and unit content|unit content)$", re.I), "content"),
+    (re.compile(r"^(?:learning aims and unit content|unit content|content)$", re.I), "content"),
     (re.compile(r"^assessment criteria$", re.I), "grid"),
     (
         re.compile(
-            r"^(?:teacher guidance|resources|assessment guidance|examination format|summary of unit|delivery guidance"
+            r"^(?:teacher guidance|resources|assessment guidance|examination format|summary of unit|unit in brief|delivery guidance"
             r"|essential information for (?:assessment decisions|tutors)|assessment activity|links to other units"
             r"|employer involvement|further information for teachers and assessors|essential resources)$",
             re.I,

@@ -19,7 +19,7 @@ from qualcli.readers import SourceText
 
 from qualcli_pearson import __version__
 from qualcli_pearson.btec_unit.content import AIM_HEADING, ContentCollector, TextLine
-from qualcli_pearson.btec_unit.grid import grid_criteria
+from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid
 from qualcli_pearson.markup import html_lines, plain_text
 from qualcli_pearson.xml_reader import parse_xml
 
@@ -104,6 +104,7 @@ class UnitXmlParser:
             for text in html_lines(body.text or "") if body is not None else ():
                 aims.add(TextLine(text, line_of(text[:40])))
         self._criteria(element, aims)
+        order_grid(unit.learning_outcomes)
         if aims.loose:
             warnings.append(f"unit {code}: content outside any topic kept in unit sections")
             unit.sections.append(_loose_section(aims.loose))
