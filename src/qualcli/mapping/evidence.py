@@ -80,11 +80,9 @@ def by_same_content(units: list[MapUnit]) -> Iterator[tuple[int, int, Evidence]]
 
 def by_shared_nos(units: list[MapUnit]) -> Iterator[tuple[int, int, Evidence]]:
     """Pairs of units naming at least one NOS code in common."""
-    from qualcli.nos.catalogue import normalise_code
-
     holders: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
-        for code in dict.fromkeys(normalise_code(c) for c in unit.nos):
+        for code in dict.fromkeys(unit.nos):
             holders[code].append(index)
     shared: dict[tuple[int, int], list[str]] = defaultdict(list)
     for code, members in holders.items():

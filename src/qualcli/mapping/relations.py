@@ -13,7 +13,10 @@ that scores at least ``MATCH_THRESHOLD``. The text score of a pair is the mean
 best-match score over the criteria of both sides. Units printed only as titles
 are matched on title similarity instead, and the evidence says so. Explicit
 evidence (same Ofqual reference, same content, a printed mapping) decides the
-relation over text similarity; shared NOS codes alone make a pair ``P``.
+relation over text similarity; shared NOS codes alone make a pair ``P``. The
+pair's score is the score of the evidence that decided its relation: 1.0 for
+the same Ofqual reference or content, 1.0/0.9/0.5 for a printed F/X/P, the
+text score for criteria or titles, 0.3 + 0.4 x the NOS overlap for shared NOS.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from qualcli.mapping.evidence import Evidence
 from qualcli.mapping.similarity import MATCH_THRESHOLD, Vectoriser, coverage, criterion_matches, tokens
 from qualcli.mapping.units import MapUnit, UnitRef, document_labels, flatten
 from qualcli.model import SpecDocument
+from qualcli.nos.catalogue import natural_key
 
 PARTIAL_MIN = 0.25  # share of one side's criteria that must be matched for P
 TITLE_FULL = 0.9  # title-only units: titles this similar are F, ...
@@ -148,8 +152,8 @@ def _similar(units, side_a, side_b, vectors, starts, titles, found, same_doc: bo
                 continue
             relation = relation_from_coverage(covered_a[x, y], covered_b[x, y])
             detail = (
-                f"{cov.matched_a[x, y]}/{counts_a[x]} criteria of {units[i].ref.code} and "
-                f"{cov.matched_b[x, y]}/{counts_b[y]} of {units[j].ref.code} have a counterpart"
+                f"{cov.matched_a[x, y]}/{counts_a[x]} criteria of {_whose(units[i])} and "
+                f"{cov.matched_b[x, y]}/{counts_b[y]} of {_whose(units[j])} have a counterpart"
             )
             found.setdefault((i, j), []).append(Evidence("criteria", detail, relation=relation, score=float(score[x, y])))
     titled_a = [i for i in side_a if not units[i].has_criteria]
@@ -167,22 +171,26 @@ def _similar(units, side_a, side_b, vectors, starts, titles, found, same_doc: bo
             found.setdefault((i, j), []).append(Evidence("title", detail, relation=relation_from_title(sims[x, y]), score=float(sims[x, y])))
 
 
+def _whose(unit: MapUnit) -> str:
+    """``271`` or ``271 (printed under 201, same content)`` for borrowed criteria."""
+    if unit.criteria_of:
+        return f"{unit.ref.code} (printed under {unit.criteria_of}, same content)"
+    return unit.ref.code
+
+
 def _pair(key, evidence: list[Evidence], units: list[MapUnit], external: dict) -> Pair | None:
     """Decide one pair's relation and score from its evidence (strongest first)."""
     evidence.sort(key=ev.strength)
     if key[0] == "ext":
         a, b_index = external[key], key[3]
-        order = (-1, a.document, b_index, a.code)
+        order = (-1, a.document, natural_key(a.code), b_index)
     else:
         i, b_index = key
         a, order = units[i].ref, (i, b_index)
-    relation = next((e.relation for e in evidence if e.relation not in (None, "none")), "none")
-    if relation == "none":
+    deciding = next((e for e in evidence if e.relation not in (None, "none")), None)
+    if deciding is None:
         return None
-    text_scores = [e.score for e in evidence if e.kind in ("criteria", "title") and e.score is not None]
-    floors = [e.score for e in evidence if e.kind not in ("criteria", "title") and e.score is not None]
-    score = max(text_scores + floors) if floors else (text_scores[0] if text_scores else 0.0)
-    return Pair(a, units[b_index].ref, relation, min(1.0, score), evidence, order)
+    return Pair(a, units[b_index].ref, deciding.relation, min(1.0, deciding.score or 0.0), evidence, order)
 
 
 def _axes(units, docs, within, external) -> tuple[list[UnitRef], list[UnitRef]]:

@@ -30,7 +30,8 @@ STOPWORDS = frozenset(
     will with within would you your yourself learner learners candidate candidates
     describe explain identify state list outline give define understand know recognise recognize show
     demonstrate discuss summarise summarize compare analyse analyze evaluate assess clarify including
-    example examples e g eg ie etc""".split()
+    example examples e g eg ie etc term terms meant mean importance important purpose key main relevant
+    appropriate range type types kind kinds""".split()
 )
 _SUFFIXES = ("ing", "ed", "es", "s")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qualcli.model import SpecDocument
+from qualcli.model import NosRef, SpecDocument
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class MapUnit:
     same_content_as: str | None = None
     nos: list[str] = field(default_factory=list)
     criteria: list[tuple[str, str]] = field(default_factory=list)  # (ref, text)
+    criteria_of: str | None = None  # code of the unit whose criteria these are, when borrowed
 
     @property
     def has_criteria(self) -> bool:
@@ -51,7 +52,11 @@ def document_labels(docs: list[SpecDocument]) -> list[str]:
 
 
 def flatten(docs: list[SpecDocument]) -> list[MapUnit]:
-    """Every unit of every document, in argument then document order."""
+    """Every unit of every document, in argument then document order.
+
+    A unit printed without criteria that the document says has the same content
+    as another of its units takes that unit's criteria (``criteria_of`` says so).
+    """
     units = []
     for index, (doc, label) in enumerate(zip(docs, document_labels(docs))):
         for unit in doc.units:
@@ -67,11 +72,26 @@ def flatten(docs: list[SpecDocument]) -> list[MapUnit]:
                     doc_index=index,
                     urn=normalise_urn(unit.urn),
                     same_content_as=unit.same_content_as,
-                    nos=[ref.code for ref in unit.nos],
+                    nos=[nos_key(ref) for ref in unit.nos],
                     criteria=criteria,
                 )
             )
+    by_code = {(u.doc_index, u.ref.code): u for u in units}
+    for unit in units:
+        twin = by_code.get((unit.doc_index, unit.same_content_as)) if unit.same_content_as else None
+        if not unit.criteria and twin is not None and twin.criteria:
+            unit.criteria, unit.criteria_of = list(twin.criteria), twin.ref.code
     return units
+
+
+def nos_key(ref: NosRef) -> str:
+    """A NOS reference as compared between units: the normalised code, or for a bare
+    number (e.g. an ICS NVQ unit number) the code qualified by its suite."""
+    from qualcli.nos.catalogue import normalise_code
+
+    if any(ch.isalpha() for ch in ref.code):
+        return normalise_code(ref.code)
+    return f"{ref.code} ({ref.suite})" if ref.suite else ref.code
 
 
 def normalise_urn(urn: str | None) -> str | None:
