@@ -1,0 +1,53 @@
+"""Fixtures for the VTCT plugin's tests: the repository's shared ones, and parsed corpus books cached per session."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[3]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from tests.conftest import corpus, expected, qualcli  # noqa: E402,F401  (fixtures)
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLES = REPO / "examples"
+DIPLOMA = "vtct-cs2d1-l2-diploma-customer-service.txt"
+NAIL = "vtct-AB20117-l2-certificate-nail-technology.pdf"
+
+
+@pytest.fixture(scope="session")
+def diploma_path(corpus: Path) -> Path:
+    """The Level 2 Diploma in Customer Service, text extracted from the PDF."""
+    return corpus / "specs" / DIPLOMA
+
+
+@pytest.fixture(scope="session")
+def diploma(diploma_path: Path):
+    """The diploma, parsed once per session."""
+    from qualcli.loading import load_spec
+
+    return load_spec(diploma_path)
+
+
+@pytest.fixture(scope="session")
+def diploma_expected(expected: dict) -> dict:
+    """expected.yaml's facts for the diploma."""
+    return expected[DIPLOMA]
+
+
+@pytest.fixture(scope="session")
+def nail(corpus: Path):
+    """The publisher's 2010-era Nail Technology PDF, parsed once per session (it is slow)."""
+    from qualcli.loading import load_spec
+
+    return load_spec(corpus / "specs-extra" / NAIL)
+
+
+@pytest.fixture(scope="session")
+def nail_expected(expected: dict) -> dict:
+    """expected.yaml's facts for the Nail Technology PDF."""
+    return expected[f"specs-extra/{NAIL}"]
