@@ -77,6 +77,7 @@ class _Differ:
         self.ignore = ignore
         self.changes: list[Change] = []
         self.renumbered: dict[str, str] = {}  # old unit code -> new code of the same unit
+        self.regrouped: set[str] = set()  # units already reported as moved between rule groups
 
     def emit(self, kind: str, path: Path, old: Any = None, new: Any = None, old_path: Path | None = None) -> None:
         self.changes.append(Change(kind, tuple(path), old, new, tuple(old_path) if old_path is not None else None))
@@ -209,6 +210,7 @@ class _Differ:
             left = [g for g in old_homes.get(code, []) if g not in new_homes.get(code, [])]
             joined = [g for g in new_homes.get(code, []) if g not in old_homes.get(code, [])]
             for src, dst in zip(left, joined):
+                self.regrouped.add(code)
                 self.emit("moved", (*path, "rules", dst, "units", code), src, dst, (*path, "rules", src, "units", code))
             for src in left[len(joined):]:
                 self.emit("removed", (*path, "rules", src, "units", code), code, None)
@@ -230,7 +232,8 @@ class _Differ:
         path = ("units", b.code)
         if a.code != b.code:
             self.emit("moved", path, a.code, b.code, ("units", a.code))
-        self.fields(path, UNIT_FIELDS, a, b)
+        names = [n for n in UNIT_FIELDS if not (n == "group" and b.code in self.regrouped)]  # said once, under rules
+        self.fields(path, names, a, b)
         if self.wanted("nos"):
             self.nos(path, a, b)
         if self.wanted("sections"):
