@@ -1,0 +1,88 @@
+"""``qualcli legislation list|show NAME|check TEXT``: the legislation currency table."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+legislation_app = typer.Typer(
+    help="Browse the legislation currency table (shipped entries, plugin entries and your config's).",
+    no_args_is_help=True,
+)
+
+AS_OF_HELP = "Judge the law as of this date (YYYY-MM-DD) [default: today]."
+JURISDICTION_HELP = "UK, GB, EW, E, W, S or NI [default: E, or jurisdiction in config]."
+
+
+def _context(as_of: Optional[str], jurisdiction: Optional[str], config: Optional[str]):
+    from pathlib import Path
+
+    from qualcli.config import load_config
+    from qualcli.errors import QualcliError
+    from qualcli.legislation.table import NATIONS, build_table
+    from qualcli.lint.run import parse_date
+    from qualcli.lint.settings import lint_config
+
+    settings = lint_config(load_config(Path.cwd(), config))
+    where = jurisdiction or settings.jurisdiction or "E"
+    if where not in NATIONS:
+        raise QualcliError(f"--jurisdiction {where!r} is not one of {', '.join(NATIONS)}")
+    return build_table(settings.entries, settings.legislation), parse_date(as_of), where
+
+
+@legislation_app.command("list")
+def list_instruments(
+    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help=JURISDICTION_HELP),
+    config: Optional[str] = typer.Option(None, "--config", help="Config file to read extra entries from."),
+    rules: bool = typer.Option(False, "--rules", help="List the lint rule ids instead."),
+) -> None:
+    """List every instrument: id, status on the date, title (or the lint rules with --rules)."""
+    from qualcli.legislation.report import list_lines, rule_lines
+
+    if rules:
+        print("\n".join(rule_lines()))
+        return
+    table, when, where = _context(as_of, jurisdiction, config)
+    print("\n".join(list_lines(table, when, where)))
+
+
+@legislation_app.command("show")
+def show_instrument(
+    name: str = typer.Argument(..., help="Id, title, alias or abbreviation (e.g. 'SOGA', 'Data Protection Act 1998')."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help=JURISDICTION_HELP),
+    config: Optional[str] = typer.Option(None, "--config", help="Config file to read extra entries from."),
+) -> None:
+    """Show one instrument: names, dated status history, notes and source."""
+    from qualcli.legislation.report import find_instrument, show_lines
+
+    table, when, where = _context(as_of, jurisdiction, config)
+    print("\n".join(show_lines(table, find_instrument(table, name), when, where)))
+
+
+@legislation_app.command("check")
+def check(
+    text: str = typer.Argument(..., help="Text to check, e.g. 'under the Data Protection Act 1998'."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help=JURISDICTION_HELP),
+    config: Optional[str] = typer.Option(None, "--config", help="Config file to read extra entries from."),
+) -> None:
+    """Check the references in TEXT; exit 1 when one is at warning or above."""
+    import sys
+
+    from qualcli.legislation.report import check_text
+    from qualcli.legislation.rules import at_or_above
+
+    table, when, where = _context(as_of, jurisdiction, config)
+    lines, verdicts = check_text(text, table, when, where)
+    if not lines:
+        print("no legislation references found", file=sys.stderr)
+    else:
+        print("\n".join(lines))
+    raise typer.Exit(1 if any(at_or_above(v.severity, "warning") for v in verdicts) else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(legislation_app, name="legislation")

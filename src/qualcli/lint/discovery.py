@@ -1,0 +1,119 @@
+"""Which files ``qualcli lint PATH...`` looks at.
+
+A file named on the command line is always linted. Directories are walked
+recursively, in sorted order; hidden files and folders (starting with ".")
+and paths that git ignores are skipped, and only files with a suffix some
+reader handles are kept. ``include``/``exclude`` globs from the config
+narrow the walk (``*`` does not cross "/", ``**`` does).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from functools import cache
+from pathlib import Path
+
+from qualcli.errors import QualcliError
+
+
+@cache
+def _glob_regex(pattern: str) -> re.Pattern:
+    out, i = "", 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out, i = out + "(?:.*/)?", i + 3
+        elif pattern.startswith("**", i):
+            out, i = out + ".*", i + 2
+        elif pattern[i] == "*":
+            out, i = out + "[^/]*", i + 1
+        elif pattern[i] == "?":
+            out, i = out + "[^/]", i + 1
+        else:
+            out, i = out + re.escape(pattern[i]), i + 1
+    return re.compile(out.rstrip("/") + "(?:/.*)?$")
+
+
+def matches(relative: str, patterns: list[str]) -> bool:
+    """True when the /-separated ``relative`` path (or a folder above it) matches a glob; a glob without "/" matches any name."""
+    for pattern in patterns:
+        if "/" not in pattern.rstrip("/"):
+            if any(_glob_regex(pattern).match(part) for part in relative.split("/")):
+                return True
+        elif _glob_regex(pattern.lstrip("/")).match(relative):
+            return True
+    return False
+
+
+def _git_ignored(paths: list[Path]) -> set[Path]:
+    """The subset of ``paths`` that git ignores (nothing when git or a repository is absent)."""
+    if not paths:
+        return set()
+    absolute = {str(p.resolve()): p for p in paths}
+    try:
+        proc = subprocess.run(
+            ["git", "check-ignore", "--stdin", "-z"],
+            input="\0".join(absolute) + "\0",
+            capture_output=True, text=True, cwd=paths[0].resolve().parent, timeout=60,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return set()
+    if proc.returncode not in (0, 1):  # not in a repository, or git failed: nothing is ignored
+        return set()
+    return {absolute[p] for p in proc.stdout.split("\0") if p in absolute}
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    base = root or Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(
+    arguments: list[str],
+    suffixes: set[str],
+    include: list[str] = (),
+    exclude: list[str] = (),
+    root: Path | None = None,
+) -> list[str]:
+    """The files to lint, in argument order then sorted path order, each once."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for argument in arguments:
+        path = Path(argument)
+        if not path.exists():
+            raise QualcliError("no such file or directory", argument)
+        if path.is_file():
+            if path.suffix.lower() not in suffixes:
+                raise QualcliError(f"unsupported file type {path.suffix or '(none)'!r}; qualcli lint reads {' '.join(sorted(suffixes))}", argument)
+            candidates = [path]
+        else:
+            candidates = _walk(path, suffixes, include, exclude, root)
+        for candidate in candidates:
+            key = candidate.as_posix()
+            if key not in seen:
+                seen.add(key)
+                found.append(key)
+    return found
+
+
+def _walk(folder: Path, suffixes: set[str], include, exclude, root: Path | None) -> list[Path]:
+    files: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not matches(_relative(here / d, root), list(exclude)))
+        for name in sorted(filenames):
+            if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
+                continue
+            path = here / name
+            relative = _relative(path, root)
+            if exclude and matches(relative, list(exclude)):
+                continue
+            if include and not matches(relative, list(include)):
+                continue
+            files.append(path)
+    ignored = _git_ignored(files)
+    return [f for f in files if f not in ignored]

@@ -1,0 +1,158 @@
+"""Linting files: one file at a time, or many in parallel.
+
+:func:`lint_file` reads a file, extracts its prose, finds and checks every
+legislation reference, drops change-log rows, places findings in a parsed
+spec when a plugin recognises the file, and applies inline suppressions.
+:func:`lint_files` runs it over a list, in worker processes when the list is
+large (each worker builds the currency table once).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from qualcli.errors import QualcliError, UnrecognisedDocument
+from qualcli.lint.changelog import changelog_lines
+from qualcli.lint.extract import HTML_SUFFIXES, MARKDOWN_SUFFIXES, PLAIN_SUFFIXES, html_prose, lines_prose, markdown_prose, plain_prose
+from qualcli.lint.findings import FileReport, Finding
+from qualcli.lint.settings import Settings
+from qualcli.lint.suppress import parse_suppressions
+
+#: Below this many files (or bytes) one process is faster than starting workers.
+PARALLEL_MIN_FILES = 48
+PARALLEL_MIN_BYTES = 4_000_000
+_SNIPPET = 30
+
+
+_CHECKERS: dict[tuple[str, tuple[str, ...]], tuple] = {}
+
+
+def checker(settings: Settings):
+    """The currency table and finder for ``settings`` (built once per process)."""
+    key = (json.dumps(settings.entries, sort_keys=True, default=str), settings.table_files)
+    if key not in _CHECKERS:
+        from qualcli.legislation.finder import Finder
+        from qualcli.legislation.table import build_table
+
+        table = build_table(settings.entries, [Path(f) for f in settings.table_files])
+        _CHECKERS[key] = (table, Finder(table))
+    return _CHECKERS[key]
+
+
+def _read(path: Path, settings: Settings):
+    """(prose, source-or-None): source is the reader's SourceText, for the spec parsers."""
+    from qualcli.loading import read_bytes, read_source
+
+    suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES + PLAIN_SUFFIXES + HTML_SUFFIXES:
+        from qualcli.readers.text import decode_text
+
+        data = read_bytes(path)
+        text = decode_text(path, data)
+        if suffix in MARKDOWN_SUFFIXES:
+            prose = markdown_prose(text)
+        elif suffix in HTML_SUFFIXES:
+            prose = html_prose(text)
+        else:
+            prose = plain_prose(text)
+        source = read_source(path) if settings.specs and suffix in PLAIN_SUFFIXES else None
+        return prose, source
+    source = _read_with_headers(path)
+    return lines_prose(source.lines), source
+
+
+def _read_with_headers(path: Path):
+    """Read with the core reader; DOCX readers that can include headers and footers are asked to."""
+    from qualcli import plugins
+    from qualcli.loading import read_bytes, read_source
+
+    reader = plugins.readers().get(path.suffix.lower())
+    if reader is not None and hasattr(reader, "read_with_headers"):
+        return reader.read_with_headers(path, read_bytes(path))
+    return read_source(path)
+
+
+def _spec_index(source, report: FileReport):
+    """The parsed spec's index when a plugin recognises the document, else None."""
+    from qualcli.lint.spec import SpecIndex
+    from qualcli.loading import parse_source
+
+    try:
+        doc = parse_source(source)
+    except UnrecognisedDocument:
+        return None
+    except Exception as exc:  # a plugin failing on one file must not stop the lint: lint it as material
+        report.notes.append(f"spec parser failed ({type(exc).__name__}: {exc}); linted as plain material")
+        return None
+    report.kind = f"spec:{doc.body}"
+    return SpecIndex(doc)
+
+
+def lint_file(path: str, settings: Settings) -> FileReport:
+    """Lint one file; a problem reading it is recorded in ``FileReport.error``."""
+    report = FileReport(path=path)
+    try:
+        prose, source = _read(Path(path), settings)
+        index = _spec_index(source, report) if settings.specs and source is not None else None
+    except QualcliError as exc:
+        report.error = exc.message
+        return report
+    table, finder = checker(settings)
+    from qualcli.legislation.checks import check_reference
+
+    text = prose.text
+    skip = changelog_lines(prose.lines)
+    suppressions = parse_suppressions(prose.lines)
+    for ref in finder.find(text):
+        line, column, page = prose.position(ref.start)
+        if line in skip:
+            continue
+        end_line, end_column, _ = prose.position(ref.end - 1)
+        source_line = prose.lines.get(line, "")
+        snippet = source_line[max(0, column - 1 - _SNIPPET): column - 1 + len(ref.text) + _SNIPPET]
+        if index is not None and index.in_change_log(line, snippet):
+            continue
+        place = index.place(line, snippet) if index is not None else None
+        for verdict in check_reference(ref, text, table, settings.as_of, settings.jurisdiction):
+            severity = settings.severity_for(verdict.rule, verdict.severity)
+            if severity == "off":
+                continue
+            if suppressions.suppresses(line, verdict.rule):
+                report.suppressed += 1
+                continue
+            report.findings.append(Finding(
+                path=path, line=line, column=column, end_line=end_line, end_column=end_column + 1,
+                rule=verdict.rule, severity=severity, message=verdict.message, matched_text=ref.text,
+                instrument=verdict.instrument, successor=verdict.successor, page=page,
+                location=place.as_dict() if place else {}, location_label=place.label() if place else None,
+            ))
+    return report
+
+
+def _lint_chunk(paths: list[str], settings: Settings) -> list[FileReport]:
+    return [lint_file(p, settings) for p in paths]
+
+
+def lint_files(paths: list[str], settings: Settings, jobs: int | None = None) -> list[FileReport]:
+    """Lint every file; in parallel over all cores when the run is large. Reports keep ``paths`` order."""
+    jobs = jobs or os.cpu_count() or 1
+    total = sum(_size(p) for p in paths) if len(paths) >= PARALLEL_MIN_FILES else 0
+    if jobs < 2 or len(paths) < PARALLEL_MIN_FILES or total < PARALLEL_MIN_BYTES:
+        return _lint_chunk(paths, settings)
+    chunk = max(1, min(64, len(paths) // (jobs * 4)))
+    chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
+    reports: list[FileReport] = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for result in pool.map(_lint_chunk, chunks, [settings] * len(chunks)):
+            reports.extend(result)
+    return reports
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0

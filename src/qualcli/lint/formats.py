@@ -1,0 +1,137 @@
+"""Output formats for lint findings: text, json, sarif, github, junit.
+
+- ``text``: ``path:line:col: RULE message`` (ruff's layout), with
+  ``[unit › criterion]`` appended for a spec and ``(page N)`` for paged formats.
+- ``json``: a list of findings (``schemas/lint.schema.json``).
+- ``sarif``: SARIF 2.1.0, one run, rules with default levels, results with
+  regions and ``partialFingerprints`` (the baseline fingerprint).
+- ``github``: workflow commands (``::error file=...,line=...,col=...,title=QL001::message``).
+- ``junit``: JUnit XML, one test case per file linted, a failure per finding.
+"""
+
+from __future__ import annotations
+
+import json
+
+from qualcli.legislation.rules import RULES
+from qualcli.lint.findings import FileReport, Finding
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render_text(findings: list[Finding], reports: list[FileReport]) -> str:
+    """One line per finding."""
+    out = []
+    for f in findings:
+        where = f" [{f.location_label}]" if f.location_label else ""
+        page = f" (page {f.page})" if f.page else ""
+        out.append(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}{where}{page}")
+    return "".join(line + "\n" for line in out)
+
+
+def render_json(findings: list[Finding], reports: list[FileReport]) -> str:
+    """The findings as a JSON list."""
+    return json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=False) + "\n"
+
+
+def sarif_log(findings: list[Finding]) -> dict:
+    """A SARIF 2.1.0 log object."""
+    from qualcli import __version__
+
+    rule_ids = list(RULES)
+    rules = [
+        {
+            "id": rule.id,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        }
+        for rule in RULES.values()
+    ]
+    results = []
+    for f in findings:
+        region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
+        result = {
+            "ruleId": f.rule,
+            "ruleIndex": rule_ids.index(f.rule),
+            "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path}, "region": region}}],
+            "partialFingerprints": {"qualcli/v1": f.fingerprint},
+            "properties": {"matchedText": f.matched_text, "instrument": f.instrument, "successor": f.successor},
+        }
+        if f.location_label:
+            result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": f.location_label, "kind": "module"}]
+        if f.page:
+            result["properties"]["page"] = f.page
+        results.append(result)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "qualcli", "version": __version__, "informationUri": "https://qualcli.dev", "rules": rules}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def render_sarif(findings: list[Finding], reports: list[FileReport]) -> str:
+    """The findings as a SARIF 2.1.0 log."""
+    return json.dumps(sarif_log(findings), indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(findings: list[Finding], reports: list[FileReport]) -> str:
+    """GitHub Actions workflow commands, one annotation per finding."""
+    out = []
+    for f in findings:
+        props = f"file={_escape_property(f.path)},line={f.line},col={f.column},endLine={f.end_line},endColumn={f.end_column},title={f.rule}"
+        out.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(f'{f.rule} {f.message}')}\n")
+    return "".join(out)
+
+
+def render_junit(findings: list[Finding], reports: list[FileReport]) -> str:
+    """JUnit XML: a test case per file, failing with one <failure> per finding."""
+    import xml.etree.ElementTree as ET
+
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    suites = ET.Element("testsuites", name="qualcli lint")
+    failures = sum(1 for r in reports if by_path.get(r.path))
+    errors = sum(1 for r in reports if r.error)
+    suite = ET.SubElement(suites, "testsuite", name="qualcli lint", tests=str(len(reports)),
+                          failures=str(failures), errors=str(errors), skipped="0")
+    for report in reports:
+        case = ET.SubElement(suite, "testcase", classname="qualcli.lint", name=report.path)
+        if report.error:
+            ET.SubElement(case, "error", message=report.error, type="unreadable").text = report.error
+        for f in by_path.get(report.path, []):
+            failure = ET.SubElement(case, "failure", message=f"{f.rule} {f.message}", type=f.rule)
+            failure.text = f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}"
+    suites.set("tests", str(len(reports)))
+    suites.set("failures", str(failures))
+    suites.set("errors", str(errors))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+RENDERERS = {
+    "text": render_text,
+    "json": render_json,
+    "sarif": render_sarif,
+    "github": render_github,
+    "junit": render_junit,
+}

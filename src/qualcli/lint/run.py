@@ -1,0 +1,120 @@
+"""One ``qualcli lint`` run: settings, discovery, linting, baseline, output, exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from qualcli.errors import QualcliError
+from qualcli.legislation.rules import SEVERITIES, at_or_above
+from qualcli.lint.findings import FileReport, Finding
+from qualcli.lint.settings import DEFAULT_FAIL_ON, LintConfig, Settings
+
+TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ".html", ".htm"}
+
+
+@dataclass
+class Options:
+    """The command line of ``qualcli lint``."""
+
+    paths: list[str]
+    fmt: str = "text"
+    fail_on: str | None = None
+    as_of: str | None = None
+    config: str | None = None
+    jurisdiction: str | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    output: str | None = None
+    jobs: int | None = None
+    specs: bool = True
+
+
+def parse_date(value: str | None) -> dt.date:
+    """``--as-of`` as a date (today when not given)."""
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise QualcliError(f"--as-of {value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def supported_suffixes() -> set[str]:
+    """Every suffix lint reads: text formats plus whatever readers are installed."""
+    from qualcli import plugins
+
+    return TEXT_SUFFIXES | set(plugins.readers())
+
+
+def summary(findings: list[Finding], reports: list[FileReport], suppressed: int, baselined: int) -> str:
+    """The one-line summary for stderr."""
+    files = f"{len(reports)} file{'s' if len(reports) != 1 else ''}"
+    if not findings:
+        text = f"qualcli lint: {files}, no findings"
+    else:
+        counts = ", ".join(f"{sum(f.severity == s for f in findings)} {s}" for s in SEVERITIES)
+        with_findings = len({f.path for f in findings})
+        text = f"qualcli lint: {len(findings)} finding{'s' if len(findings) != 1 else ''} ({counts}) in {with_findings} of {files}"
+    extras = []
+    if suppressed:
+        extras.append(f"{suppressed} suppressed")
+    if baselined:
+        extras.append(f"{baselined} in baseline")
+    errors = sum(1 for r in reports if r.error)
+    if errors:
+        extras.append(f"{errors} unreadable")
+    return text + (f"; {', '.join(extras)}" if extras else "")
+
+
+def run(options: Options) -> int:
+    """Run lint; returns the exit code (0 clean, 1 findings at/above --fail-on, 2 unreadable input)."""
+    from qualcli.config import load_config
+    from qualcli.lint.baseline import assign_fingerprints, read_baseline, write_baseline
+    from qualcli.lint.discovery import discover
+    from qualcli.lint.engine import lint_files
+    from qualcli.lint.formats import RENDERERS
+    from qualcli.lint.settings import lint_config
+    from qualcli.output import write_output
+
+    config: LintConfig = lint_config(load_config(Path.cwd(), options.config))
+    settings = Settings(
+        as_of=parse_date(options.as_of),
+        jurisdiction=options.jurisdiction or config.jurisdiction or "E",
+        severity=tuple(sorted(config.severity.items())),
+        entries=tuple(config.entries),
+        table_files=tuple(str(p) for p in config.legislation),
+        specs=options.specs,
+    )
+    _check_table(settings)
+    known = read_baseline(Path(options.baseline)) if options.baseline else set()
+    files = discover(options.paths, supported_suffixes(), config.include, config.exclude, config.root)
+    reports = lint_files(files, settings, options.jobs)
+    findings = sorted((f for r in reports for f in r.findings), key=Finding.sort_key)
+    assign_fingerprints(findings)
+    for report in reports:
+        if report.error:
+            print(f"qualcli: error: {report.path}: {report.error}", file=sys.stderr)
+        for note in report.notes:
+            print(f"qualcli: warning: {report.path}: {note}", file=sys.stderr)
+    suppressed = sum(r.suppressed for r in reports)
+    if options.write_baseline:
+        write_baseline(findings, options.write_baseline)
+        print(f"qualcli lint: wrote {len(findings)} finding(s) to baseline {options.write_baseline}", file=sys.stderr)
+        return 2 if any(r.error for r in reports) else 0
+    new = [f for f in findings if f.fingerprint not in known]
+    write_output(RENDERERS[options.fmt](new, reports), options.output)
+    print(summary(new, reports, suppressed, len(findings) - len(new)), file=sys.stderr)
+    if any(r.error for r in reports):
+        return 2
+    threshold = options.fail_on or config.fail_on or DEFAULT_FAIL_ON
+    return 1 if any(at_or_above(f.severity, threshold) for f in new) else 0
+
+
+def _check_table(settings: Settings) -> None:
+    """Build the table once here so a bad config entry is reported before any file is read."""
+    from qualcli.lint.engine import checker
+
+    checker(settings)

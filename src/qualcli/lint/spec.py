@@ -1,0 +1,97 @@
+"""Locating a finding in a parsed spec (unit › outcome › criterion) and its change log.
+
+A parser gives each element the line it starts on, but guidance for a
+criterion is often printed far from the criterion itself (City & Guilds
+"Notes for guidance"). So a finding is placed first by its words — the
+criterion (or outcome, or unit section) whose text or guidance contains the
+passage around the match — and only then by line: the last element that
+starts on or before the finding's line.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from qualcli.model import SpecDocument
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def squash(text: str | None) -> str:
+    """Lower-case words only, single-spaced: for comparing text across markup differences."""
+    return _NON_WORD.sub(" ", (text or "").lower()).strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where in a spec's structure a finding is."""
+
+    unit: str | None = None
+    outcome: str | None = None
+    criterion: str | None = None
+    field: str | None = None
+
+    def label(self) -> str:
+        """``unit 201 › 1.5 › 1.5.1`` style label ('' when unplaced)."""
+        parts = [f"unit {self.unit}"] if self.unit else []
+        parts += [p for p in (self.outcome, self.criterion) if p]
+        if self.field and not self.criterion:
+            parts.append(self.field)
+        return " › ".join(parts)
+
+    def as_dict(self) -> dict[str, str]:
+        """The non-empty parts."""
+        return {k: v for k, v in (("unit", self.unit), ("outcome", self.outcome), ("criterion", self.criterion), ("field", self.field)) if v}
+
+
+class SpecIndex:
+    """Text and line index of one parsed document."""
+
+    def __init__(self, doc: SpecDocument):
+        self.doc = doc
+        self.by_line: list[tuple[int, Place]] = []
+        self.texts: list[tuple[int, Place, str]] = []  # unit line, place, squashed text
+        for unit in doc.units:
+            uline = unit.line or 0
+            self.by_line.append((uline, Place(unit.code)))
+            for section in unit.sections:
+                self.texts.append((uline, Place(unit.code, field=section.title), squash(section.text)))
+            if unit.aim:
+                self.texts.append((uline, Place(unit.code, field="aim"), squash(unit.aim)))
+            for outcome in unit.learning_outcomes:
+                if outcome.line:
+                    self.by_line.append((outcome.line, Place(unit.code, outcome.ref)))
+                self.texts.append((uline, Place(unit.code, outcome.ref, field="outcome"),
+                                   squash(" ".join(filter(None, (outcome.text, outcome.guidance))))))
+                for topic in outcome.content:
+                    self.texts.append((uline, Place(unit.code, outcome.ref, field=f"content {topic.ref}"),
+                                       squash(f"{topic.title} {topic.text or ''}")))
+                for criterion in outcome.criteria:
+                    if criterion.line:
+                        self.by_line.append((criterion.line, Place(unit.code, outcome.ref, criterion.ref)))
+                    body = " ".join(filter(None, (criterion.text, criterion.guidance, criterion.assessment_guidance)))
+                    self.texts.insert(0, (uline, Place(unit.code, outcome.ref, criterion.ref), squash(body)))
+        self.by_line.sort(key=lambda item: item[0])
+        self._line_keys = [line for line, _ in self.by_line]
+        self.history_lines = {entry.line for entry in doc.version_history if entry.line}
+        self.history_text = " | ".join(squash(" ".join(entry.changes)) for entry in doc.version_history)
+
+    def place(self, line: int, snippet: str) -> Place | None:
+        """The element a finding on ``line`` with surrounding words ``snippet`` belongs to."""
+        key = squash(snippet)
+        if len(key) >= 12:
+            matches = [(uline, place) for uline, place, text in self.texts if key in text]
+            if matches:
+                before = [m for m in matches if m[0] <= line]
+                return max(before, key=lambda m: m[0])[1] if before else matches[0][1]
+        index = bisect_right(self._line_keys, line) - 1
+        return self.by_line[index][1] if index >= 0 else None
+
+    def in_change_log(self, line: int, snippet: str) -> bool:
+        """True when the finding is on a version-history row or repeats its words."""
+        if line in self.history_lines:
+            return True
+        key = squash(snippet)
+        return len(key) >= 12 and key in self.history_text
