@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "nos",
     "map",
     "diff",
+    "lint",
+    "legislation",
 )
 
 app = typer.Typer(
