@@ -136,5 +136,5 @@ def _wrong_year(ref: Reference, inst: Instrument, family: list[Instrument]) -> s
         return f"no {inst.name} of {ref.year} is known: the table has the {inst.name} of {known}; check the year"
     message = f"wrong year: the {inst.title} {'are' if _plural(inst) else 'is'} of {inst.year}, not {ref.year}"
     if inst.in_force_from and str(inst.in_force_from.year) == ref.year:
-        message += f" (it came into force on {long_date(inst.in_force_from)})"
+        message += f" ({'they' if _plural(inst) else 'it'} came into force on {long_date(inst.in_force_from)})"
     return message

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from qualcli.model import SpecDocument
+from qualcli.model import SpecDocument, Unit
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -32,18 +32,31 @@ class Place:
     outcome: str | None = None
     criterion: str | None = None
     field: str | None = None
+    source_ref: str | None = None  # the criterion's number as printed ("1.5.1")
 
     def label(self) -> str:
-        """``unit 201 › 1.5 › 1.5.1`` style label ('' when unplaced)."""
+        """``unit 201 › 1.5.1`` (the criterion as printed) or ``unit 201 › 5 › 5.1`` ('' when unplaced)."""
         parts = [f"unit {self.unit}"] if self.unit else []
-        parts += [p for p in (self.outcome, self.criterion) if p]
+        if self.source_ref and self.source_ref != self.criterion:
+            parts.append(self.source_ref)
+        else:
+            parts += [p for p in (self.outcome, self.criterion) if p]
         if self.field and not self.criterion:
             parts.append(self.field)
         return " › ".join(parts)
 
     def as_dict(self) -> dict[str, str]:
         """The non-empty parts."""
-        return {k: v for k, v in (("unit", self.unit), ("outcome", self.outcome), ("criterion", self.criterion), ("field", self.field)) if v}
+        pairs = (("unit", self.unit), ("outcome", self.outcome), ("criterion", self.criterion),
+                 ("source_ref", self.source_ref), ("field", self.field))
+        return {k: v for k, v in pairs if v}
+
+
+def _first_line(unit: Unit) -> int:
+    """Where a unit's own pages start: its first outcome or criterion (a unit's ``line`` may be a summary-table row)."""
+    lines = [o.line for o in unit.learning_outcomes if o.line]
+    lines += [c.line for o in unit.learning_outcomes for c in o.criteria if c.line]
+    return min(lines) if lines else (unit.line or 0)
 
 
 class SpecIndex:
@@ -54,7 +67,7 @@ class SpecIndex:
         self.by_line: list[tuple[int, Place]] = []
         self.texts: list[tuple[int, Place, str]] = []  # unit line, place, squashed text
         for unit in doc.units:
-            uline = unit.line or 0
+            uline = _first_line(unit)
             self.by_line.append((uline, Place(unit.code)))
             for section in unit.sections:
                 self.texts.append((uline, Place(unit.code, field=section.title), squash(section.text)))
@@ -69,10 +82,12 @@ class SpecIndex:
                     self.texts.append((uline, Place(unit.code, outcome.ref, field=f"content {topic.ref}"),
                                        squash(f"{topic.title} {topic.text or ''}")))
                 for criterion in outcome.criteria:
+                    place = Place(unit.code, outcome.ref, criterion.ref,
+                                  source_ref=(criterion.source_ref or "").rstrip(".") or None)
                     if criterion.line:
-                        self.by_line.append((criterion.line, Place(unit.code, outcome.ref, criterion.ref)))
+                        self.by_line.append((criterion.line, place))
                     body = " ".join(filter(None, (criterion.text, criterion.guidance, criterion.assessment_guidance)))
-                    self.texts.insert(0, (uline, Place(unit.code, outcome.ref, criterion.ref), squash(body)))
+                    self.texts.insert(0, (uline, place, squash(body)))
         self.by_line.sort(key=lambda item: item[0])
         self._line_keys = [line for line, _ in self.by_line]
         self.history_lines = {entry.line for entry in doc.version_history if entry.line}
