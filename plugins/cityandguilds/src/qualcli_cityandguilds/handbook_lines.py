@@ -59,6 +59,12 @@ def is_page_furniture(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text) or _RUNNING_HEADER.match(text))
 
 
+def _wrapped_header(text: str, following: list[Line]) -> bool:
+    if not following or following[0].is_table_row or not re.match(r"(?:City\s*&\s*Guilds\s+)?Level\s+\d", text):
+        return False
+    return bool(_RUNNING_HEADER.match(f"{text} {following[0].text.strip()}"))
+
+
 def handbook_lines(source: SourceText) -> list[HandbookLine]:
     """The document's lines, rejoined and cleaned, page furniture dropped.
 
@@ -68,13 +74,20 @@ def handbook_lines(source: SourceText) -> list[HandbookLine]:
     title = next((ln.text.strip() for ln in source.lines if ln.text.strip()), None)
     seen_title = False
     kept: list[Line] = []
-    for line in source.lines:
+    skip_next = False
+    for index, line in enumerate(source.lines):
         stripped = line.text.strip()
-        if stripped == title and not seen_title:
+        if skip_next:
+            skip_next = False
+        elif stripped == title and not seen_title:
             seen_title = True
             kept.append(line)
-        elif line.cells is None and "\t" not in line.text and is_page_furniture(stripped):
+        elif line.is_table_row:
+            kept.append(line)
+        elif is_page_furniture(stripped):
             continue
+        elif _wrapped_header(stripped, source.lines[index + 1 : index + 2]):
+            skip_next = True  # a running header the PDF wrapped over two lines
         else:
             kept.append(line)
     by_number = {line.number: line for line in kept}

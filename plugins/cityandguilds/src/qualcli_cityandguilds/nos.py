@@ -16,7 +16,7 @@ from qualcli.model import NosRef
 _LINKED = re.compile(
     r"(?P<body>[A-Z][A-Za-z&]*)\s+National Occupational Standards?\s*:?\s*(?P<rest>.*)$", re.I
 )
-_SUITE_LEVEL = re.compile(r"^(?P<suite>(?:N?VQ|S?VQ|N/SVQ)\s+Level\s+\d)\s*[–—-]?\s*(?P<codes>.*)$", re.I)
+_SUITE_LEVEL = re.compile(r"^(?P<suite>(?:[NS/]*VQ\s+)?Level\s+\d)\s*[–—-]?\s*(?P<codes>.*)$", re.I)
 _KU = re.compile(r"^(?:(?P<std>\d+)\s*)?KU\s*(?P<list>[\d/\s-]+)$", re.I)
 _DOTTED = re.compile(r"^(?P<stem>\d+(?:\.\d+)*\.)(?P<list>\d+(?:\s*/\s*\d+)*)$")
 

@@ -77,7 +77,7 @@ def rule_from_sentence(line: HandbookLine) -> tuple[RuleGroup, str] | None:
     rule = RuleGroup(
         name="Rules of combination",
         min_credits=int(credits),
-        mandatory=bool(alternatives),
+        mandatory=bool(alternatives) or "mandatory" in units_text.lower(),
         units=units,
         alternatives=alternatives if any(len(g) > 1 for g in alternatives) else [],
         line=line.number,

@@ -17,7 +17,8 @@ machine (the current *mode* is set by the last heading seen):
   criterion's guidance; paragraphs and "- item" lines follow it. Guidance
   before any ref belongs to the outcome;
 - "Range" blocks: a line opening with a criterion ref goes to that criterion's
-  guidance as "Range: …", others to the outcome's guidance.
+  guidance as "Range: …"; lines after it stay with that criterion, lines
+  before any ref go to the outcome's guidance, each as "Range: …".
 
 Criterion refs are canonical ``outcome.criterion``: the last two parts of a
 printed ref ("1.1.10." -> "1.10"), or the current outcome and the number for
@@ -89,7 +90,6 @@ class UnitReader:
         self.expect_outcome_text = False
         self.guidance: dict[int, list[str]] = {}  # id(obj) -> lines
         self.targets: dict[int, object] = {}
-        self.ranges: set[int] = set()  # targets whose "Range:" line is written
         self.nos_pending = ""  # NOS text read but not yet understood
 
     def read(self) -> UnitContent:
@@ -249,20 +249,11 @@ class UnitReader:
         found = self._find_criterion(match.group(1)) if match else None
         if found is not None:
             self.criterion = found
-            self._open_range(found, line)
-            self._add_guidance(found, line, match.group(2))
-            return
-        target = self.criterion or self.outcome
-        if target is None:
+            self._add_guidance(found, line, f"Range: {match.group(2)}", plain=True)
+        elif self.criterion or self.outcome:
+            self._add_guidance(self.criterion or self.outcome, line, f"Range: {line.text}", plain=True)
+        else:
             self._section(line)
-            return
-        self._open_range(target, line)
-        self._add_guidance(target, line, line.text)
-
-    def _open_range(self, target, line: HandbookLine) -> None:
-        if id(target) not in self.ranges:
-            self.ranges.add(id(target))
-            self._add_guidance(target, line, "Range:", plain=True)
 
     # -- building -----------------------------------------------------------
 
