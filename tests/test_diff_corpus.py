@@ -1,0 +1,242 @@
+"""``qualcli diff`` on variants of the real corpus documents, built at run time.
+
+Each variant makes one kind of edit to the published text (found through the
+parsed model, not by one file's strings) and must be reported as exactly that
+edit, at the right place. Layout-only variants (re-wrapped paragraphs, the same
+text as DOCX or PDF) must report nothing. Nothing from the corpus is stored in
+the repository: variants are written to tmp_path.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from qualcli.diff.compare import diff_documents
+from qualcli.loading import load_spec
+
+VTCT = "specs/vtct-cs2d1-l2-diploma-customer-service.txt"
+CITY_AND_GUILDS = "specs/cityandguilds-4417-customer-service-v2.8.txt"
+
+
+class Original:
+    """A corpus document: its lines and its parsed model."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.lines = path.read_text(encoding="utf-8").splitlines()
+        self.doc = load_spec(path)
+
+    def units_in_full(self):
+        return [u for u in self.doc.units if u.learning_outcomes]
+
+    def write(self, folder: Path, lines: list[str], name: str = "variant.txt") -> Path:
+        out = folder / name
+        out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return out
+
+
+def located(old, new, *ignore) -> list[tuple[str, tuple[str, ...]]]:
+    """(kind, path) of every change from ``old`` to ``new`` (paths or loaded documents)."""
+    old = load_spec(old) if isinstance(old, Path) else old
+    new = load_spec(new) if isinstance(new, Path) else new
+    return [(c.kind, c.path) for c in diff_documents(old, new, ignore).changes]
+
+
+def criterion_path(unit, outcome, criterion, *rest) -> tuple[str, ...]:
+    return ("units", unit.code, "outcomes", outcome.ref, "criteria", criterion.ref, *rest)
+
+
+def bump(label: str) -> str:
+    """The next label in the same style: "b." -> "c.", "1.2.3." -> "1.2.4."."""
+    match = re.search(r"([A-Za-z]|\d+)(\W*)$", label)
+    run, tail = match.group(1), match.group(2)
+    following = str(int(run) + 1) if run.isdigit() else chr(ord(run) + 1)
+    return label[: match.start()] + following + tail
+
+
+def replace_label(line: str, label: str, new_label: str) -> str:
+    index = line.index(label)
+    return line[:index] + new_label + line[index + len(label):]
+
+
+def cell_rows(lines: list[str], *cells: str) -> list[int]:
+    """Indexes of table rows that have all of ``cells`` as whole cells."""
+    return [i for i, line in enumerate(lines) if "\t" in line and all(c in line.split("\t") for c in cells)]
+
+
+def rewrap(lines: list[str], width: int = 60) -> list[str]:
+    """Every paragraph (not table rows) re-wrapped at ``width`` columns."""
+    out = []
+    for line in lines:
+        if "\t" in line or len(line) <= width:
+            out.append(line)
+        else:
+            out.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
+    return out
+
+
+@pytest.fixture(scope="module")
+def vtct(corpus) -> Original:
+    return Original(corpus / VTCT)
+
+
+@pytest.fixture(scope="module")
+def cityandguilds(corpus) -> Original:
+    original = Original(corpus / CITY_AND_GUILDS)
+    if original.doc.body != "cityandguilds":
+        pytest.fail(f"the City & Guilds handbook was parsed by {original.doc.source.plugin}")
+    return original
+
+
+@pytest.fixture(params=["vtct", "cityandguilds"])
+def original(request) -> Original:
+    return request.getfixturevalue(request.param)
+
+
+# --- layout is not content -----------------------------------------------------------------
+
+
+def test_document_against_itself_reports_nothing(original):
+    assert located(original.doc, load_spec(original.path)) == []
+
+
+def test_rewrapped_paragraphs_report_nothing(original, tmp_path):
+    assert located(original.doc, original.write(tmp_path, rewrap(original.lines))) == []
+
+
+def test_own_docx_and_pdf_renderings_report_nothing(vtct, tmp_path):
+    from tests.support.render import docx_to_pdf, text_to_docx
+
+    docx = text_to_docx("\n".join(vtct.lines), tmp_path / "spec.docx")
+    assert located(vtct.doc, docx) == []
+    assert located(vtct.doc, docx_to_pdf(docx, tmp_path / "spec.pdf")) == []
+
+
+# --- one edit, reported as exactly that edit ------------------------------------------------
+
+
+def test_reworded_criterion(original, tmp_path):
+    unit = original.units_in_full()[0]
+    outcome = unit.learning_outcomes[-1]
+    criterion = outcome.criteria[0]
+    first = criterion.text.split()[0]
+    lines = list(original.lines)
+    index = criterion.line - 1
+    lines[index] = lines[index].replace(f"{first} ", f"{first} and record ", 1)
+    report = diff_documents(original.doc, load_spec(original.write(tmp_path, lines)))
+    assert [(c.kind, c.path) for c in report.changes] == [("changed", criterion_path(unit, outcome, criterion, "text"))]
+    assert report.changes[0].new.startswith(f"{first} and record ")
+
+
+def test_deleted_criterion(original, tmp_path):
+    unit = original.units_in_full()[0]
+    outcome = next(o for o in unit.learning_outcomes if len(o.criteria) >= 2)
+    criterion = outcome.criteria[-1]
+    lines = list(original.lines)
+    del lines[criterion.line - 1]
+    assert located(original.doc, original.write(tmp_path, lines), "guidance") == [
+        ("removed", criterion_path(unit, outcome, criterion))]
+
+
+def test_inserted_criterion_renumbers_the_rest(original, tmp_path):
+    unit = original.units_in_full()[0]
+    outcome = next(o for o in unit.learning_outcomes if len(o.criteria) >= 3)
+    lines = list(original.lines)
+    for criterion in outcome.criteria:
+        index = criterion.line - 1
+        lines[index] = replace_label(lines[index], criterion.source_ref, bump(criterion.source_ref))
+    first = outcome.criteria[0]
+    line = original.lines[first.line - 1]
+    prefix = line[: line.index(first.source_ref) + len(first.source_ref)]
+    lines.insert(first.line - 1, f"{prefix} Check that the service area is ready before customers arrive")
+    changes = located(original.doc, original.write(tmp_path, lines), "guidance")
+    new_path = criterion_path(unit, outcome, first)
+    assert changes[0] == ("added", new_path)
+    moves = [(kind, path[-1]) for kind, path in changes[1:]]
+    assert moves == [("moved", bump(c.ref)) for c in outcome.criteria]
+
+
+def test_renamed_unit(original, tmp_path):
+    unit = original.units_in_full()[1]
+    lines = [
+        "\t".join(f"{cell} and its delivery" if cell.strip() == unit.title else cell for cell in line.split("\t"))
+        for line in original.lines
+    ]
+    report = diff_documents(original.doc, load_spec(original.write(tmp_path, lines)))
+    changed = [(c.kind, c.path, c.new) for c in report.changes]
+    namesakes = [u.code for u in original.doc.units if u.title == unit.title]  # City & Guilds: 202 and 272
+    assert changed == [("changed", ("units", code, "title"), f"{unit.title} and its delivery") for code in namesakes]
+
+
+def test_changed_credits_and_glh(vtct, tmp_path):
+    unit = vtct.units_in_full()[1]
+    lines = list(vtct.lines)
+    (row,) = cell_rows(lines, unit.code, unit.urn)
+    header = next(lines[i].split("\t") for i in range(row, 0, -1) if "GLH" in lines[i])
+    cells = lines[row].split("\t")
+    credit_col = next(i for i, h in enumerate(header) if "credit" in h.lower())
+    glh_col = header.index("GLH")
+    cells[credit_col], cells[glh_col] = str(unit.credits + 1), str(unit.glh + 5)
+    lines[row] = "\t".join(cells)
+    # the unit's own page repeats both figures under their labels
+    end = min((u.line for u in vtct.units_in_full() if u.line > unit.line), default=len(lines))
+    labels = {"credit value": str(unit.credits + 1), "glh": str(unit.glh + 5)}
+    pending = None
+    for i in range(unit.line - 1, end - 1):
+        text = lines[i].strip()
+        if text.lower() in labels:
+            pending = text.lower()
+        elif text and pending:
+            lines[i] = labels.pop(pending)
+            pending = None
+    assert not labels, "unit page figures not found"
+    assert located(vtct.doc, vtct.write(tmp_path, lines)) == [
+        ("changed", ("units", unit.code, "credits")), ("changed", ("units", unit.code, "glh"))]
+
+
+def test_unit_moved_to_another_rule_group(vtct, tmp_path):
+    qualification = vtct.doc.qualifications[0]
+    source, target = next((g, h) for g, h in zip(qualification.rules[1:], qualification.rules[2:]) if len(g.units) >= 2)
+    code = source.units[-1]
+    unit, last = vtct.doc.unit(code), vtct.doc.unit(target.units[-1])
+    lines = list(vtct.lines)
+    # every table that lists units by group: move the unit's row after the target group's last row
+    for moving, anchor in ((cell_rows(lines, code, unit.urn), cell_rows(lines, last.code, last.urn)),
+                           (cell_rows(lines, code, unit.title), cell_rows(lines, last.code, last.title))):
+        for row, after in zip(moving, anchor):
+            text = lines.pop(row)
+            lines.insert(after if after > row else after + 1, text)
+    changes = diff_documents(vtct.doc, load_spec(vtct.write(tmp_path, lines))).changes
+    assert [(c.kind, c.path, c.old, c.new) for c in changes] == [
+        ("moved", ("qualifications", qualification.number, "rules", target.name, "units", code), source.name, target.name)]
+
+
+def test_edited_guidance_bullet(cityandguilds, tmp_path):
+    lines = list(cityandguilds.lines)
+    counts = {}
+    for line in lines:
+        counts[line] = counts.get(line, 0) + 1
+    target = None
+    for unit in cityandguilds.units_in_full():
+        for outcome in unit.learning_outcomes:
+            for criterion in outcome.criteria:
+                for i, line in enumerate(lines):
+                    item = line[2:].strip()
+                    if (line.startswith("- ") and counts[line] == 1 and len(item.split()) >= 3
+                            and criterion.guidance and item in criterion.guidance and i > criterion.line):
+                        target = (unit, outcome, criterion, i)
+                        break
+                if target:
+                    break
+            if target:
+                break
+    assert target, "no guidance bullet found"
+    unit, outcome, criterion, index = target
+    lines[index] = lines[index] + " and by recorded video"
+    report = diff_documents(cityandguilds.doc, load_spec(cityandguilds.write(tmp_path, lines)))
+    assert [(c.kind, c.path) for c in report.changes] == [("changed", criterion_path(unit, outcome, criterion, "guidance"))]
+    assert "{+and by recorded video+}" in __import__("qualcli.diff.render_text", fromlist=["x"]).render_text(report)
