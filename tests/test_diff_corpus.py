@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from qualcli.diff.compare import diff_documents
+from qualcli.diff.normalise import comparable
 from qualcli.loading import load_spec
 
 VTCT = "specs/vtct-cs2d1-l2-diploma-customer-service.txt"
@@ -66,6 +67,23 @@ def replace_label(line: str, label: str, new_label: str) -> str:
 def cell_rows(lines: list[str], *cells: str) -> list[int]:
     """Indexes of table rows that have all of ``cells`` as whole cells."""
     return [i for i, line in enumerate(lines) if "\t" in line and all(c in line.split("\t") for c in cells)]
+
+
+def guidance_block(lines: list[str], criterion) -> list[int]:
+    """Indexes of the criterion's guidance paragraph(s) under a heading with its number, if printed so."""
+    if not criterion.guidance:
+        return []
+    heading = criterion.source_ref.rstrip(".")
+    start = next((i for i in range(criterion.line, len(lines)) if lines[i].strip() == heading), None)
+    if start is None:
+        return []
+    block, guidance = [start], comparable(criterion.guidance)
+    for i in range(start + 1, len(lines)):
+        text = lines[i].strip()
+        if text and comparable(text) not in guidance:
+            break
+        block.append(i)
+    return block
 
 
 def rewrap(lines: list[str], width: int = 60) -> list[str]:
@@ -137,8 +155,9 @@ def test_deleted_criterion(original, tmp_path):
     outcome = next(o for o in unit.learning_outcomes if len(o.criteria) >= 2)
     criterion = outcome.criteria[-1]
     lines = list(original.lines)
-    del lines[criterion.line - 1]
-    assert located(original.doc, original.write(tmp_path, lines), "guidance") == [
+    for index in sorted([criterion.line - 1, *guidance_block(lines, criterion)], reverse=True):
+        del lines[index]
+    assert located(original.doc, original.write(tmp_path, lines)) == [
         ("removed", criterion_path(unit, outcome, criterion))]
 
 
@@ -146,14 +165,19 @@ def test_inserted_criterion_renumbers_the_rest(original, tmp_path):
     unit = original.units_in_full()[0]
     outcome = next(o for o in unit.learning_outcomes if len(o.criteria) >= 3)
     lines = list(original.lines)
-    for criterion in outcome.criteria:
+    for criterion in reversed(outcome.criteria):  # last first, so each heading is renumbered once
         index = criterion.line - 1
         lines[index] = replace_label(lines[index], criterion.source_ref, bump(criterion.source_ref))
+        heading = criterion.source_ref.rstrip(".")  # a guidance paragraph headed by the criterion's number
+        for i in range(index + 1, len(lines)):
+            if lines[i].strip() == heading:
+                lines[i] = lines[i].replace(heading, bump(heading))
+                break
     first = outcome.criteria[0]
     line = original.lines[first.line - 1]
     prefix = line[: line.index(first.source_ref) + len(first.source_ref)]
     lines.insert(first.line - 1, f"{prefix} Check that the service area is ready before customers arrive")
-    changes = located(original.doc, original.write(tmp_path, lines), "guidance")
+    changes = located(original.doc, original.write(tmp_path, lines))
     new_path = criterion_path(unit, outcome, first)
     assert changes[0] == ("added", new_path)
     moves = [(kind, path[-1]) for kind, path in changes[1:]]
