@@ -33,6 +33,7 @@ from qualcli.errors import UnreadableDocument
 from qualcli.readers import Line, SourceText, sha256_of
 
 PDF_MAGIC = b"%PDF-"
+PDFIUM_HYPHEN = "\ufffe"  # PDFium's stand-in for a printed (soft) hyphen; it is a "-" on the page
 MIN_RULE = 15.0  # points: shorter straight segments are glyphs or icons, not table rules
 EDGE_MARGIN = 1.0  # points: paths/tables touching the page edge are backgrounds, not tables
 LINE_SPACING_LIMIT = 1.6  # baseline-to-baseline distance, in multiples of the type size, that still continues a block
@@ -126,7 +127,7 @@ def page_lines(document, index: int) -> list[TextLine]:
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
-        text = textpage.get_text_range(0, count) if count else ""
+        text = textpage.get_text_range(0, count).replace(PDFIUM_HYPHEN, "-") if count else ""
         lines = []
         start = 0
         for part in text.split("\r\n"):
