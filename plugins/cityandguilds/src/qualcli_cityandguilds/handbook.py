@@ -42,6 +42,8 @@ def parse_handbook(source: SourceText) -> SpecDocument:
         doc.warnings.extend(content.warnings)
         _merge(doc, content)
     apply_test_specs(doc.units, read_test_specs(tables_with(tables, "outcome", "questions"), lines))
+    if not doc.units:
+        doc.warnings.append("no units found: no structure table and no 'Unit NNN' heading followed by Level/UAN")
     return doc
 
 

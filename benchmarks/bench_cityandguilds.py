@@ -1,0 +1,115 @@
+"""City & Guilds parser timings, as ratios (machine-independent).
+
+Run: ``uv run python benchmarks/bench_cityandguilds.py [--repeat N]``. Needs
+QUALCLI_CORPUS (default ../shared/corpus).
+
+1. Whole process: ``qualcli parse`` of the 142 KB 4417 handbook and of the
+   VTCT CS2D1 document, each as a ratio to ``python -c pass`` and the handbook
+   as a ratio to the VTCT parse, all measured in the same run.
+2. Linearity: the handbook's units chapter repeated 1x, 4x and 16x (each copy
+   with its own unit codes, 201A, 201B, …) and parsed in-process; the parse
+   time ratio to 1x is printed next to the size ratio. Linear parsing keeps
+   the two close.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+HANDBOOK = "cityandguilds-4417-customer-service-v2.8.txt"
+VTCT = "vtct-cs2d1-l2-diploma-customer-service.txt"
+
+
+def median_seconds(argv: list[str], repeat: int) -> float:
+    """Median wall time of ``argv`` over ``repeat`` runs (after one warm-up run)."""
+    warm = subprocess.run(argv, capture_output=True, text=True)
+    if warm.returncode != 0:
+        sys.exit(f"{' '.join(argv)} failed: {warm.stderr.strip()}")
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def units_chapter(text: str) -> tuple[str, str, str]:
+    """The handbook split into (before the units, the units chapter, after it)."""
+    start = re.search(r"^Unit \d{3}\b.*\n\nLevel:", text, re.M).start()
+    end = re.search(r"^Relationships to other qualifications", text, re.M).start()
+    return text[:start], text[start:end], text[end:]
+
+
+def repeated(text: str, copies: int) -> str:
+    """The handbook with its units chapter ``copies`` times, each copy with its own unit codes."""
+    head, units, tail = units_chapter(text)
+    renamed = []
+    for copy in range(copies):
+        suffix = chr(ord("A") + copy)
+        renamed.append(re.sub(r"(?m)^(Unit\s+)(\d{3})(?:\s*/\s*(\d{3}))?", lambda m: _codes(m, suffix), units))
+    return head + "".join(renamed) + tail
+
+
+def _codes(match: re.Match, suffix: str) -> str:
+    codes = [code + suffix for code in match.groups()[1:] if code]
+    return match.group(1) + " / ".join(codes)
+
+
+def parse_seconds(path: Path, repeat: int) -> float:
+    """Median in-process time to read and parse ``path`` (plugin lookup excluded)."""
+    from qualcli.loading import read_source
+    from qualcli_cityandguilds.plugin import CityAndGuildsParser
+
+    parser = CityAndGuildsParser()
+    times = []
+    for _ in range(repeat + 1):
+        start = time.perf_counter()
+        doc = parser.parse(read_source(path))
+        times.append(time.perf_counter() - start)
+    assert doc.units, path
+    return statistics.median(times[1:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    corpus = Path(os.environ.get("QUALCLI_CORPUS", REPO.parent / "shared" / "corpus"))
+    handbook, vtct = corpus / "specs" / HANDBOOK, corpus / "specs" / VTCT
+    qualcli = [sys.executable, "-m", "qualcli", "parse"]
+    cases = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        f"qualcli parse {VTCT} (VTCT)": [*qualcli, str(vtct)],
+        f"qualcli parse {HANDBOOK}": [*qualcli, str(handbook)],
+    }
+    results = {name: median_seconds(argv, args.repeat) for name, argv in cases.items()}
+    base, vtct_time = results["python -c pass"], results[f"qualcli parse {VTCT} (VTCT)"]
+    print("Whole process (median of", args.repeat, "runs)")
+    print(f"{'command':75} {'x python':>9} {'x VTCT':>7}")
+    for name, seconds in results.items():
+        print(f"{name:75} {seconds / base:9.1f} {seconds / vtct_time:7.2f}")
+
+    print("\nLinearity: units chapter repeated, in-process parse")
+    print(f"{'copies':>6} {'KB':>7} {'x size':>7} {'x time':>7}")
+    text = handbook.read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as scratch:
+        first_size = first_time = None
+        for copies in (1, 4, 16):
+            path = Path(scratch) / f"handbook-{copies}x.txt"
+            path.write_text(repeated(text, copies), encoding="utf-8")
+            size, seconds = path.stat().st_size, parse_seconds(path, args.repeat)
+            first_size, first_time = first_size or size, first_time or seconds
+            print(f"{copies:6} {size / 1024:7.0f} {size / first_size:7.1f} {seconds / first_time:7.1f}")
+
+
+if __name__ == "__main__":
+    main()
