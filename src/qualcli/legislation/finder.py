@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -92,9 +93,13 @@ class Finder:
                 ref = self._known(match)
                 if ref is not None:
                     found.append(ref)
+        known = _without_overlaps(found)
+        spans = [(ref.start, ref.end) for ref in known]
         for match in _GENERIC.finditer(text):
-            found.append(self._unknown(match))
-        return _without_overlaps(found)
+            ref = self._unknown(match)
+            if not _overlaps(spans, ref.start, ref.end):
+                known.append(ref)
+        return sorted(known, key=lambda r: r.start)
 
     def _known(self, match: re.Match) -> Reference | None:
         written = match.group("name")
@@ -156,6 +161,14 @@ def resolve(family: list[Instrument], year: str | None, as_of: dt.date | None = 
     if in_force:
         return max(in_force, key=lambda inst: inst.year)
     return min(made, key=lambda inst: inst.year)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps one of the sorted, disjoint ``spans``."""
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    if i >= 0 and spans[i][1] > start:
+        return True
+    return i + 1 < len(spans) and spans[i + 1][0] < end
 
 
 def _without_overlaps(refs: list[Reference]) -> list[Reference]:
