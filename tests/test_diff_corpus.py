@@ -264,3 +264,67 @@ def test_edited_guidance_bullet(cityandguilds, tmp_path):
     report = diff_documents(cityandguilds.doc, load_spec(cityandguilds.write(tmp_path, lines)))
     assert [(c.kind, c.path) for c in report.changes] == [("changed", criterion_path(unit, outcome, criterion, "guidance"))]
     assert "{+and by recorded video+}" in __import__("qualcli.diff.render_text", fromlist=["x"]).render_text(report)
+
+
+# --- the City & Guilds 2.8 change log, checked against a reconstruction of 2.7 -------------
+
+# What the handbook's own version table says 2.8 added to the guidance: (unit, criterion, words added).
+CHANGES_IN_2_8 = [
+    ("201", "1.10", "social networking sites"),
+    ("201", "2.5", "feedback submitted online eg: product or service reviews"),
+    ("201", "3.2", "online chat"),
+    ("202", "3.1", "instant chat"),
+    ("272", "1.6", "social networking sites"),
+    ("272", "3.1", "instant chat"),
+    ("272", "4.1", "feedback submitted online eg: product or service reviews"),
+    ("301", "2.2", "online chat"),
+    ("302", "2.3", "social media networks"),
+]
+
+
+def without(line: str, phrase: str) -> str | None:
+    """``line`` as it read before ``phrase`` was added: None when the line itself was the addition."""
+    lowered = line.lower()
+    start = lowered.index(phrase)
+    if re.sub(r"^[-•○\s]*", "", lowered).startswith(phrase):  # a bullet or paragraph of its own
+        return None
+    end = start + len(phrase)
+    before = line[:start].rstrip()
+    for joiner in (",", " and", " or"):
+        if before.endswith(joiner):
+            before = before[: -len(joiner)]
+            break
+    return (before + line[end:]).rstrip() if line[end:].strip() else before
+
+
+def reconstruct_2_7(original: Original) -> list[str]:
+    """The handbook with the guidance additions of 2.8 taken out again."""
+    lines = list(original.lines)
+    drop: list[int] = []
+    for code, ref, phrase in CHANGES_IN_2_8:
+        unit = original.doc.unit(code)
+        criterion = next(c for o in unit.learning_outcomes for c in o.criteria if c.ref == ref)
+        hits = [i for i in guidance_block(lines, criterion) if phrase in lines[i].lower()]
+        assert hits, f"{code} {ref}: {phrase!r} not found in its guidance"
+        for i in hits:
+            shorter = without(lines[i], phrase)
+            if shorter is None:
+                drop.append(i)
+            else:
+                lines[i] = shorter
+    return [line for i, line in enumerate(lines) if i not in drop]
+
+
+def test_changes_listed_in_the_2_8_version_table(cityandguilds, tmp_path):
+    older = cityandguilds.write(tmp_path, reconstruct_2_7(cityandguilds), "handbook-2.7.txt")
+    report = diff_documents(load_spec(older), cityandguilds.doc)
+    expected = []
+    for code, ref, _phrase in CHANGES_IN_2_8:
+        outcome = ref.split(".")[0]
+        expected.append(("changed", ("units", code, "outcomes", outcome, "criteria", ref, "guidance")))
+    assert [(c.kind, c.path) for c in report.changes] == expected
+    for change, (_code, _ref, phrase) in zip(report.changes, CHANGES_IN_2_8):
+        assert phrase in change.new.lower() and phrase not in change.old.lower()
+    from qualcli.diff.render_text import render_text
+
+    assert "local/national radio advertisements{+, social networking sites+}." in render_text(report)
