@@ -10,7 +10,7 @@ from qualcli.readers import SourceText
 from qualcli.parsing.refs import parse_date
 from qualcli_cityandguilds.handbook_lines import HandbookLine, handbook_lines
 from qualcli_cityandguilds.qualifications import apply_hours, apply_rules, read_qualifications
-from qualcli_cityandguilds.structure import apply_assessment_tables, units_from_structure
+from qualcli_cityandguilds.structure import apply_assessment_tables, assessment_method, units_from_structure
 from qualcli_cityandguilds.tables import find_tables, tables_with
 from qualcli_cityandguilds.test_specs import apply_test_specs, read_test_specs
 from qualcli_cityandguilds.unit_blocks import split_units
@@ -83,4 +83,6 @@ def _unit(doc: SpecDocument, code: str, content: UnitContent) -> Unit:
     unit.nos = unit.nos or list(content.nos)
     for key, value in content.details.items():
         unit.details.setdefault(key, value)
+    if not unit.assessment:  # not in a structure table: the unit's own "Assessment:" line
+        unit.assessment = [m for m in map(assessment_method, content.details.get("assessment_text", [])) if m]
     return unit
