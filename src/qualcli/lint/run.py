@@ -106,8 +106,10 @@ def run(options: Options) -> int:
         return 2 if any(r.error for r in reports) else 0
     new = [f for f in findings if f.fingerprint not in known]
     write_output(RENDERERS[options.fmt](new, reports), options.output)
-    print(summary(new, reports, suppressed, len(findings) - len(new)), file=sys.stderr)
-    if any(r.error for r in reports):
+    unreadable = sum(1 for r in reports if r.error)
+    if unreadable < len(reports) or not reports:  # when nothing could be read, the error lines say it all
+        print(summary(new, reports, suppressed, len(findings) - len(new)), file=sys.stderr)
+    if unreadable:
         return 2
     threshold = options.fail_on or config.fail_on or DEFAULT_FAIL_ON
     return 1 if any(at_or_above(f.severity, threshold) for f in new) else 0
