@@ -151,6 +151,9 @@ def test_key_skills_and_assessment_text(handbook):
         skills = handbook.unit(code).details["key_skills"]
         assert any(skill.startswith("COM ") for skill in skills)
     assert handbook.unit("272").details["endorsement"].startswith("This unit is endorsed")
+    signposts = {code: handbook.unit(code).details["key_skills_signposting"] for code in ("201", "271", "372")}
+    assert signposts["201"] == signposts["271"] and signposts["201"] != signposts["372"]
+    assert set(signposts["372"]) == {"Communication", "Application of Number", "Information and Communication Technology"}
 
 
 def test_parse_command_uses_the_plugin_and_writes_valid_json(qualcli, handbook_path):

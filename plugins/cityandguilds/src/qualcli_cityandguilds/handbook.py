@@ -10,7 +10,12 @@ from qualcli.readers import SourceText
 from qualcli.parsing.refs import parse_date
 from qualcli_cityandguilds.handbook_lines import HandbookLine, handbook_lines
 from qualcli_cityandguilds.qualifications import apply_hours, apply_rules, read_qualifications
-from qualcli_cityandguilds.structure import apply_assessment_tables, assessment_method, units_from_structure
+from qualcli_cityandguilds.structure import (
+    apply_assessment_tables,
+    apply_key_skills_signposting,
+    assessment_method,
+    units_from_structure,
+)
 from qualcli_cityandguilds.tables import find_tables, tables_with
 from qualcli_cityandguilds.test_specs import apply_test_specs, read_test_specs
 from qualcli_cityandguilds.unit_blocks import split_units
@@ -37,6 +42,7 @@ def parse_handbook(source: SourceText) -> SpecDocument:
 
     doc.units = units_from_structure(tables_with(tables, "uan", "unit number"))
     apply_assessment_tables(doc.units, tables_with(tables, "unit", "assessment method"))
+    apply_key_skills_signposting(doc.units, tables_with(tables, "unit", "communication"))
     for block in split_units(lines):
         content = UnitReader(block).read()
         doc.warnings.extend(content.warnings)

@@ -4,7 +4,9 @@ Structure rows ("UAN | City & Guilds unit number | Unit title | Level | GLH |
 Credit | Assessed by") give every unit of every qualification, once each.
 The assessment-method rows ("Unit | Title | Assessment method | Where to
 obtain assessment materials") add ``details["assessment_method"]`` and
-``details["assessment_materials"]``.
+``details["assessment_materials"]``. Key Skills signposting rows ("Unit
+number/ and title | Communication | Application of Number | …", one row for
+"201 / 271") add ``details["key_skills_signposting"]``: ``{column: text}``.
 
 Assessment methods are normalised: "M/C test", "online multiple choice test"
 -> ``multiple-choice test``; "Assignment" -> ``assignment``; anything else is
@@ -76,3 +78,15 @@ def apply_assessment_tables(units: list[Unit], tables: list[Table]) -> None:
                     unit.assessment.append(method)
             if cell(row, where_col):
                 unit.details["assessment_materials"] = cell(row, where_col)
+
+
+def apply_key_skills_signposting(units: list[Unit], tables: list[Table]) -> None:
+    """Add each signposting row to every unit its first cell names."""
+    by_code = {unit.code: unit for unit in units}
+    for table in tables:
+        for row in table.rows:
+            codes = re.findall(r"\b\d{2,4}[A-Z]?\b", cell(row, 0))
+            signposts = {name: value for name, value in zip(table.header[1:], (row.cells or ())[1:]) if value}
+            for code in codes:
+                if code in by_code and signposts:
+                    by_code[code].details["key_skills_signposting"] = signposts
