@@ -126,12 +126,12 @@ def test_rewrapped_paragraphs_report_nothing(original, tmp_path):
     assert located(original.doc, original.write(tmp_path, rewrap(original.lines))) == []
 
 
-def test_own_docx_and_pdf_renderings_report_nothing(vtct, tmp_path):
+def test_own_docx_and_pdf_renderings_report_nothing(original, tmp_path):
     from tests.support.render import docx_to_pdf, text_to_docx
 
-    docx = text_to_docx("\n".join(vtct.lines), tmp_path / "spec.docx")
-    assert located(vtct.doc, docx) == []
-    assert located(vtct.doc, docx_to_pdf(docx, tmp_path / "spec.pdf")) == []
+    docx = text_to_docx("\n".join(original.lines), tmp_path / "spec.docx")
+    assert located(original.doc, docx) == []
+    assert located(original.doc, docx_to_pdf(docx, tmp_path / "spec.pdf")) == []
 
 
 # --- one edit, reported as exactly that edit ------------------------------------------------
@@ -148,6 +148,21 @@ def test_reworded_criterion(original, tmp_path):
     report = diff_documents(original.doc, load_spec(original.write(tmp_path, lines)))
     assert [(c.kind, c.path) for c in report.changes] == [("changed", criterion_path(unit, outcome, criterion, "text"))]
     assert report.changes[0].new.startswith(f"{first} and record ")
+
+
+def test_edit_found_across_formats_old_pdf_new_docx(vtct, tmp_path):
+    from tests.support.render import text_to_docx, text_to_pdf
+
+    unit = vtct.units_in_full()[-1]
+    outcome = unit.learning_outcomes[0]
+    criterion = outcome.criteria[-1]
+    lines = list(vtct.lines)
+    lines[criterion.line - 1] = lines[criterion.line - 1].rstrip() + " in writing"
+    old_pdf = text_to_pdf("\n".join(vtct.lines), tmp_path / "old.pdf")
+    new_docx = text_to_docx("\n".join(lines), tmp_path / "new.docx")
+    report = diff_documents(load_spec(old_pdf), load_spec(new_docx))
+    assert [(c.kind, c.path) for c in report.changes] == [("changed", criterion_path(unit, outcome, criterion, "text"))]
+    assert report.changes[0].new.endswith(" in writing")
 
 
 def test_deleted_criterion(original, tmp_path):
@@ -220,6 +235,21 @@ def test_changed_credits_and_glh(vtct, tmp_path):
     assert not labels, "unit page figures not found"
     assert located(vtct.doc, vtct.write(tmp_path, lines)) == [
         ("changed", ("units", unit.code, "credits")), ("changed", ("units", unit.code, "glh"))]
+
+
+def test_changed_qualification_credits_and_glh(vtct, tmp_path):
+    qualification = vtct.doc.qualifications[0]
+    figures = {"credit value": (qualification.credits, qualification.credits + 5),
+               "guided learning hours": (qualification.glh, qualification.glh + 20)}
+    lines = list(vtct.lines)
+    for i, line in enumerate(lines):  # "Credit value: 45", "Guided learning hours (GLH): 245"
+        label, _, value = line.partition(":")
+        for name, (old, new) in figures.items():
+            if label.lower().startswith(name) and value.strip() == str(old):
+                lines[i] = f"{label}: {new}"
+    assert located(vtct.doc, vtct.write(tmp_path, lines)) == [
+        ("changed", ("qualifications", qualification.number, "credits")),
+        ("changed", ("qualifications", qualification.number, "glh"))]
 
 
 def test_unit_moved_to_another_rule_group(vtct, tmp_path):
