@@ -158,3 +158,42 @@ def test_confidence_on_small_documents():
     assert parser.confidence(source(KEY_VALUE_UNIT)).score >= 0.5
     assert parser.confidence(source("VTCT Level 2 Award\nUnit UBU19\nVTCT")).score < 0.3
     assert parser.confidence(source("Shopping list\nmilk\neggs")).score == 0.0
+
+
+MARKDOWN_HANDBOOK = """# City & Guilds Level 1 Award in Examples (1234)
+
+| UAN | City & Guilds unit number | Unit title | Level | GLH | Credit | Assessed by |
+|-----|---|---|---|---|---|---|
+| A/123/4567 | 110 | Handling examples | 1 | 20 | 3 | Assignment |
+
+## Unit 110 Handling examples
+
+Level: 1
+Credit value: 3
+UAN: A/123/4567
+
+### Outcome 1 Know how examples work
+
+Assessment Criteria
+
+The learner can:
+
+- 1.1.1. Name two examples
+- 1.1.2. Describe a third example
+
+Notes for Guidance
+
+1.1.2
+
+Any example from the workplace.
+"""
+
+
+def test_markdown_headings_and_pipe_tables():
+    doc = CityAndGuildsParser().parse(source(MARKDOWN_HANDBOOK, "handbook.md"))
+    (unit,) = doc.units
+    assert (unit.code, unit.title, unit.glh, unit.assessment) == ("110", "Handling examples", 20, ["assignment"])
+    (outcome,) = unit.learning_outcomes
+    assert [(c.ref, c.source_ref) for c in outcome.criteria] == [("1.1", "1.1.1."), ("1.2", "1.1.2.")]
+    assert outcome.criteria[1].guidance == "Any example from the workplace."
+    assert doc.warnings == []

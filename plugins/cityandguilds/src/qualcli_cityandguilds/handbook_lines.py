@@ -11,9 +11,9 @@ break interrupted reads on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from qualcli.parsing.fragments import clean_part, split_fragment
+from qualcli.parsing.fragments import clean_part, is_debris, split_fragment
 from qualcli.parsing.lines import logical_lines
 from qualcli.readers import Line, SourceText
 
@@ -25,6 +25,8 @@ _STARTS_NEW = re.compile(
     r"|\d+(?:\.\d+)*\.?$)",
     re.I,
 )
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:Page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
 _RUNNING_HEADER = re.compile(r"^\s*(?:City\s*&\s*Guilds\s+)?Level\s+\d.*\(\d{4}(?:-\d{2})?\)\s*$")
 
@@ -59,6 +61,19 @@ def is_page_furniture(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text) or _RUNNING_HEADER.match(text))
 
 
+def _from_markdown(line: Line) -> Line:
+    """A Markdown heading without its ``#`` marks; a pipe-table row with two or more cells as a row."""
+    if line.cells is not None:
+        return line
+    if _MD_HEADING.match(line.text):
+        return replace(line, text=_MD_HEADING.sub("", line.text))
+    if _MD_ROW.match(line.text) and not is_debris(line.text):
+        cells = tuple(cell.strip() for cell in line.text.strip().strip("|").split("|"))
+        if len(cells) >= 2:
+            return replace(line, text="\t".join(cells), cells=cells)
+    return line
+
+
 def _wrapped_header(text: str, following: list[Line]) -> bool:
     if not following or following[0].is_table_row or not re.match(r"(?:City\s*&\s*Guilds\s+)?Level\s+\d", text):
         return False
@@ -76,6 +91,7 @@ def handbook_lines(source: SourceText) -> list[HandbookLine]:
     kept: list[Line] = []
     skip_next = False
     for index, line in enumerate(source.lines):
+        line = _from_markdown(line)
         stripped = line.text.strip()
         if skip_next:
             skip_next = False
