@@ -3,7 +3,8 @@
 The score adds the weights of the VTCT signs found (the body's name, the
 book's own headings, its unit figures, "Learning outcome N" / "You can:" with
 lettered criteria) and subtracts for another awarding body named more often
-than VTCT. The reason lists what was found, so a user can see why a document
+than VTCT. The name alone stays below the loader's threshold (0.3), so a
+revision page that mentions VTCT is not taken for a book. The reason lists what was found, so a user can see why a document
 was (not) taken.
 """
 
@@ -14,7 +15,7 @@ import re
 from qualcli.plugins import Confidence
 
 SIGNS: tuple[tuple[str, re.Pattern, float], ...] = (
-    ("names VTCT", re.compile(r"\bVTCT\b"), 0.35),
+    ("names VTCT", re.compile(r"\bVTCT\b"), 0.25),
     ("record-of-assessment wording", re.compile(r"record of assessment|statement of unit achievement", re.I), 0.15),
     ("VTCT structure/methods tables", re.compile(r"ofqual unit reference|unit assessment methods", re.I), 0.15),
     ("unit figures Observation(s)/External paper(s)", re.compile(r"^\s*(?:observation\(s\)|external paper\(s\))", re.I | re.M), 0.1),

@@ -184,9 +184,41 @@ def _code_header_pattern(codes: Iterable[str]) -> re.Pattern | None:
     return re.compile(rf"^(?:{alternatives})\s?\d{{1,3}}$") if alternatives else None
 
 
+def ends_block(text: str) -> bool:
+    """A line that stands alone: a heading, a unit figure label, a unit code, a form field or a group heading.
+
+    What follows it is never its continuation, even when the reader put both
+    in one block (plain text wrapped by hand, PDF text without paragraph gaps).
+    """
+    plain = flat(text)
+    if re.match(r"^learning outcome \d+\s*:\s*\S", plain, re.I):
+        return False  # a unit-content heading that repeats the outcome: it may wrap
+    return bool(
+        heading_of(plain)
+        or figure_of(plain)
+        or is_form_line(plain)
+        or re.match(rf"^{UNIT_CODE}(?:_v\d+)?$", plain)
+        or re.match(r"^(?:mandatory|optional) units\b", plain, re.I)
+    )
+
+
+def split_after_standalone_lines(lines: list[Line]) -> list[Line]:
+    """Renumber blocks so that a line following a standalone line (see :func:`ends_block`) opens a new block."""
+    out: list[Line] = []
+    block = 0
+    previous: Line | None = None
+    for line in lines:
+        if previous is None or line.block != previous.block or (line.text.strip() and ends_block(previous.text)):
+            block += 1
+        out.append(replace(line, block=block))
+        if line.text.strip():
+            previous = line
+    return out
+
+
 def prepare(source: SourceText) -> list[LogicalLine]:
     """The document as logical lines: furniture removed, wrapped lines rejoined, tabs kept in rows."""
-    lines = strip_page_furniture(source.lines, listed_codes(source))
+    lines = split_after_standalone_lines(strip_page_furniture(source.lines, listed_codes(source)))
     return [replace(line, text=line.text.strip()) for line in logical_lines(lines, starts_new=starts_new)]
 
 

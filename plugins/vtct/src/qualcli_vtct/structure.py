@@ -128,6 +128,7 @@ def _rows(group: _Group) -> list[Unit]:
     units = []
     for match in matches:
         line = joined.item_at(match.start())
+        # zip stops at the header's columns: a page number run into the last row is not a figure
         figures = dict(zip(order, (int(n) for n in match.group("numbers").split())))
         units.append(
             Unit(

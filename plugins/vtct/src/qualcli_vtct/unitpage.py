@@ -158,12 +158,23 @@ class UnitPageReader:
         if self.mode == "content" or (self.seen_content and rest):
             self.mode = "content"
             self.content_outcome = self._outcome(ref, rest, line, None)
+            self._content_after_heading(self.content_outcome, rest)
             return
         self._end_outcome()
         self.mode = "outcome"
         self.outcome = self._outcome(ref, rest, line, self.kind)
         self.outcome_kind = self.kind
         self.awaiting_text = not rest
+
+    def _content_after_heading(self, outcome: LearningOutcome, heading: str) -> None:
+        """Content run into a "Learning outcome N: <outcome text>" heading is the outcome's guidance."""
+        title = flat(outcome.text)
+        heading = flat(heading)
+        if title and heading.lower().startswith(title.lower()):
+            rest = _CONTINUED.sub("", heading[len(title) :]).strip()
+            rest = re.sub(r"^\(continued\)\s*", "", rest, flags=re.I)
+            if rest:
+                self._add_guidance(outcome, rest)
 
     def _outcome(self, ref: str, text: str, line: LogicalLine, kind: str | None) -> LearningOutcome:
         outcome = self.outcomes.get(ref)

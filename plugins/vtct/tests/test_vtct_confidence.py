@@ -1,0 +1,56 @@
+"""The VTCT parser is sure of VTCT books in every format and unsure of other bodies' documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qualcli.loading import choose_parser, read_source
+from qualcli_vtct.parser import VtctParser
+
+from conftest import EXAMPLES, FIXTURES
+
+HIGH = 0.8
+LOW = 0.3  # qualcli.loading.MIN_CONFIDENCE: below it a parser is not chosen
+
+
+def test_high_for_vtct_books(corpus: Path):
+    parser = VtctParser()
+    for path in (
+        corpus / "specs" / "vtct-cs2d1-l2-diploma-customer-service.txt",
+        corpus / "specs-extra" / "vtct-AB20117-l2-certificate-nail-technology.pdf",
+        FIXTURES / "vtct-l2-certificate-scalp-care-2012.txt",
+        EXAMPLES / "salon-reception-2016.txt",
+    ):
+        source = read_source(path)
+        confidence = parser.confidence(source)
+        assert confidence.score >= HIGH, (path.name, confidence)
+        assert "names VTCT" in confidence.reason
+        assert choose_parser(source).name == "vtct"
+
+
+@pytest.mark.parametrize(
+    "name, other",
+    [
+        ("cityandguilds-4417-customer-service-v2.8.txt", "City & Guilds"),
+        ("pearson-btec-l1-principles-customer-service-issue2.txt", "Pearson"),
+    ],
+)
+def test_low_for_other_bodies(corpus: Path, name, other):
+    confidence = VtctParser().confidence(read_source(corpus / "specs" / name))
+    assert confidence.score < LOW, confidence
+    assert f"names {other}" in confidence.reason
+
+
+def test_low_for_course_materials(corpus: Path):
+    for path in sorted((corpus / "materials").glob("*.txt")):
+        confidence = VtctParser().confidence(read_source(path))
+        assert confidence.score < LOW, (path.name, confidence)
+
+
+def test_reason_when_nothing_matches(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("Shopping list\n\nmilk, bread\n", encoding="utf-8")
+    confidence = VtctParser().confidence(read_source(note))
+    assert confidence.score == 0 and confidence.reason == "no VTCT record-of-assessment features"
