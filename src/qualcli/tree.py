@@ -44,7 +44,8 @@ def render_document(doc: SpecDocument) -> list[str]:
         n_criteria = sum(len(o.criteria) for o in unit.learning_outcomes)
         figures = _figures(unit, ("level", "credits", "glh"))
         detail = f" — {len(unit.learning_outcomes)} outcomes, {n_criteria} criteria" if unit.learning_outcomes else ""
-        lines.append(f"    {unit.code} {unit.urn or ''} {unit.title} ({figures}){detail}".replace("  ", " "))
+        label = " ".join(part for part in (unit.code, unit.urn, unit.title) if part)
+        lines.append(f"    {label} ({figures}){detail}")
     if doc.unstructured:
         lines.append(f"  Unstructured blocks kept: {len(doc.unstructured)}")
     return lines
