@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from qualcli.parsing.lines import LogicalLine, logical_lines
+from qualcli.parsing.pages import without_page_furniture
 from qualcli.parsing.rows import row_cells
 
 TEXT_FORMATS = ("txt", "md", "html")  # formats whose table rows are tab-separated lines
@@ -29,7 +30,9 @@ def paragraphs(lines, starts_new=None, tabs_are_cells: bool = True) -> list[Logi
     cells off a tab-separated row ("\\t\\tOptional units\\t\\t"). With
     ``tabs_are_cells=False`` (Word, PDF) a tab in a paragraph is spacing
     ("a.<tab>understand …"), so the paragraph rejoins like any other.
+    Running headers, footers and page numbers of a paged document are left out.
     """
+    lines = _across_page_breaks(without_page_furniture(lines))
     if not tabs_are_cells:
         lines = [line if line.cells is not None else replace(line, text=line.text.replace("\t", " ")) for line in lines]
     rows = {line.number: line.text for line in lines if line.cells is not None or "\t" in line.text}
@@ -38,4 +41,35 @@ def paragraphs(lines, starts_new=None, tabs_are_cells: bool = True) -> list[Logi
         if len(logical.numbers) == 1 and logical.number in rows:
             logical = replace(logical, text=rows[logical.number])
         out.append(logical)
+    return out
+
+
+def _across_page_breaks(lines) -> list:
+    """Give a paragraph's first line on a new page the block of its start on the page before.
+
+    A reader starts a new block on every page, so a sentence that a page break
+    cut would stay cut; it continues when the last line before the break ends
+    mid-sentence, the next starts in lower case, and both lines are prose.
+    """
+    out = []
+    renumbered: dict[int, int] = {}  # a block that continues one from the page before
+    for line in lines:
+        previous = out[-1] if out else None
+        if line.block in renumbered:
+            line = replace(line, block=renumbered[line.block])
+        elif (
+            previous is not None
+            and line.page is not None
+            and previous.page is not None
+            and line.page != previous.page
+            and line.cells is None
+            and previous.cells is None
+            and "\t" not in line.text + previous.text
+            and previous.text.strip()
+            and not previous.text.rstrip().endswith((".", ":", "?", "!"))
+            and line.text.lstrip()[:1].islower()
+        ):
+            renumbered[line.block] = previous.block
+            line = replace(line, block=previous.block)
+        out.append(line)
     return out

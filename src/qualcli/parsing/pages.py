@@ -1,0 +1,51 @@
+"""Page furniture: running headers, footers and page numbers of paged documents.
+
+A PDF repeats the document title or a "Page 7" line at the top or bottom of
+every page; read as lines, these land in the middle of paragraphs and tables.
+:func:`page_furniture` finds them by structure, not by wording: prose lines at
+a page's edge whose text (numbers aside) recurs at the edge of most pages, and
+bare page numbers. Table rows are never furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Sequence
+
+from qualcli.readers import Line
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split())).lower()
+
+
+def page_furniture(lines: Sequence[Line], edge: int = 2, share: float = 0.5) -> set[int]:
+    """Numbers of the lines that are running headers, footers or page numbers.
+
+    Only the first and last ``edge`` prose lines of each page are candidates;
+    one is furniture if its text, digits masked, is at the edge of more than
+    ``share`` of the pages (at least three), or is a bare page number.
+    """
+    by_page: dict[int, list[Line]] = defaultdict(list)
+    for line in lines:
+        if line.page is not None and line.text.strip() and line.cells is None and "\t" not in line.text:
+            by_page[line.page].append(line)
+    candidates = [line for page in by_page.values() for line in {*page[:edge], *page[-edge:]}]
+    pages_with: dict[str, set[int]] = defaultdict(set)
+    for line in candidates:
+        pages_with[_key(line.text)].add(line.page)
+    enough = max(3, share * len(by_page))
+    return {
+        line.number
+        for line in candidates
+        if _PAGE_NUMBER.match(_key(line.text)) or len(pages_with[_key(line.text)]) > enough
+    }
+
+
+def without_page_furniture(lines: Sequence[Line]) -> list[Line]:
+    """``lines`` without their running headers, footers and page numbers."""
+    furniture = page_furniture(lines)
+    return [line for line in lines if line.number not in furniture]
