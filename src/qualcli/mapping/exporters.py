@@ -133,24 +133,28 @@ def to_xlsx(result: UnitMap) -> bytes:
         pairs.column_dimensions[get_column_letter(index)].width = width
     pairs.freeze_panes = "A2"
     pairs.auto_filter.ref = f"A1:{get_column_letter(len(LONG_COLUMNS))}{pairs.max_row}"
-    fixed = datetime.datetime(2000, 1, 1)  # deterministic bytes: no wall-clock timestamps
-    book.properties.created = book.properties.modified = fixed
+    book.properties.created = datetime.datetime(2000, 1, 1)  # deterministic bytes: no wall-clock timestamps
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_zip_times(buffer.getvalue())
+    return _deterministic_zip(buffer.getvalue())
 
 
-def _fixed_zip_times(data: bytes) -> bytes:
-    """Rewrite the zip with fixed member timestamps, so equal workbooks are equal bytes."""
+def _deterministic_zip(data: bytes) -> bytes:
+    """Rewrite the workbook with fixed timestamps (zip members and the "modified"
+    property openpyxl stamps at save time), so equal workbooks are equal bytes."""
+    import re
     import zipfile
 
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content)
             fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            target.writestr(fixed, content)
     return out.getvalue()
 
 

@@ -1,0 +1,133 @@
+"""Scale benchmark for ``qualcli map``: N x N synthetic units, about 12 criteria each.
+
+Run: ``uv run python benchmarks/bench_map.py [--sizes 500 1000 2000] [--json]``.
+
+Two synthetic documents of N units are built in memory (deterministic seed).
+Unit i of the second document is a reworded copy of unit i of the first for a
+half of the units, shares a third of its criteria for a quarter, and is
+unrelated for the rest; all criteria draw on one shared vocabulary with common
+words, so most unit pairs share some words. Each size runs in a fresh
+subprocess so its peak memory (``resource.getrusage`` ru_maxrss) is its own.
+Reported: the mapping time (all N x N unit pairs, with criterion detail for the
+mapped pairs), the time to load the inputs excluded, the peak memory of the
+process, and the mapped pairs by relation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+
+CRITERIA_PER_UNIT = (10, 14)  # inclusive range: about 12
+SEED = 2026
+
+
+def _vocabulary(rng: random.Random, size: int) -> list[str]:
+    letters = "abcdefghijklmnoprstuvwy"
+    words = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(letters) for _ in range(rng.randint(5, 9))))
+    return sorted(words)
+
+
+def synthetic_documents(n: int):
+    """Two SpecDocuments of ``n`` units each, related unit by unit as described above."""
+    from qualcli.model import Criterion, LearningOutcome, Source, SpecDocument, Unit
+
+    rng = random.Random(SEED + n)
+    vocabulary = _vocabulary(rng, 6000)
+    common = vocabulary[:300]  # words every topic may use
+
+    def sentence(topic: list[str]) -> str:
+        words = rng.sample(topic, 5) + rng.sample(common, 3)
+        rng.shuffle(words)
+        return " ".join(words)
+
+    def reword(text: str, topic: list[str]) -> str:
+        words = text.split()
+        words[rng.randrange(len(words))] = rng.choice(topic)
+        return " ".join(words)
+
+    def unit(code: str, criteria: list[str]) -> Unit:
+        outcomes, per = [], 4
+        for o in range(0, len(criteria), per):
+            chunk = criteria[o : o + per]
+            ref = str(o // per + 1)
+            outcomes.append(LearningOutcome(ref=ref, text=f"outcome {ref}", criteria=[Criterion(ref=f"{ref}.{k}", text=t) for k, t in enumerate(chunk, 1)]))
+        return Unit(code=code, title=f"unit {code}", learning_outcomes=outcomes)
+
+    old_units, new_units = [], []
+    for i in range(n):
+        topic = rng.sample(vocabulary[300:], 40)
+        criteria = [sentence(topic) for _ in range(rng.randint(*CRITERIA_PER_UNIT))]
+        old_units.append(unit(f"A{i}", criteria))
+        kind = i % 4
+        if kind in (0, 1):  # reworded copy
+            new = [reword(c, topic) for c in criteria]
+        elif kind == 2:  # a third kept, the rest new
+            other = rng.sample(vocabulary[300:], 40)
+            new = criteria[: len(criteria) // 3] + [sentence(other) for _ in range(len(criteria) - len(criteria) // 3)]
+        else:  # unrelated
+            other = rng.sample(vocabulary[300:], 40)
+            new = [sentence(other) for _ in range(rng.randint(*CRITERIA_PER_UNIT))]
+        new_units.append(unit(f"B{i}", new))
+
+    def doc(name: str, units) -> SpecDocument:
+        return SpecDocument(source=Source(path=name, sha256="0" * 64, format="txt"), body="synthetic", units=units)
+
+    return [doc("old.yaml", old_units), doc("new.yaml", new_units)]
+
+
+def run_one(n: int) -> dict:
+    """Map one size in this process and measure it."""
+    from collections import Counter
+
+    from qualcli.mapping.relations import add_criterion_detail, map_units
+
+    docs = synthetic_documents(n)
+    start = time.perf_counter()
+    result = map_units(docs)
+    add_criterion_detail(result)
+    seconds = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    criteria = sum(len(o.criteria) for d in docs for u in d.units for o in u.learning_outcomes)
+    return {
+        "units": n,
+        "unit_pairs": n * n,
+        "criteria": criteria,
+        "seconds": round(seconds, 2),
+        "peak_mib": round(peak_kib / 1024),
+        "pairs": dict(sorted(Counter(p.relation for p in result.pairs).items())),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 2000])
+    parser.add_argument("--json", action="store_true", help="Print results as JSON lines.")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size here
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return
+    rows = []
+    for n in args.sizes:
+        proc = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True)
+        if proc.returncode != 0:
+            sys.exit(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"size {n} failed")
+        rows.append(json.loads(proc.stdout))
+    if args.json:
+        print("\n".join(json.dumps(r) for r in rows))
+        return
+    print(f"{'units':>6} {'unit pairs':>11} {'criteria':>9} {'seconds':>8} {'peak MiB':>9}  pairs by relation")
+    for r in rows:
+        print(f"{r['units']:>6} {r['unit_pairs']:>11,} {r['criteria']:>9,} {r['seconds']:>8.2f} {r['peak_mib']:>9,}  {r['pairs']}")
+
+
+if __name__ == "__main__":
+    main()
