@@ -26,6 +26,7 @@ _STARTS_NEW = re.compile(
     re.I,
 )
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MARKED_ITEM = re.compile(r"^\s*[-*•]\s")
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:Page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
 _RUNNING_HEADER = re.compile(r"^\s*(?:City\s*&\s*Guilds\s+)?Level\s+\d.*\(\d{4}(?:-\d{2})?\)\s*$")
@@ -61,10 +62,12 @@ def is_page_furniture(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text) or _RUNNING_HEADER.match(text))
 
 
-def _from_markdown(line: Line) -> Line:
-    """A Markdown heading without its ``#`` marks; a pipe-table row with two or more cells as a row."""
+def _normalise_line(line: Line) -> Line:
+    """A list-styled paragraph marked "- ", a Markdown heading without its ``#`` marks, a pipe-table row as a row."""
     if line.cells is not None:
         return line
+    if "list" in (line.style or "").lower() and not _MARKED_ITEM.match(line.text):  # Word/HTML list item
+        return replace(line, text=f"- {line.text}")
     if _MD_HEADING.match(line.text):
         return replace(line, text=_MD_HEADING.sub("", line.text))
     if _MD_ROW.match(line.text) and not is_debris(line.text):
@@ -91,7 +94,7 @@ def handbook_lines(source: SourceText) -> list[HandbookLine]:
     kept: list[Line] = []
     skip_next = False
     for index, line in enumerate(source.lines):
-        line = _from_markdown(line)
+        line = _normalise_line(line)
         stripped = line.text.strip()
         if skip_next:
             skip_next = False
@@ -109,16 +112,18 @@ def handbook_lines(source: SourceText) -> list[HandbookLine]:
     by_number = {line.number: line for line in kept}
     out: list[HandbookLine] = []
     for logical in logical_lines(kept, starts_new=starts_new):
-        # a row is one physical line; take it unstripped so empty edge cells survive
-        physical = by_number[logical.number]
-        if physical.cells is not None or "\t" in physical.text:
-            raw_cells = physical.cells if physical.cells is not None else tuple(physical.text.split("\t"))
+        if logical.cells is not None:
+            raw_cells = logical.cells
+        elif "\t" in by_number[logical.number].text:
+            # a tab row is one physical line; take it unstripped so empty edge cells survive
+            raw_cells = tuple(by_number[logical.number].text.split("\t"))
+        else:
+            raw_cells = None
+        if raw_cells is not None:
             cells = tuple(clean_part(cell) for cell in raw_cells)
             if any(cells):
                 out.append(HandbookLine("\t".join(cells), logical.number, logical.page, cells=cells, raw="\t".join(raw_cells)))
             continue
-        listed = "list" in (physical.style or "").lower()  # a Word "List Bullet" paragraph
-        for index, part in enumerate(split_fragment(logical.text)):
-            item = part.item or (listed and index == 0)
-            out.append(HandbookLine(part.text, logical.number, logical.page, item=item, raw=logical.text))
+        for part in split_fragment(logical.text):
+            out.append(HandbookLine(part.text, logical.number, logical.page, item=part.item, raw=logical.text))
     return out
