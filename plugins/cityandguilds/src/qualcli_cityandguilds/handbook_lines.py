@@ -1,6 +1,6 @@
 """A handbook as clean lines: wrapping undone, page furniture and markup removed.
 
-Every format (text export, DOCX, PDF) becomes the same list of
+Every format (text export, Markdown, HTML, DOCX, PDF) becomes the same list of
 :class:`HandbookLine`: one per paragraph, list item or table row, with the
 source line and page it started on. Running page headers ("City & Guilds
 Level 2 Diploma in … (2365-02)") and bare page numbers are page furniture,
@@ -78,6 +78,7 @@ def _normalise_line(line: Line) -> Line:
 
 
 def _wrapped_header(text: str, following: list[Line]) -> bool:
+    """True if ``text`` and the next line together are a running header."""
     if not following or following[0].is_table_row or not re.match(r"(?:City\s*&\s*Guilds\s+)?Level\s+\d", text):
         return False
     return bool(_RUNNING_HEADER.match(f"{text} {following[0].text.strip()}"))
@@ -86,8 +87,10 @@ def _wrapped_header(text: str, following: list[Line]) -> bool:
 def handbook_lines(source: SourceText) -> list[HandbookLine]:
     """The document's lines, rejoined and cleaned, page furniture dropped.
 
-    The first line that looks like a running header is the document's title
-    and is kept; later repeats of that pattern are dropped.
+    The first non-blank line (the title) is kept even when it looks like a
+    running header; later running headers and page numbers are dropped. List
+    paragraphs (Word/HTML styles, "- ", glyphs) become items; Markdown
+    headings lose their ``#``; Markdown pipe rows become table rows.
     """
     title = next((ln.text.strip() for ln in source.lines if ln.text.strip()), None)
     seen_title = False

@@ -128,7 +128,7 @@ class UnitReader:
                 return False
             key, value = match.group("key"), match.group("value")
         key = key.lower()
-        if key in ("level",):
+        if key == "level":
             self.content.facts["level"] = value
         elif key.startswith("credit"):
             self.content.facts["credits"] = value
