@@ -18,11 +18,12 @@ ITEM_GLYPHS = "□•●○◦▪■‣\uf0b7\uf0a7\uf0d8"
 # Line breaks do not: in a printed cell they are only where the text wrapped.
 _ITEM_BREAK = re.compile(rf"</?(?:ul|ol|li|p|br|div)\b[^<>]*>|[{ITEM_GLYPHS}](?=\s)")
 _SPACE_BEFORE_COLON = re.compile(r"\s+:")
+_INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|u|span|a|sup|sub|font)\b[^<>]*>", re.I)
 
 
 def plain_text(text: str) -> str:
     """Text without tags, entities or emphasis markers, one-spaced (dashes kept)."""
-    return normalise_space(strip_emphasis(strip_tags(text)))
+    return normalise_space(strip_emphasis(strip_tags(_INLINE_TAG.sub("", text))))
 
 
 def list_items(cell: str) -> list[str]:

@@ -15,9 +15,9 @@ import re
 from qualcli.model import Criterion, LearningOutcome
 from qualcli_pearson.cells import filled
 
-from qualcli_pearson.markup import amplification_text, criterion_text
+from qualcli_pearson.markup import amplification_text, criterion_text, plain_text
 
-_OUTCOME_REF = re.compile(r"^(\d{1,2})\.?$")
+_OUTCOME_REF = re.compile(r"^(\d{1,2})\.?(?:\s+(\S.*))?$")  # "3", or "3 Know …" in one cell
 _CRITERION_REF = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?(?:\s+|$)")
 
 
@@ -87,8 +87,8 @@ class OutcomeTable:
         return number, after
 
     def _start_outcome(self, outcome_cells: list[str], line: int, page: int | None) -> None:
-        ref = _OUTCOME_REF.match(outcome_cells[0]).group(1)
-        text = " ".join(outcome_cells[1:2])
+        ref, joined = _OUTCOME_REF.match(outcome_cells[0]).groups()
+        text = plain_text(joined or " ".join(outcome_cells[1:2]))
         self.outcomes.append(LearningOutcome(ref=ref, text=text or f"Learning outcome {ref}", line=line, page=page))
 
     def _continue_previous(self, cells: list[str]) -> bool:

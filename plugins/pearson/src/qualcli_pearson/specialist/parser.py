@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import SpecDocument, Source, Unit
+from qualcli.model import SpecDocument, Source, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
 from qualcli_pearson.cells import TEXT_FORMATS, filled, paragraphs, table_cells
 from qualcli.readers import SourceText
@@ -31,6 +31,8 @@ _MARKS = [
 ]
 _ISSUE = re.compile(r"^Issue\s+(\d+(?:\.\d+)?)$", re.I)
 _UNIT_HEADER_WINDOW = 8
+_ANNEXE = re.compile(r"^Annexe\s+[A-Z]$", re.I)
+_STRUCTURED = ("qualification summary", "qualification structure")  # read into the model, not kept twice
 
 
 def _starts_new(text: str) -> bool:
@@ -67,6 +69,7 @@ class SpecialistParser:
         titles = {unit.code: unit.title for unit in doc.units}
         doc.mappings = unit_mappings(_annexe(back, "mapping"), titles)
         doc.version_date = next((d for d in (month_date(line.text) for line in back) if d), None)
+        doc.unstructured = _kept_as_printed(front + back)
         return doc
 
     def _read_front(self, doc: SpecDocument, front: list[LogicalLine]) -> None:
@@ -98,6 +101,32 @@ def _unit_spans(lines: list[LogicalLine]) -> list[tuple[int, int]]:
         )
         spans.append((start, end))
     return spans
+
+
+def _kept_as_printed(lines: list[LogicalLine]) -> list[Unstructured]:
+    """The document's other sections (introduction, assessment, centre requirements…), as printed."""
+    kept: list[Unstructured] = []
+    title, body = "Front matter", []
+
+    def close() -> None:
+        if body and not title.lower().startswith(_STRUCTURED):
+            text = "\n".join(_printed(line) for line in body)
+            kept.append(Unstructured(text=text, reason=f"section '{title}' kept as printed", line=body[0].number, page=body[0].page))
+
+    for line in lines:
+        heading = numbered_heading(line) or (plain_text(line.text) if _ANNEXE.match(plain_text(line.text)) else None)
+        if heading is not None and table_cells(line) is None:
+            close()
+            title, body = heading, []
+            continue
+        body.append(line)
+    close()
+    return kept
+
+
+def _printed(line: LogicalLine) -> str:
+    cells = table_cells(line)
+    return " – ".join(filled(cells)) if cells is not None else plain_text(line.text)
 
 
 def _numbered_section(lines: list[LogicalLine], title_start: str) -> list[LogicalLine]:
