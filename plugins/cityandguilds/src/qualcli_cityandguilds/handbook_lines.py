@@ -29,7 +29,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MARKED_ITEM = re.compile(r"^\s*[-*•]\s")
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:Page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
-_RUNNING_HEADER = re.compile(r"^\s*(?:City\s*&\s*Guilds\s+)?Level\s+\d.*\(\d{4}(?:-\d{2})?\)\s*$")
+_RUNNING_HEADER = re.compile(r"^\s*(?:City\s*&\s*Guilds\s+)?Level\s+\d.*\(\d{4}(?:-\d{2})?\)\s*(?:\d{1,3}\s*)?$")
 
 
 @dataclass(frozen=True)

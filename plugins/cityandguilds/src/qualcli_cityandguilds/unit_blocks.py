@@ -2,7 +2,8 @@
 
 A unit starts at a heading "Unit 201 / 271 Delivery of effective customer
 service" (or "Unit 202" with the title on the next line) that is followed,
-within a few lines, by its key facts ("Level:", "Credit value:", "UAN:").
+within a few lines, by its key facts ("Level:", "Credit value:", "UAN:") or
+its opening sections ("Unit aim", "Learning outcomes").
 Headings that repeat the current unit's codes are running headers and stay
 inside the block. The chapters after the units ("Relationships to other
 qualifications", "Appendix …", "Useful contacts") end the last block.
@@ -17,6 +18,7 @@ from qualcli_cityandguilds.handbook_lines import HandbookLine
 
 UNIT_HEADING = re.compile(r"^Unit\s+(\d{2,4}[A-Z]?(?:\s*/\s*\d{2,4}[A-Z]?)*)\b\s*[:–-]?\s*(.*)$")
 _KEY_FACT = re.compile(r"^(?:Level|Credit value|Credits?|UAN|GLH|Unit accreditation number)\s*:", re.I)
+_UNIT_OPENING = re.compile(r"^(?:Unit aim|Learning outcomes?)\s*$", re.I)
 _END_OF_UNITS = re.compile(
     r"^(?:Relationships? to other qualifications|Appendix\s+\d|Appendix\b|Sources of general information"
     r"|Useful contacts|Links to other qualifications)",
@@ -65,7 +67,8 @@ def split_units(lines: list[HandbookLine]) -> list[UnitBlock]:
 
 
 def _has_key_facts(lines: list[HandbookLine], index: int) -> bool:
-    return any(_KEY_FACT.match(line.text) for line in lines[index + 1 : index + 1 + _LOOK_AHEAD])
+    following = lines[index + 1 : index + 1 + _LOOK_AHEAD]
+    return any(_KEY_FACT.match(line.text) or _UNIT_OPENING.match(line.text) for line in following)
 
 
 def _title(lines: list[HandbookLine], index: int) -> str:
