@@ -11,11 +11,11 @@ is (:func:`heading_of`).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 from typing import Iterable
 
 from qualcli.parsing.lines import LogicalLine, logical_lines
+from qualcli.parsing.pages import page_furniture
 from qualcli.readers import Line, SourceText
 
 # A VTCT unit code: UBU19, UV20483, CB2D1 (two to four capitals, then digits, maybe a capital and digits).
@@ -143,40 +143,27 @@ def listed_codes(source: SourceText) -> list[str]:
 
 
 def strip_page_furniture(lines: list[Line], codes: Iterable[str]) -> list[Line]:
-    """Drop running page headers/footers and page numbers from a paged document.
+    """Drop running page headers/footers, page numbers and unit-code running headers.
 
-    Removed: lines that open or close at least three pages (and 30% of them)
-    with the same text once digits are ignored (a running title, "Page 7",
-    "UV20483 13"), and unit-code running headers such as ``UV2048314``
-    (code and page number run together) wherever they are.
+    Page furniture is found by :func:`qualcli.parsing.pages.page_furniture`,
+    except that a bare number right after a unit-figure label ("Level" / "2"
+    at the top of a figures page) is the figure's value, not a page number.
+    Unit-code running headers such as ``UV20483 13`` or ``UV2048314`` (code
+    and page number run together) are dropped wherever they are.
     """
+    furniture = page_furniture(lines)
     code_header = _code_header_pattern(codes)
-    by_page: dict[int | None, list[Line]] = {}
-    for line in lines:
-        if line.text.strip():
-            by_page.setdefault(line.page, []).append(line)
-    edges: set[int] = set()
-    shapes: Counter[str] = Counter()
-    if len(by_page) >= 3 and None not in by_page:
-        for page_lines in by_page.values():
-            edge_lines = {line.number: line for line in page_lines[:2] + page_lines[-2:]}
-            for line in edge_lines.values():
-                edges.add(line.number)
-                shapes[_shape(line.text)] += 1
-    threshold = max(3, 0.3 * len(by_page))
-    kept = []
+    kept: list[Line] = []
+    previous = ""
     for line in lines:
         text = flat(line.text)
-        if line.number in edges and len(text) <= 80 and shapes[_shape(line.text)] >= threshold:
-            continue
-        if code_header and code_header.match(text):
+        is_value = figure_of(previous) is not None and text.isdigit()
+        if (line.number in furniture and not is_value) or (code_header and code_header.match(text)):
             continue
         kept.append(line)
+        if text:
+            previous = text
     return kept
-
-
-def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", flat(text)).lower()
 
 
 def _code_header_pattern(codes: Iterable[str]) -> re.Pattern | None:
