@@ -166,8 +166,9 @@ def test_parse_command_uses_the_plugin_and_writes_valid_json(qualcli, handbook_p
 
 
 def test_confidence_tells_bodies_apart(corpus, handbook_path):
-    from qualcli.loading import read_source
     from qualcli_cityandguilds.plugin import CityAndGuildsParser
+
+    from qualcli.loading import read_source
 
     parser = CityAndGuildsParser()
     assert parser.confidence(read_source(handbook_path)).score >= 0.8

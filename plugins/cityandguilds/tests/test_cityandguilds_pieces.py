@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-
 import pytest
+from qualcli_cityandguilds.nos import expand_codes, nos_from_text
+from qualcli_cityandguilds.plugin import CityAndGuildsParser
+from qualcli_cityandguilds.version_history import split_changes
 
 from qualcli.parsing.fragments import Part, split_fragment
 from qualcli.readers import SourceText
 from qualcli.readers.text import lines_from_text
-from qualcli_cityandguilds.nos import expand_codes, nos_from_text
-from qualcli_cityandguilds.plugin import CityAndGuildsParser
-from qualcli_cityandguilds.version_history import split_changes
 
 
 def source(text: str, name: str = "handbook.txt") -> SourceText:

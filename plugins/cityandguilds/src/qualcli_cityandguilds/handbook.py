@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import SpecDocument, Source, Unit
+from qualcli.model import Source, SpecDocument, Unit
+from qualcli.parsing.refs import parse_date
 from qualcli.parsing.text import parse_int
 from qualcli.readers import SourceText
-from qualcli.parsing.refs import parse_date
 from qualcli_cityandguilds.handbook_lines import HandbookLine, handbook_lines
 from qualcli_cityandguilds.qualifications import apply_hours, apply_rules, read_qualifications
 from qualcli_cityandguilds.structure import (

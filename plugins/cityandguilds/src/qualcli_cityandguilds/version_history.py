@@ -15,6 +15,7 @@ change each.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from qualcli.model import VersionEntry
 from qualcli.parsing.fragments import clean_part, has_markup, split_fragment
@@ -69,7 +70,7 @@ def split_changes(raw: str) -> list[str]:
         headings.append((level, text, False))
 
     def close_heading() -> None:
-        level, text, used = headings.pop()
+        _, text, used = headings.pop()
         if not used:
             changes.append(_join([h[1] for h in headings] + [text.rstrip(" :")]))
             _mark_used()
@@ -105,7 +106,7 @@ def _split_headings(text: str) -> list[tuple[int | None, str]]:
     """Cut ``text`` where headings start: (level, or None for plain text; text)."""
     bounds = [(0, None)] + [(m.start(), _level(m)) for m in _HEADING.finditer(text)] + [(len(text), None)]
     pieces = []
-    for (start, level), (end, _) in zip(bounds, bounds[1:]):
+    for (start, level), (end, _) in pairwise(bounds):
         piece = text[start:end].strip()
         if piece:
             pieces.append((level, piece))
