@@ -15,7 +15,7 @@ import dataclasses
 from typing import Any, Iterable
 
 from qualcli.diff.changes import Change, DiffReport, DocumentInfo, plain
-from qualcli.diff.legislation import unit_instruments
+from qualcli.diff.legislation import unit_instruments, unit_texts
 from qualcli.diff.normalise import comparable
 from qualcli.diff.similarity import align
 from qualcli.errors import QualcliError
@@ -267,7 +267,8 @@ class _Differ:
                 self.fields((*path, "sections", y.title), ("title", "text"), x, y)
 
     def legislation(self, path: Path, a: Unit, b: Unit) -> None:
-        old, new = unit_instruments(a), unit_instruments(b)
+        scan = [comparable(t) for t in unit_texts(a)] != [comparable(t) for t in unit_texts(b)]
+        old, new = unit_instruments(a, scan), unit_instruments(b, scan)
         for key, text in old.items():
             if key not in new:
                 self.emit("removed", (*path, "legislation", key), text, None)

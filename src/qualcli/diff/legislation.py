@@ -9,6 +9,7 @@ know it.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator
 
 from qualcli.diff.normalise import comparable
@@ -49,16 +50,24 @@ def _key_and_text(ref: Any) -> tuple[str, str]:
     return (get("instrument") or comparable(get("name") or text).lower()), text
 
 
-def unit_instruments(unit: Unit) -> dict[str, str]:
-    """Instrument key -> the wording of its first citation in ``unit``."""
-    refs: list[Any] = list(unit.legislation)
-    find = _finder()
-    if find is not None:
+@lru_cache(maxsize=4096)
+def _cited_in(text: str) -> tuple[tuple[str, str], ...]:
+    """(key, citation) of every reference in one text; texts shared by both versions are scanned once."""
+    return tuple(_key_and_text(ref) for ref in _finder()(text))
+
+
+def unit_instruments(unit: Unit, scan: bool = True) -> dict[str, str]:
+    """Instrument key -> the wording of its first citation in ``unit``.
+
+    With ``scan`` False only the parser's ``Unit.legislation`` is used (the
+    caller knows the unit's text is unchanged, so scanning it finds nothing new).
+    """
+    cited = [_key_and_text(ref) for ref in unit.legislation]
+    if scan and _finder() is not None:
         for text in unit_texts(unit):
-            refs.extend(find(text))
+            cited.extend(_cited_in(text))
     found: dict[str, str] = {}
-    for ref in refs:
-        key, text = _key_and_text(ref)
+    for key, text in cited:
         if key:
             found.setdefault(key, text)
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from qualcli.parsing.text import clean
 
@@ -18,6 +19,7 @@ _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
 _LONE_MARK = re.compile(r"(?:(?<=\s)|^)[-*–—•·]+(?=\s|$)")  # a list marker or dash standing alone
 
 
+@lru_cache(maxsize=65536)
 def comparable(text: str | None) -> str:
     """``text`` cleaned of layout, ready to compare and to show word by word ("" for None)."""
     if not text:

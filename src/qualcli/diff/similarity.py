@@ -65,9 +65,10 @@ def align(
         for j in list(free_new):
             k = key_of(new[j], j, "new")
             candidates = [i for i in index.get(k, []) if i in free_old] if k is not None else []
-            if candidates:
-                best = max(candidates, key=lambda i: (similarity(text(old[i]), text(new[j])), -i))
-                take(best, j)
+            if len(candidates) == 1:
+                take(candidates[0], j)
+            elif candidates:
+                take(max(candidates, key=lambda i: (similarity(text(old[i]), text(new[j])), -i)), j)
 
     norm_old = [" ".join(words(text(x))).lower() for x in old]
     norm_new = [" ".join(words(text(x))).lower() for x in new]
