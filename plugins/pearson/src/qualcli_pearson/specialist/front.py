@@ -16,11 +16,12 @@ from datetime import datetime
 from qualcli.model import Qualification, RuleGroup, Unit, VersionEntry
 from qualcli.parsing.lines import LogicalLine
 from qualcli_pearson.cells import filled, table_cells
+from qualcli.parsing.refs import parse_date, parse_level
 from qualcli.parsing.text import normalise_space, parse_int
 
 from qualcli_pearson.markup import plain_text
 
-_LEVEL = re.compile(r"\bLevel\s+(Entry|\d)\b", re.I)
+_GROUP_HEADING = re.compile(r"\b(?:mandatory|optional)\b[\w\s]*\bunits?\b", re.I)
 _URN = re.compile(r"^[A-Z]/\d{3}/\d{4}$")
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2})\s+([A-Z][^.:;]{2,90})$")
 
@@ -43,17 +44,6 @@ def numbered_heading(line: LogicalLine) -> str | None:
     return match.group(2) if match else None
 
 
-def iso_date(text: str) -> str | None:
-    """``01/01/2015`` or ``1 January 2015`` as ``2015-01-01``; None if not a date."""
-    text = normalise_space(text)
-    for fmt in ("%d/%m/%Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
-
-
 def month_date(text: str) -> str | None:
     """``April 2017`` as ``2017-04``; None for anything else."""
     try:
@@ -71,8 +61,7 @@ def summary_qualifications(lines: list[LogicalLine]) -> list[Qualification]:
             continue
         label, value = filled(cells)[0], plain_text(" ".join(filled(cells)[1:]))
         if re.match(r"^qualification title", label, re.I):
-            level = _LEVEL.search(value)
-            found.append(Qualification(title=value, level=level.group(1) if level else None, line=line.number, page=line.page))
+            found.append(Qualification(title=value, level=parse_level(value), line=line.number, page=line.page))
             continue
         if not found:
             continue
@@ -88,7 +77,7 @@ def _set_summary_field(qualification: Qualification, label: str, value: str) -> 
             elif name == "number":
                 qualification.number = value
             else:
-                date = iso_date(value)
+                date = parse_date(value)
                 if date:
                     qualification.dates[name] = date
                 else:
@@ -125,12 +114,12 @@ class StructureReader:
         text = plain_text(line.text)
         named = self._qualification_named(text)
         if named is None and re.match(r"^(?:Pearson\s+)?BTEC\b.*\b(?:Award|Certificate|Diploma|Extended)\b", text):
-            named = Qualification(title=text, level=_level(text), line=line.number, page=line.page)
+            named = Qualification(title=text, level=parse_level(text), line=line.number, page=line.page)
             self.qualifications.append(named)
         if named is not None:
             self.current, self.group, self.pending_credits = named, None, {}
             return
-        if self.current is not None and re.match(r"^(?:mandatory|optional)\s+units?$", text, re.I):
+        if self.current is not None and _GROUP_HEADING.fullmatch(text):
             self._open_group(text, line)  # a row of one cell, which some exports print as a line
             return
         if self.current is not None and re.search(r"\bcredits?\b", text, re.I) and re.search(r"\bmust\b", text, re.I):
@@ -165,7 +154,7 @@ class StructureReader:
             self._credit_rule(values[0], parse_int(values[1]))
             return
         if len(values) == 1 or (cells and cells[0].lower() == "unit"):
-            heading = next((v for v in values if re.search(r"\bunits\b", v, re.I)), None)
+            heading = next((v for v in values if _GROUP_HEADING.search(v)), None)
             if heading:
                 self._open_group(heading, line)
             return
@@ -180,21 +169,15 @@ class StructureReader:
 
     def _unit_row(self, values: list[str], line: LogicalLine) -> None:
         code, urn, title = values[0], values[1], plain_text(values[2])
-        numbers = [parse_int(v) for v in values[3:]]
-        level, credits, glh = (numbers + [None, None, None])[:3]
+        level, credits, glh = (values[3:] + [None, None, None])[:3]
         if self.group is None:
             self._open_group("Units", line)
         self.group.units.append(code)
         if code not in self.units:
             self.units[code] = Unit(
-                code=code, title=title, urn=urn, level=str(level) if level is not None else None,
-                credits=credits, glh=glh, line=line.number, page=line.page,
+                code=code, title=title, urn=urn, level=parse_level(level),
+                credits=parse_int(credits), glh=parse_int(glh), line=line.number, page=line.page,
             )
-
-
-def _level(title: str) -> str | None:
-    match = _LEVEL.search(title)
-    return match.group(1) if match else None
 
 
 def change_log(lines: list[LogicalLine], version: str | None) -> list[VersionEntry]:

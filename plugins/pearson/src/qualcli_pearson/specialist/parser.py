@@ -67,7 +67,7 @@ class SpecialistParser:
         doc.units = _merge_units(listed, full, doc.warnings)
         _apply_assessment_methods(front, doc.units)
         titles = {unit.code: unit.title for unit in doc.units}
-        doc.mappings = unit_mappings(_annexe(back, "mapping"), titles)
+        doc.mappings = unit_mappings(back, titles)
         doc.version_date = next((d for d in (month_date(line.text) for line in back) if d), None)
         doc.unstructured = _kept_as_printed(front + back)
         return doc
@@ -136,21 +136,6 @@ def _numbered_section(lines: list[LogicalLine], title_start: str) -> list[Logica
         title = numbered_heading(line)
         if title is not None:
             inside = title.lower().startswith(title_start)
-            continue
-        if inside:
-            found.append(line)
-    return found
-
-
-def _annexe(lines: list[LogicalLine], topic: str) -> list[LogicalLine]:
-    """The lines of the annexe whose first lines mention ``topic``."""
-    found: list[LogicalLine] = []
-    inside = False
-    for index, line in enumerate(lines):
-        text = plain_text(line.text).lower()
-        if text.startswith("annexe") and table_cells(line) is None:
-            heading = " ".join(plain_text(later.text).lower() for later in lines[index : index + 3])
-            inside = topic in heading
             continue
         if inside:
             found.append(line)

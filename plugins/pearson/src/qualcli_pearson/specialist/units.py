@@ -15,6 +15,7 @@ import re
 from qualcli.model import Section, Unit
 from qualcli.parsing.lines import LogicalLine
 from qualcli_pearson.cells import filled, table_cells
+from qualcli.parsing.refs import parse_level
 from qualcli.parsing.text import parse_int
 
 from qualcli_pearson.markup import plain_text
@@ -93,7 +94,11 @@ class UnitReader:
             match = pattern.match(text)
             if match:
                 value = match.group(1)
-                setattr(unit, name, parse_int(value) if name in ("credits", "glh") else value)
+                if name in ("credits", "glh"):
+                    value = parse_int(value)
+                elif name == "level" and value.lower().startswith("entry"):
+                    value = parse_level(value) or value  # "Entry 3" -> "E3", as the core writes entry levels
+                setattr(unit, name, value)
                 return True
         return False
 
