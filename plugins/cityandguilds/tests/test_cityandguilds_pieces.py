@@ -125,6 +125,8 @@ Any two will do:
 
 Examples make rules concrete.
 
+Assessment: a short written answer is enough.
+
 Outcome 2
 
 2.2
@@ -146,7 +148,7 @@ def test_key_value_layout_with_run_together_and_pipe_table_criteria():
     assert list(criteria) == ["1.1", "1.2", "1.3", "2.1", "2.2"]
     assert criteria["1.2"].text == "Describe a third example"
     assert criteria["1.1"].guidance == "Any two will do:\n- a short one\n- a long one"
-    assert criteria["1.3"].guidance == "Examples make rules concrete."
+    assert criteria["1.3"].guidance == "Examples make rules concrete.\nAssessment: a short written answer is enough."
     assert criteria["1.2"].guidance is None and criteria["2.1"].guidance is None
     assert criteria["2.2"].guidance == "Ask a colleague to check it."
     assert doc.warnings == ["unit 110 is printed but not listed in a structure table"]

@@ -48,6 +48,8 @@ _NUMBERED = re.compile(r"^(\d+)\.\s+(.+)$")
 _REF_ONLY = re.compile(r"^(?:AC\s*)?(\d+(?:\.\d+)*)\.?\s*:?$")
 _REF_START = re.compile(r"^(?:AC\s*)?(\d+(?:\.\d+)*\.?)\s+(.+)$")
 _RUN_TOGETHER = re.compile(r"(?:(?<=\s)|^)(\d+\.\d+(?:\.\d+)?\.?)\s+(?=[A-Z])")
+# Key facts ("Level: 2") are read before the outcomes; later, such a line is guidance text.
+_FACT_MODES = {"header", "aim", "outcome_list", "nos", "key_skills", "assessment"}
 _HEADINGS = (
     (re.compile(r"^Unit aim\s*$", re.I), "aim"),
     (re.compile(r"^Learning outcomes\s*$", re.I), "outcome_list"),
@@ -110,7 +112,7 @@ class UnitReader:
             self.expect_title = False
             return
         self.expect_title = False
-        if self._key_value(line) or self._heading(line) or self._outcome(line):
+        if (self.mode in _FACT_MODES and self._key_value(line)) or self._heading(line) or self._outcome(line):
             return
         if self.expect_outcome_text:
             self.expect_outcome_text = False
