@@ -76,7 +76,7 @@ _FRONT_LABEL = re.compile(
     re.I,
 )
 _FOOTNOTE = re.compile(r"^\*\s*\S")
-_CRITERION = re.compile(r"^(?:[-•]\s*)?([a-z]{1,2})[.)]\s+\S")
+_CRITERION = re.compile(r"^(?:[-•]\s*)?(([a-z]{1,2})[.)])\s+\S")
 _PAGE_LABEL = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
 
 
@@ -116,7 +116,10 @@ def is_footnote(text: str) -> bool:
 
 
 def criterion_start(text: str) -> re.Match | None:
-    """The match of a lettered criterion (``a. Text``, ``- b. Text``), else None."""
+    """The match of a lettered criterion (``a. Text``, ``- b) Text``), else None.
+
+    Group 1 is the marker as printed (``"b)"``), group 2 its letters (``"b"``).
+    """
     return _CRITERION.match(flat(text))
 
 

@@ -33,7 +33,6 @@ FOOTNOTE_FLAGS = (
     ("external paper", "external-paper"),
 )
 KIND_OF_HEADING = {"observation": "performance", "knowledge": "knowledge"}
-KNOWLEDGE_FORM = re.compile(r"portfolio reference", re.I)
 
 
 def letter_number(letters: str) -> int:
@@ -190,8 +189,6 @@ class UnitPageReader:
     def _outcome_line(self, line: LogicalLine, text: str) -> bool:
         outcome = self.outcome
         start = criterion_start(text)
-        if start is None and KNOWLEDGE_FORM.search(text) and text.lower().startswith("you can"):
-            return True
         if start is None:
             if is_footnote(text):
                 return self._footnote(text)  # a note that defines a flag is kept as the flag
@@ -206,14 +203,14 @@ class UnitPageReader:
         body = re.sub(r"^(?:[-•]\s*)?[a-z]{1,2}[.)]\s+", "", flat(body))
         starred = bool(_STAR.search(body))
         body = _STAR.sub("", body).strip()
-        letters = start.group(1)
+        printed, letters = start.group(1), start.group(2)
         ref = f"{outcome.ref}.{letter_number(letters)}"
         if any(c.ref == ref for c in outcome.criteria):
             existing = next(c for c in outcome.criteria if c.ref == ref)
             if flat(existing.text) != body:
-                self.warnings.append(f"{self.unit.code} outcome {outcome.ref}: criterion {letters}. printed twice with different text (line {line.number})")
+                self.warnings.append(f"{self.unit.code} outcome {outcome.ref}: criterion {printed} printed twice with different text (line {line.number})")
             return True
-        criterion = Criterion(ref=ref, text=body, source_ref=f"{letters}.", line=line.number, page=line.page)
+        criterion = Criterion(ref=ref, text=body, source_ref=printed, line=line.number, page=line.page)
         if outcome.kind is not None and self.outcome_kind is not None and self.outcome_kind != outcome.kind:
             criterion.flags.append(self.outcome_kind)
         outcome.criteria.append(criterion)
