@@ -8,6 +8,8 @@ from qualcli.loading import load_spec
 from qualcli.testing import assert_valid_spec
 from tests.support.render import docx_to_pdf, text_to_docx
 
+from conftest import EXAMPLES
+
 
 def _space(text: str | None) -> str | None:
     return " ".join(text.split()) if text is not None else None
@@ -62,3 +64,33 @@ def test_pdf_pages_are_recorded(rendered):
     assert criteria and all(c.page for c in criteria)
     assert criteria[-1].page > criteria[0].page
     assert not any("Page " in c.text for c in criteria), "page footers are not criterion text"
+
+
+def _as_html(text: str) -> str:
+    """A plain HTML export: a <p> per line, <ul><li> for "- " items, a <table> per run of tab rows."""
+    from html import escape
+
+    out, rows = ["<html><body>"], []
+    for line in text.splitlines() + [""]:
+        if "\t" in line:
+            rows.append(line)
+            continue
+        if rows:
+            cells = ("".join(f"<td>{escape(cell)}</td>" for cell in row.split("\t")) for row in rows)
+            out.append("<table>" + "".join(f"<tr>{row}</tr>" for row in cells) + "</table>")
+            rows = []
+        if line.startswith("- "):
+            out.append(f"<ul><li>{escape(line[2:])}</li></ul>")
+        elif line.strip():
+            out.append(f"<p>{escape(line)}</p>")
+    return "\n".join(out + ["</body></html>"])
+
+
+@pytest.mark.parametrize("name", ["salon-reception-2016.txt", "salon-reception-2019.txt"])
+def test_html_export_of_the_examples(tmp_path, name):
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    page = tmp_path / name.replace(".txt", ".html")
+    page.write_text(_as_html(text), encoding="utf-8")
+    doc = load_spec(page)
+    assert (doc.source.format, doc.source.plugin) == ("html", "vtct")
+    assert comparable(doc) == comparable(load_spec(EXAMPLES / name))
