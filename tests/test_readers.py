@@ -353,7 +353,7 @@ def test_corpus_publisher_pdf_columns_and_tables(nail):
         assert not {cell for cell in row.cells if len(cell) > 12} & plain, row
 
 
-def test_corpus_publisher_pdf_read_time_is_close_to_pypdf(nail):
+def test_corpus_publisher_pdf_reads_faster_than_pypdf_extracts_text(nail):
     import pypdf
 
     path, _, ours = nail
@@ -361,4 +361,4 @@ def test_corpus_publisher_pdf_read_time_is_close_to_pypdf(nail):
     for page in pypdf.PdfReader(path).pages:
         page.extract_text()
     theirs = time.perf_counter() - started
-    assert ours <= 3 * theirs, f"reader {ours:.2f}s vs pypdf {theirs:.2f}s"
+    assert ours <= theirs, f"reader {ours:.2f}s vs pypdf {theirs:.2f}s"  # measured: about 0.1x

@@ -1,0 +1,247 @@
+"""Ruled tables on a PDF page, found from the page's own drawing with PDFium.
+
+A ruled table is a grid of horizontal and vertical rules (stroked lines or
+the edges of thin rectangles). The rules are read from the page's path
+objects, snapped together and joined where collinear; their crossings give
+the corners of the cells; cells that share corners make a table; a row is
+the cells that share a top edge. A cell's text is the text PDFium finds
+inside it, its lines joined with "\\n".
+
+Backgrounds and bleeds (paths touching the page edge) are not rules, and a
+"table" with a single column is a stack of boxes, not a table.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+EDGE_MARGIN = 1.0  # points: paths touching the page edge are backgrounds, not rules
+MIN_RULE = 15.0  # points: shorter straight segments are glyphs or icons, not table rules
+SNAP = 3.0  # points: rules this close are the same rule; a crossing may miss by this much
+PDFIUM_HYPHEN = "\ufffe"  # PDFium's stand-in for a printed (soft) hyphen; it is a "-" on the page
+
+Rule = tuple[float, float, float]  # (position, from, to): y, x0, x1 for horizontal; x, y0, y1 for vertical
+
+
+@dataclass
+class Table:
+    """A ruled table: its box in PDF space (y grows upwards) and its rows of cell text."""
+
+    x0: float
+    bottom: float
+    x1: float
+    top: float
+    rows: list[tuple[str, ...]]
+    placed: bool = field(default=False)
+
+    def holds(self, x0: float, bottom: float, x1: float, top: float) -> bool:
+        """Whether the centre of the box ``x0, bottom, x1, top`` lies inside the table."""
+        cx, cy = (x0 + x1) / 2, (bottom + top) / 2
+        return self.x0 <= cx <= self.x1 and self.bottom <= cy <= self.top
+
+
+def ruled_tables(page, textpage) -> list[Table]:
+    """The ruled tables on ``page`` (pypdfium2 objects), top to bottom."""
+    horizontal, vertical = page_rules(page)
+    if not horizontal or not vertical:
+        return []
+    cells = grid_cells(horizontal, vertical)
+    tables = []
+    for group in _connected(cells):
+        rows = _rows(group, textpage)
+        if max(len(row) for row in rows) >= 2:
+            tables.append(
+                Table(
+                    x0=min(c[0] for c in group),
+                    bottom=min(c[1] for c in group),
+                    x1=max(c[2] for c in group),
+                    top=max(c[3] for c in group),
+                    rows=rows,
+                )
+            )
+    return sorted(tables, key=lambda table: (-table.top, table.x0))
+
+
+def page_rules(page) -> tuple[list[Rule], list[Rule]]:
+    """Snapped, joined horizontal and vertical rules drawn inside the page's edges."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    horizontal: list[Rule] = []
+    vertical: list[Rule] = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if left <= EDGE_MARGIN or bottom <= EDGE_MARGIN or right >= width - EDGE_MARGIN or top >= height - EDGE_MARGIN:
+            continue
+        for (x1, y1), (x2, y2) in _straight_segments(obj):
+            if abs(y1 - y2) < 0.5 and abs(x1 - x2) >= MIN_RULE:
+                horizontal.append(((y1 + y2) / 2, min(x1, x2), max(x1, x2)))
+            elif abs(x1 - x2) < 0.5 and abs(y1 - y2) >= MIN_RULE:
+                vertical.append(((x1 + x2) / 2, min(y1, y2), max(y1, y2)))
+    return _join(_snap(horizontal)), _join(_snap(vertical))
+
+
+def has_crossing(horizontal: list[Rule], vertical: list[Rule]) -> bool:
+    """Whether some vertical rule meets a horizontal rule away from its ends (boxes only meet at corners)."""
+    return any(
+        start + SNAP < x < end - SNAP and low - SNAP <= y <= high + SNAP
+        for y, start, end in horizontal
+        for x, low, high in vertical
+    )
+
+
+def grid_cells(horizontal: list[Rule], vertical: list[Rule]) -> list[tuple[float, float, float, float]]:
+    """The smallest closed rectangles of the grid, as (x0, bottom, x1, top)."""
+    if not has_crossing(horizontal, vertical):
+        return []
+    points = sorted(
+        {
+            (x, y)
+            for y, start, end in horizontal
+            for x, low, high in vertical
+            if start - SNAP <= x <= end + SNAP and low - SNAP <= y <= high + SNAP
+        },
+        key=lambda p: (-p[1], p[0]),
+    )
+    point_set = set(points)
+    xs_at: dict[float, list[float]] = {}
+    ys_at: dict[float, list[float]] = {}
+    for x, y in points:
+        xs_at.setdefault(y, []).append(x)
+        ys_at.setdefault(x, []).append(y)
+    across = _by_position(horizontal)
+    down = _by_position(vertical)
+
+    def joined_across(y: float, xa: float, xb: float) -> bool:
+        return any(r0 - SNAP <= xa and r1 + SNAP >= xb for r0, r1 in across.get(y, ()))
+
+    def joined_down(x: float, ya: float, yb: float) -> bool:
+        return any(r0 - SNAP <= ya and r1 + SNAP >= yb for r0, r1 in down.get(x, ()))
+
+    cells = []
+    for x, y in points:
+        right = _reachable(sorted(xr for xr in xs_at[y] if xr > x), lambda xr: joined_across(y, x, xr))
+        below = _reachable(sorted((yb for yb in ys_at[x] if yb < y), reverse=True), lambda yb: joined_down(x, yb, y))
+        cell = next(
+            (
+                (x, low, xr, y)
+                for low in below
+                for xr in right
+                if (xr, low) in point_set and joined_across(low, x, xr) and joined_down(xr, low, y)
+            ),
+            None,
+        )
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _reachable(candidates: list[float], joined) -> list[float]:
+    """The leading candidates that a rule joins to the start point (a gap ends the run)."""
+    reachable = []
+    for candidate in candidates:
+        if not joined(candidate):
+            break
+        reachable.append(candidate)
+    return reachable
+
+
+def _by_position(rules: list[Rule]) -> dict[float, list[tuple[float, float]]]:
+    index: dict[float, list[tuple[float, float]]] = {}
+    for position, start, end in rules:
+        index.setdefault(position, []).append((start, end))
+    return index
+
+
+def _snap(rules: list[Rule]) -> list[Rule]:
+    """Rules whose positions differ by less than SNAP moved to their common mean."""
+    snapped: list[Rule] = []
+    group: list[Rule] = []
+    for rule in sorted(rules) + [None]:  # type: ignore[list-item]
+        if rule is not None and group and rule[0] - group[0][0] < SNAP:
+            group.append(rule)
+            continue
+        if group:
+            mean = round(sum(r[0] for r in group) / len(group), 2)
+            snapped.extend((mean, r[1], r[2]) for r in group)
+        group = [rule] if rule is not None else []
+    return snapped
+
+
+def _join(rules: list[Rule]) -> list[Rule]:
+    """Collinear rules that touch or overlap joined into one."""
+    joined: list[Rule] = []
+    for position, start, end in sorted(rules):
+        if joined and joined[-1][0] == position and start <= joined[-1][2] + SNAP:
+            joined[-1] = (position, joined[-1][1], max(joined[-1][2], end))
+        else:
+            joined.append((position, start, end))
+    return joined
+
+
+def _straight_segments(obj):
+    """Each straight segment of a path object as two end points in page space."""
+    import pypdfium2.raw as pdfium_c
+
+    m = obj.get_matrix()
+
+    def to_page(point: tuple[float, float]) -> tuple[float, float]:
+        return (m.a * point[0] + m.c * point[1] + m.e, m.b * point[0] + m.d * point[1] + m.f)
+
+    x, y = ctypes.c_float(), ctypes.c_float()
+    previous = start = None
+    for index in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        point = to_page((x.value, y.value))
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
+            yield previous, point
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            yield point, start
+            point = start
+        previous = point
+
+
+def _connected(cells: list[tuple[float, float, float, float]]) -> list[list[tuple[float, float, float, float]]]:
+    """Cells grouped into tables: cells sharing a corner belong together."""
+    parent = list(range(len(cells)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[float, float], int] = {}
+    for index, (x0, bottom, x1, top) in enumerate(cells):
+        for corner in ((x0, bottom), (x0, top), (x1, bottom), (x1, top)):
+            if corner in owner:
+                parent[find(index)] = find(owner[corner])
+            else:
+                owner[corner] = index
+    groups: dict[int, list] = {}
+    for index, cell in enumerate(cells):
+        groups.setdefault(find(index), []).append(cell)
+    return list(groups.values())
+
+
+def _rows(cells, textpage) -> list[tuple[str, ...]]:
+    """The table's rows, top to bottom; each row's cells left to right."""
+    by_top: dict[float, list] = {}
+    for cell in cells:
+        by_top.setdefault(cell[3], []).append(cell)
+    return [
+        tuple(cell_text(textpage, cell) for cell in sorted(row, key=lambda c: c[0]))
+        for _, row in sorted(by_top.items(), key=lambda item: -item[0])
+    ]
+
+
+def cell_text(textpage, cell: tuple[float, float, float, float]) -> str:
+    """The text inside ``cell``, one "\\n"-separated line per printed line."""
+    x0, bottom, x1, top = cell
+    text = textpage.get_text_bounded(left=x0, bottom=bottom, right=x1, top=top).replace(PDFIUM_HYPHEN, "-")
+    return "\n".join(line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip())
