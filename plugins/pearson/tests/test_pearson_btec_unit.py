@@ -118,3 +118,23 @@ def test_each_layout_goes_to_its_own_parser(corpus):
         ours: list = []
         register_parsers(register=ours.append)
         assert all(p.confidence(source).score < 0.2 for p in ours if source.format in p.formats), other
+
+
+def _unit_summary(doc):
+    (unit,) = doc.units
+    return (
+        unit.code, unit.title, unit.level, unit.unit_type, unit.glh,
+        [(a.ref, a.text, [(c.ref, c.grade, c.text) for c in a.criteria],
+          [(t.ref, t.title, " ".join((t.text or "").split())) for t in a.content]) for a in unit.learning_outcomes],
+    )
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_national_fixture_as_word_and_pdf(tmp_path, fmt):
+    from tests.support.render import text_to_docx, text_to_pdf
+
+    render = text_to_docx if fmt == "docx" else text_to_pdf
+    path = render(NATIONAL.read_text(encoding="utf-8"), tmp_path / f"unit7.{fmt}")
+    doc = load_spec(path)
+    assert doc.source.format == fmt and doc.source.plugin == "pearson-btec-unit"
+    assert _unit_summary(doc) == _unit_summary(load_spec(NATIONAL))

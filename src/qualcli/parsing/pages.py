@@ -27,7 +27,8 @@ def page_furniture(lines: Sequence[Line], edge: int = 2, share: float = 0.5) -> 
 
     Only the first and last ``edge`` prose lines of each page are candidates;
     one is furniture if its text, digits masked, is at the edge of more than
-    ``share`` of the pages (at least three), or is a bare page number.
+    ``share`` of the pages (and of three pages at least), or of every page of
+    a document of two pages or more, or is a bare page number.
     """
     by_page: dict[int, list[Line]] = defaultdict(list)
     for line in lines:
@@ -37,11 +38,15 @@ def page_furniture(lines: Sequence[Line], edge: int = 2, share: float = 0.5) -> 
     pages_with: dict[str, set[int]] = defaultdict(set)
     for line in candidates:
         pages_with[_key(line.text)].add(line.page)
-    enough = max(3, share * len(by_page))
+    enough = max(2, share * len(by_page))
+
+    def repeated(pages: int) -> bool:
+        return pages > enough or pages == len(by_page) >= 2
+
     return {
         line.number
         for line in candidates
-        if _PAGE_NUMBER.match(_key(line.text)) or len(pages_with[_key(line.text)]) > enough
+        if _PAGE_NUMBER.match(_key(line.text)) or repeated(len(pages_with[_key(line.text)]))
     }
 
 

@@ -30,9 +30,10 @@ def paragraphs(lines, starts_new=None, tabs_are_cells: bool = True) -> list[Logi
     cells off a tab-separated row ("\\t\\tOptional units\\t\\t"). With
     ``tabs_are_cells=False`` (Word, PDF) a tab in a paragraph is spacing
     ("a.<tab>understand …"), so the paragraph rejoins like any other.
-    Running headers, footers and page numbers of a paged document are left out.
+    Running headers, footers and page numbers of a paged document are left out,
+    and a Word list paragraph ("List Bullet") reads as a "- " item, as in text.
     """
-    lines = _across_page_breaks(without_page_furniture(lines))
+    lines = _across_page_breaks(without_page_furniture([_list_item(line) for line in lines]))
     if not tabs_are_cells:
         lines = [line if line.cells is not None else replace(line, text=line.text.replace("\t", " ")) for line in lines]
     rows = {line.number: line.text for line in lines if line.cells is not None or "\t" in line.text}
@@ -73,3 +74,10 @@ def _across_page_breaks(lines) -> list:
             line = replace(line, block=previous.block)
         out.append(line)
     return out
+
+
+def _list_item(line):
+    """A line in a Word list style as a "- " item (the glyph is numbering, not text)."""
+    if line.style and line.style.lower().startswith("list") and line.cells is None and line.text.strip():
+        return replace(line, text=f"- {line.text.strip()}")
+    return line
