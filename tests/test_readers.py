@@ -257,6 +257,67 @@ def test_pdf_two_columns_are_not_interleaved(tmp_path):
     assert len(left_blocks) == 1 and len(right_blocks) == 1 and left_blocks != right_blocks
 
 
+def draw_page(path: Path, draw) -> Path:
+    """A one-page A4 PDF drawn by ``draw(canvas)``."""
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path))
+    draw(page)
+    page.showPage()
+    page.save()
+    return path
+
+
+def test_pdf_table_drawn_as_separate_cell_rectangles(tmp_path):
+    def draw(page):
+        page.setFillGray(0.9)
+        page.rect(0, 0, 595, 842, stroke=0, fill=1)  # a full-page background is not a rule
+        page.setFillGray(0)
+        page.drawString(72, 760, "Text above the grid")
+        for row, (left, right) in enumerate((("Code", "Title"), ("X1", "Plan a window"))):
+            top = 740 - row * 24
+            page.rect(72, top - 24, 100, 24)
+            page.rect(172, top - 24, 200, 24)
+            page.drawString(78, top - 16, left)
+            page.drawString(178, top - 16, right)
+        page.drawString(72, 660, "Text below the grid")
+
+    lines = read(PdfReader(), draw_page(tmp_path / "cells.pdf", draw)).lines
+    assert [(line.text, line.cells) for line in lines] == [
+        ("Text above the grid", None),
+        ("Code\tTitle", ("Code", "Title")),
+        ("X1\tPlan a window", ("X1", "Plan a window")),
+        ("Text below the grid", None),
+    ]
+
+
+def test_pdf_boxed_text_is_not_a_table(tmp_path):
+    def draw(page):
+        page.rect(72, 600, 300, 100)  # a panel: its rules meet only at the corners
+        page.drawString(80, 680, "A note in a box")
+        page.drawString(80, 666, "that wraps over two lines")
+
+    lines = read(PdfReader(), draw_page(tmp_path / "box.pdf", draw)).lines
+    assert [(line.text, line.cells) for line in lines] == [("A note in a box", None), ("that wraps over two lines", None)]
+    assert lines[0].block == lines[1].block
+
+
+def test_pdf_spanning_cell_is_given_once(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    path = tmp_path / "span.pdf"
+    table = Table([["Mandatory units", "", ""], ["A1", "Plan", "3"], ["A2", "Dress", "4"]], style=[("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (0, 0), (-1, 0))])
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    rows = [line.cells for line in read(PdfReader(), path).lines]
+    assert rows == [("Mandatory units",), ("A1", "Plan", "3"), ("A2", "Dress", "4")]
+
+
+def test_pdf_single_row_table(tmp_path):
+    lines = read(PdfReader(), text_to_pdf("Heading\nOnly\trow\there", tmp_path / "one.pdf", title=HEADER)).lines
+    assert [line.cells for line in lines if line.cells] == [("Only", "row", "here")]
+
+
 # -- HTML -------------------------------------------------------------------------
 
 
