@@ -142,3 +142,23 @@ def test_long_unchanged_wording_is_elided_around_the_change():
     assert [s.op for s in segments] == ["equal", "delete", "insert", "equal"]
     assert segments[0].text == "… w12 w13 w14 w15 w16 w17 w18 w19"
     assert segments[3].text == "w21 w22 w23 w24 w25 w26 w27 w28 …"
+
+
+def test_example_salon_award_versions(qualcli):
+    """The two invented VTCT-layout versions in examples/: source documents diffed end to end."""
+    from tests.conftest import EXAMPLES
+
+    result = qualcli("diff", EXAMPLES / "salon-reception-2016.txt", EXAMPLES / "salon-reception-2019.txt", "--format", "json")
+    assert result.code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert_valid(report, "diff")
+    found = {(c["kind"], tuple(c["path"])) for c in report["changes"]}
+    assert {
+        ("changed", ("units", "SRX02", "title")),
+        ("changed", ("units", "SRX02", "credits")),
+        ("removed", ("units", "SRX02", "legislation", "sale-of-goods-act-1979")),
+        ("added", ("units", "SRX02", "legislation", "consumer-rights-act-2015")),
+        ("added", ("units", "SRX05")),
+        ("removed", ("units", "SRX04")),
+    } <= found
+    assert not [c for c in report["changes"] if c["kind"] == "moved"]
