@@ -139,6 +139,7 @@ def test_nothing_dropped(diploma):
     kept = "\n".join(block.text for block in diploma.unstructured)
     assert "ideal if you continually want to deliver and improve" in kept  # the introduction
     assert any(block.reason == "back matter" and "Copyright" in block.text for block in diploma.unstructured)
+    assert diploma.version_date == "2019-02", "the month printed with the copyright line"
     evidence = [s for s in diploma.unit("UBU19").sections if s.title == "Evidence requirements"]
     assert evidence and "at least two occasions" in evidence[0].text
     assert diploma.warnings == []

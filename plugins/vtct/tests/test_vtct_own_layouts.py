@@ -68,16 +68,17 @@ def test_scalp_care_knowledge_unit_names_suite_only(scalp):
 
 
 @pytest.mark.parametrize(
-    "name, credits, units, criteria, legislation",
+    "name, date, credits, units, criteria, legislation",
     [
-        ("salon-reception-2016.txt", 8, ["SRX01", "SRX02", "SRX03", "SRX04"], 16, ["Sale of Goods Act 1979", "Data Protection Act 1998"]),
-        ("salon-reception-2019.txt", 9, ["SRX01", "SRX02", "SRX03", "SRX05"], 19, ["Consumer Rights Act 2015", "Data Protection Act 1998"]),
+        ("salon-reception-2016.txt", "2016-09", 8, ["SRX01", "SRX02", "SRX03", "SRX04"], 16, ["Sale of Goods Act 1979", "Data Protection Act 1998"]),
+        ("salon-reception-2019.txt", "2019-03", 9, ["SRX01", "SRX02", "SRX03", "SRX05"], 19, ["Consumer Rights Act 2015", "Data Protection Act 1998"]),
     ],
 )
-def test_examples_parse(qualcli, name, credits, units, criteria, legislation):
+def test_examples_parse(qualcli, name, date, credits, units, criteria, legislation):
     doc = load_spec(EXAMPLES / name)
     assert_valid_spec(doc)
     assert doc.warnings == []
+    assert doc.version_date == date
     assert doc.qualifications[0].credits == credits
     assert [u.code for u in doc.units] == units
     assert sum(len(o.criteria) for u in doc.units for o in u.learning_outcomes) == criteria

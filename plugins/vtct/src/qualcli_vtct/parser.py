@@ -12,12 +12,15 @@ Reading order:
    uses is kept in ``SpecDocument.unstructured``.
 4. Each unit page is read by :class:`qualcli_vtct.unitpage.UnitPageReader`
    into the unit listed in the tables (or a new unit if it is not listed).
+5. The publisher's address and copyright after the last unit are back matter;
+   the month printed with the copyright line is the book's ``version_date``.
 """
 
 from __future__ import annotations
 
 from qualcli.model import SpecDocument, Source, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing.refs import parse_date
 from qualcli.plugins import Confidence
 from qualcli.readers import SourceText
 
@@ -101,7 +104,9 @@ class VtctParser:
         doc.units = listed
         doc.unstructured = _front_matter(lines[:front_end], used)
         if starts:
-            doc.unstructured.extend(_back_matter(units[starts[-1].code]))
+            back = _back_matter(units[starts[-1].code])
+            doc.unstructured.extend(back)
+            doc.version_date = next((parse_date(block.text) for block in back if parse_date(block.text)), None)
         return doc
 
 
