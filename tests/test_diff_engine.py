@@ -281,3 +281,11 @@ def test_result_is_deterministic_and_symmetric():
 def test_unknown_ignore_field_is_a_user_error():
     with pytest.raises(QualcliError, match="unknown field 'guidence'.*guidance"):
         diff_documents(make_doc(), make_doc(), ignore=["guidence"])
+
+
+def test_renamed_rule_group_keeps_its_units():
+    new = make_doc()
+    new.qualifications[0].rules[0].name = "Mandatory"
+    result = diff_documents(make_doc(), new).changes
+    assert [(c.kind, c.path, c.old, c.new) for c in result] == [
+        ("changed", ("qualifications", "600/7000/1", "rules", "Mandatory", "name"), "A", "Mandatory")]

@@ -37,7 +37,10 @@ def diff(
     from qualcli.loading import load_spec
     from qualcli.output import write_output
 
-    report = diff_documents(load_spec(old, body), load_spec(new, body), ignore or ())
+    old_doc, new_doc = load_spec(old, body), load_spec(new, body)
+    if old_doc.body != new_doc.body:
+        print(f"qualcli: warning: comparing a {old_doc.body} document with a {new_doc.body} one", file=sys.stderr)
+    report = diff_documents(old_doc, new_doc, ignore or ())
     if fmt is DiffFormat.json:
         from qualcli.diff.render_json import render_json
 

@@ -25,7 +25,7 @@ Path = tuple[str, ...]
 
 DOCUMENT_FIELDS = ("title", "version", "version_date")
 QUALIFICATION_FIELDS = ("title", "level", "credits", "glh", "tqt", "dates", "details")
-RULE_FIELDS = ("min_credits", "max_credits", "min_units", "max_units", "mandatory", "alternatives")
+RULE_FIELDS = ("name", "min_credits", "max_credits", "min_units", "max_units", "mandatory", "alternatives")
 UNIT_FIELDS = ("title", "urn", "level", "credits", "glh", "group", "unit_type", "aim", "assessment", "observations",
                "external_papers", "same_content_as", "nos_suites", "details")
 OUTCOME_FIELDS = ("text", "kind", "guidance", "assessment")
@@ -186,7 +186,7 @@ class _Differ:
 
     def rules(self, path: Path, old: list[RuleGroup], new: list[RuleGroup]) -> None:
         pairs = align(old, new, keys=[lambda g: comparable(g.name).lower()], text=lambda g: " ".join(g.units),
-                      threshold=1.1, keys_first=True)
+                      threshold=TEXT_THRESHOLD, keys_first=True)  # a renamed group keeps most of its units
         old_homes: dict[str, list[str]] = {}
         new_homes: dict[str, list[str]] = {}
         for a, b in pairs:
@@ -202,9 +202,9 @@ class _Differ:
             for code in b.units if b else ():
                 new_homes.setdefault(code, []).append(name)
         if self.wanted("units"):
-            self.rule_units(path, pairs, old_homes, new_homes)
+            self.rule_units(path, old_homes, new_homes)
 
-    def rule_units(self, path: Path, pairs, old_homes: dict[str, list[str]], new_homes: dict[str, list[str]]) -> None:
+    def rule_units(self, path: Path, old_homes: dict[str, list[str]], new_homes: dict[str, list[str]]) -> None:
         """Units added to, removed from, or moved between rule groups."""
         for code in list(new_homes) + [c for c in old_homes if c not in new_homes]:
             left = [g for g in old_homes.get(code, []) if g not in new_homes.get(code, [])]
