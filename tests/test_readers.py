@@ -291,6 +291,19 @@ def test_pdf_table_drawn_as_separate_cell_rectangles(tmp_path):
     ]
 
 
+def test_pdf_text_spilling_out_of_a_grid_is_not_lost(tmp_path):
+    def draw(page):
+        for row, (left, right) in enumerate((("Code", "Title"), ("X1", "A title far too long for its little cell"))):
+            top = 740 - row * 24
+            page.rect(72, top - 24, 60, 24)
+            page.rect(132, top - 24, 80, 24)
+            page.drawString(78, top - 16, left)
+            page.drawString(138, top - 16, right)
+
+    lines = read(PdfReader(), draw_page(tmp_path / "spill.pdf", draw)).lines
+    assert [line.text for line in lines] == ["Code Title", "X1 A title far too long for its little cell"]
+
+
 def test_pdf_boxed_text_is_not_a_table(tmp_path):
     def draw(page):
         page.rect(72, 600, 300, 100)  # a panel: its rules meet only at the corners

@@ -184,12 +184,12 @@ def _append_page(lines: list[Line], page: list[TextLine], tables: list[Table], p
             text = "\t".join(cell.replace("\n", " ") for cell in cells)
             lines.append(Line(text=text, number=len(lines) + 1, page=page_number, block=block, cells=cells))
 
+    holders = _holders(page, tables)
     leading = Leading.of(page)
     previous: TextLine | None = None
     block_length = 0
     edge = 0.0
-    for line in page:
-        holder = next((table for table in tables if table.holds(line.x0, line.bottom, line.x1, line.top)), None)
+    for line, holder in zip(page, holders):
         if holder is not None:
             if not holder.placed:
                 emit_table(holder)
@@ -205,3 +205,19 @@ def _append_page(lines: list[Line], page: list[TextLine], tables: list[Table], p
         lines.append(Line(text=line.text, number=len(lines) + 1, page=page_number, block=block))
         previous = line
     return block
+
+
+def _holders(page: list[TextLine], tables: list[Table]) -> list[Table | None]:
+    """For each line, the table it belongs to, if any.
+
+    A table whose cells do not hold every character of its lines (text
+    spilling over a rule, say) is not used: its lines stay plain lines, so
+    nothing is lost.
+    """
+    holders = [next((t for t in tables if t.holds(line.x0, line.bottom, line.x1, line.top)), None) for line in page]
+    for table in tables:
+        printed = Counter("".join(line.text for line, holder in zip(page, holders) if holder is table).replace(" ", ""))
+        read = Counter("".join(cell for row in table.rows for cell in row).replace(" ", "").replace("\n", ""))
+        if printed - read:
+            holders = [None if holder is table else holder for holder in holders]
+    return holders
