@@ -160,6 +160,27 @@ def test_docx_text_in_content_controls_is_kept(tmp_path):
     assert [line.text for line in read(DocxReader(), path).lines] == ["Outside", "Inside a control"]
 
 
+def test_docx_text_box_read_once_after_its_paragraph(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = "<w:txbxContent><w:p><w:r><w:t>Boxed note</w:t></w:r></w:p></w:txbxContent>"
+    anchor = parse_xml(
+        f"<w:p {w} {mc}><w:r><w:t>Anchor text</w:t></w:r><w:r><mc:AlternateContent>"
+        f"<mc:Choice>{box}</mc:Choice><mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    document = docx.Document()
+    document.element.body.insert(0, anchor)
+    document.add_paragraph("After")
+    path = tmp_path / "box.docx"
+    document.save(path)
+    lines = read(DocxReader(), path).lines
+    assert [line.text for line in lines] == ["Anchor text", "Boxed note", "After"]
+    assert len({line.block for line in lines}) == 3
+
+
 def test_docx_headers_only_when_asked(sample_docx):
     reader = DocxReader()
     body = reader.read(sample_docx, sample_docx.read_bytes())

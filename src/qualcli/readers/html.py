@@ -1,8 +1,9 @@
 """HTML pages (.html, .htm): the prose, as lines in blocks.
 
-Only what a reader sees is kept: ``head``, ``script``, ``style``, ``template``
-and comments are skipped. Each block element (``p``, ``li``, ``h1``-``h6``,
-``div``, ``blockquote``, ``dt``/``dd`` ...) starts a new block; ``br`` starts
+Only what a reader sees is kept: ``head``, ``title``, ``script``, ``style``,
+``template``, ``noscript`` and comments are skipped. Each block element
+(``p``, ``li``, ``h1``-``h6``, ``div``, ``blockquote``, ``dt``/``dd`` ...)
+starts a new block; ``br`` starts
 a new line in the same block; ``pre`` keeps its own line breaks. A table row
 (``tr``) is one line with ``cells`` (``td``/``th``; a ``br`` or paragraph
 inside a cell is a "\\n" in ``cells``). Entities are decoded and runs of
@@ -24,7 +25,7 @@ from pathlib import Path
 from qualcli.errors import UnreadableDocument
 from qualcli.readers import Line, SourceText, sha256_of
 
-SKIPPED = {"head", "script", "style", "template", "noscript", "svg", "math"}
+SKIPPED = {"head", "title", "script", "style", "template", "noscript", "svg", "math"}
 BLOCKS = {
     "p", "div", "li", "dt", "dd", "blockquote", "section", "article", "header", "footer", "nav", "aside",
     "main", "figure", "figcaption", "caption", "address", "details", "summary", "ul", "ol", "dl", "hr",

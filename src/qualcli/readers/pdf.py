@@ -3,8 +3,9 @@
 Text comes from PDFium (pypdfium2), which returns it in content-stream order:
 the order in which the publisher's layout program wrote it, so the two
 columns of an InDesign page are not interleaved the way a top-to-bottom sort
-would interleave them. It is also an order of magnitude faster than pypdf or
-pdfplumber (see the project README for measurements).
+would interleave them. It is also fast: on an 82-page InDesign specification
+the whole reader (tables included) takes about a tenth of the time of pypdf's
+``extract_text`` and a twentieth of pdfplumber's.
 
 - Every line carries its ``page`` (1-based); ``number`` counts lines.
 - ``block`` comes from geometry: a line continues the previous line's block
@@ -16,7 +17,9 @@ pdfplumber (see the project README for measurements).
   with ``cells``; a cell's wrapped lines are joined with "\\n" in ``cells``
   and with spaces in ``text``. A table takes the place of its first line in
   the page's content order, and its text is not repeated as plain lines. (A
-  grid with no text in it gives no lines: there is nothing to read.)
+  grid with no text in it gives no lines: there is nothing to read. A grid
+  whose cells miss some of its text, e.g. text spilling over a rule, is read
+  as plain lines instead, so nothing is lost.)
 - Unreadable input raises :class:`~qualcli.errors.UnreadableDocument`: not a
   PDF, damaged, password-protected, or a scan with no text layer.
 """
