@@ -8,7 +8,7 @@ from qualcli.loading import load_spec
 from qualcli.testing import assert_valid_spec
 from tests.support.render import docx_to_pdf, text_to_docx
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, FIXTURES
 
 
 def _space(text: str | None) -> str | None:
@@ -94,3 +94,15 @@ def test_html_export_of_the_examples(tmp_path, name):
     doc = load_spec(page)
     assert (doc.source.format, doc.source.plugin) == ("html", "vtct")
     assert comparable(doc) == comparable(load_spec(EXAMPLES / name))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_hand_wrapped_lines_as_separate_paragraphs(tmp_path, fmt):
+    """The 2010-layout fixture in Word/PDF: every hand-wrapped line of a title or criterion is its own paragraph."""
+    source = FIXTURES / "vtct-l2-certificate-scalp-care-2012.txt"
+    docx = text_to_docx(source.read_text(encoding="utf-8"), tmp_path / "scalp.docx")
+    rendered = docx if fmt == "docx" else docx_to_pdf(docx, tmp_path / "scalp.pdf")
+    doc = load_spec(rendered)
+    assert_valid_spec(doc)
+    assert comparable(doc) == comparable(load_spec(source))
+    assert doc.unit("UV30101").learning_outcomes[0].criteria[0].flags == ["supplementary-evidence"]

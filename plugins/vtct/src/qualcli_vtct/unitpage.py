@@ -196,6 +196,9 @@ class UnitPageReader:
                 outcome.text = outcome.text or _CONTINUED.sub("", text)
                 self.awaiting_text = False
                 return True
+            if outcome.criteria and text[0].islower() and not outcome.criteria[-1].text.endswith("."):
+                self._continue_criterion(outcome.criteria[-1], text)
+                return True
             return False
         self.awaiting_text = False
         cells = cells_of(line)
@@ -217,6 +220,12 @@ class UnitPageReader:
         if starred:
             self.starred.append(criterion)
         return True
+
+    def _continue_criterion(self, criterion: Criterion, text: str) -> None:
+        """A wrapped criterion whose lines became separate paragraphs: a lower-case line continues it."""
+        criterion.text = f"{criterion.text} {_STAR.sub('', text).strip()}"
+        if _STAR.search(text) and criterion not in self.starred:
+            self.starred.append(criterion)
 
     def _footnote(self, text: str) -> bool:
         """Apply a "*May be assessed by ..." note to the starred criteria; False for other notes."""

@@ -63,6 +63,9 @@ def _unit_start(lines: list[LogicalLine], index: int, code: str, known_title: st
     if after is None or heading_of(after.text) or figure_of(after.text):
         return UnitStart(code, known_title, first, index + 1, version)
     text = flat(after.text)
+    wrapped = _title_lines(lines, index + 1, known_title)
+    if wrapped > 1:
+        return UnitStart(code, known_title, first, index + 1 + wrapped, version)
     if known_title and text.lower().startswith(flat(known_title).lower()):
         rest = text[len(flat(known_title)) :].strip()
         return UnitStart(code, text[: len(flat(known_title))], first, index + 2, version, rest or None)
@@ -72,6 +75,21 @@ def _unit_start(lines: list[LogicalLine], index: int, code: str, known_title: st
     if aim:
         return UnitStart(code, known_title, first, index + 1, version)
     return UnitStart(code, text, first, index + 2, version)
+
+
+def _title_lines(lines: list[LogicalLine], index: int, known_title: str | None) -> int:
+    """How many lines from ``index`` on spell out ``known_title`` when it was broken into paragraphs."""
+    if not known_title:
+        return 0
+    wanted = flat(known_title).lower()
+    joined = ""
+    for count, line in enumerate(lines[index : index + 6], start=1):
+        joined = f"{joined} {flat(line.text)}".strip().lower()
+        if joined == wanted:
+            return count
+        if not wanted.startswith(joined):
+            return 0
+    return 0
 
 
 def _figures_follow(lines: list[LogicalLine], index: int) -> bool:
