@@ -153,7 +153,8 @@ def test_docx_text_in_content_controls_is_kept(tmp_path):
     document = docx.Document()
     document.add_paragraph("Outside")
     namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    control = parse_xml(f"<w:sdt {namespace}><w:sdtContent><w:p><w:r><w:t>Inside a control</w:t></w:r></w:p></w:sdtContent></w:sdt>")
+    paragraph = "<w:p><w:r><w:t>Inside a control</w:t></w:r></w:p>"
+    control = parse_xml(f"<w:sdt {namespace}><w:sdtContent>{paragraph}</w:sdtContent></w:sdt>")
     document.element.body.insert(1, control)
     path = tmp_path / "control.docx"
     document.save(path)
@@ -263,7 +264,8 @@ def test_pdf_two_columns_are_not_interleaved(tmp_path):
 
     path = tmp_path / "columns.pdf"
     width, height = A4
-    frames = [Frame(40, 40, width / 2 - 50, height - 80, id="left"), Frame(width / 2 + 10, 40, width / 2 - 50, height - 80, id="right")]
+    column = width / 2 - 50
+    frames = [Frame(40, 40, column, height - 80, id="left"), Frame(width / 2 + 10, 40, column, height - 80, id="right")]
     document = BaseDocTemplate(str(path), pagesize=A4, pageTemplates=[PageTemplate(frames=frames)])
     style = getSampleStyleSheet()["BodyText"]
     left = " ".join(f"left{i}" for i in range(60))
@@ -341,7 +343,8 @@ def test_pdf_spanning_cell_is_given_once(tmp_path):
     from reportlab.platypus import SimpleDocTemplate, Table
 
     path = tmp_path / "span.pdf"
-    table = Table([["Mandatory units", "", ""], ["A1", "Plan", "3"], ["A2", "Dress", "4"]], style=[("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (0, 0), (-1, 0))])
+    grid = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (0, 0), (-1, 0))]
+    table = Table([["Mandatory units", "", ""], ["A1", "Plan", "3"], ["A2", "Dress", "4"]], style=grid)
     SimpleDocTemplate(str(path), pagesize=A4).build([table])
     rows = [line.cells for line in read(PdfReader(), path).lines]
     assert rows == [("Mandatory units",), ("A1", "Plan", "3"), ("A2", "Dress", "4")]

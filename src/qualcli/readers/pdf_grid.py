@@ -121,8 +121,10 @@ def grid_cells(horizontal: list[Rule], vertical: list[Rule]) -> list[tuple[float
 
     cells = []
     for x, y in points:
-        right = _reachable(sorted(xr for xr in xs_at[y] if xr > x), lambda xr: joined_across(y, x, xr))
-        below = _reachable(sorted((yb for yb in ys_at[x] if yb < y), reverse=True), lambda yb: joined_down(x, yb, y))
+        right = _reachable(sorted(xr for xr in xs_at[y] if xr > x), lambda xr, x=x, y=y: joined_across(y, x, xr))
+        below = _reachable(
+            sorted((yb for yb in ys_at[x] if yb < y), reverse=True), lambda yb, x=x, y=y: joined_down(x, yb, y)
+        )
         cell = next(
             (
                 (x, low, xr, y)
