@@ -7,7 +7,8 @@ knowledge, not what the knowledge is. Cosine similarity is a sparse product.
 
 Unit pairs are scored without any Python loop over criteria: the criteria of
 side A are taken in blocks of whole units; each block's similarity to every
-criterion of side B is one sparse product, and ``numpy.maximum.reduceat``
+criterion of side B is one product (dense for common words, sparse for the
+rest: see :func:`common_columns`), and ``numpy.maximum.reduceat``
 turns it into per-unit best matches in both directions. Memory is bounded by
 the block size, not by the number of pairs.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 MATCH_THRESHOLD = 0.5  # a criterion is "matched" when its best counterpart scores at least this
@@ -36,6 +38,7 @@ STOPWORDS = frozenset(
 _SUFFIXES = ("ing", "ed", "es", "s")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light stem: ``customers``/``customer's`` -> ``customer``, ``dealing`` -> ``deal``."""
     word = word.split("'")[0]
@@ -118,6 +121,20 @@ def offsets(counts: list[int]):
     return np.concatenate([[0], np.cumsum(np.asarray(counts, dtype=np.int64))])
 
 
+def common_columns(xa, xb, share: float = 0.1, limit: int = 256):
+    """Columns (words) used by at least ``share`` of all criteria, most used first, at most ``limit``.
+
+    Their part of the similarity product is dense, so it is computed as a dense
+    (BLAS) product; the rest stays a sparse product that is cheap because rare
+    words are shared by few criteria. The sum is the same cosine similarity.
+    """
+    import numpy as np
+
+    df = np.asarray((xa != 0).sum(axis=0)).ravel() + np.asarray((xb != 0).sum(axis=0)).ravel()
+    order = np.argsort(-df, kind="stable")[:limit]
+    return np.sort(order[df[order] >= share * (xa.shape[0] + xb.shape[0])])
+
+
 def coverage(xa, counts_a: list[int], xb, counts_b: list[int], threshold: float = MATCH_THRESHOLD) -> Coverage:
     """Blockwise best-match statistics of every A unit against every B unit.
 
@@ -132,7 +149,10 @@ def coverage(xa, counts_a: list[int], xb, counts_b: list[int], threshold: float 
     matched_b = np.zeros((na, nb), dtype=np.int32)
     best_a = np.zeros((na, nb), dtype=np.float32)
     best_b = np.zeros((na, nb), dtype=np.float32)
-    xbt = xb.T.tocsc()
+    common = common_columns(xa, xb)
+    rare = np.setdiff1d(np.arange(xa.shape[1]), common)
+    xa_rare, xbt_rare = xa[:, rare].tocsr(), xb[:, rare].T.tocsc()
+    xa_common, xbt_common = xa[:, common].toarray(), np.ascontiguousarray(xb[:, common].toarray().T)
     rows_per_block = max(1, BLOCK_CELLS // max(xb.shape[0], 1))
     start = 0
     while start < na:
@@ -140,12 +160,15 @@ def coverage(xa, counts_a: list[int], xb, counts_b: list[int], threshold: float 
         while stop < na and off_a[stop + 1] - off_a[start] <= rows_per_block:
             stop += 1
         r0, r1 = off_a[start], off_a[stop]
-        sims = (xa[r0:r1] @ xbt).toarray()
+        sims = (xa_rare[r0:r1] @ xbt_rare).toarray()
+        sims += xa_common[r0:r1] @ xbt_common
         local = off_a[start:stop] - r0
         row_best = np.maximum.reduceat(sims, off_b[:-1], axis=1)  # criterion of A x unit of B
         matched_a[start:stop] = np.add.reduceat((row_best >= threshold).astype(np.int32), local, axis=0)
         best_a[start:stop] = np.add.reduceat(row_best, local, axis=0)
-        col_best = np.maximum.reduceat(sims, local, axis=0)  # unit of A x criterion of B
+        # unit of A x criterion of B; a loop over the block's units is faster than reduceat on axis 0
+        bounds = [*local, r1 - r0]
+        col_best = np.stack([sims[lo:hi].max(axis=0) for lo, hi in zip(bounds, bounds[1:])])
         matched_b[start:stop] = np.add.reduceat((col_best >= threshold).astype(np.int32), off_b[:-1], axis=1)
         best_b[start:stop] = np.add.reduceat(col_best, off_b[:-1], axis=1)
         start = stop
