@@ -64,20 +64,25 @@ def _codes(match: re.Match, suffix: str) -> str:
     return match.group(1) + " / ".join(codes)
 
 
-def parse_seconds(path: Path, repeat: int) -> float:
-    """Fastest in-process time to read and parse ``path`` (the least disturbed by other load, as timeit advises)."""
+def parse_seconds(paths: list[Path], repeat: int) -> list[float]:
+    """Fastest in-process read+parse time of each path over ``repeat`` interleaved rounds.
+
+    Rounds alternate between the documents so that load from other processes
+    falls on all of them alike; the fastest run is the least disturbed one (as
+    ``timeit`` advises).
+    """
+    from qualcli.loading import read_source
     from qualcli_cityandguilds.plugin import CityAndGuildsParser
 
-    from qualcli.loading import read_source
-
     parser = CityAndGuildsParser()
-    times = []
+    best = [float("inf")] * len(paths)
     for _ in range(repeat + 1):
-        start = time.perf_counter()
-        doc = parser.parse(read_source(path))
-        times.append(time.perf_counter() - start)
-    assert doc.units, path
-    return min(times[1:])
+        for index, path in enumerate(paths):
+            start = time.perf_counter()
+            doc = parser.parse(read_source(path))
+            best[index] = min(best[index], time.perf_counter() - start)
+            assert doc.units, path
+    return best
 
 
 def main() -> None:
@@ -102,14 +107,15 @@ def main() -> None:
     print("\nLinearity: units chapter repeated, in-process parse")
     print(f"{'copies':>6} {'KB':>7} {'x size':>7} {'x time':>7}")
     text = handbook.read_text(encoding="utf-8")
+    copies = (1, 4, 16)
     with tempfile.TemporaryDirectory() as scratch:
-        first_size = first_time = None
-        for copies in (1, 4, 16):
-            path = Path(scratch) / f"handbook-{copies}x.txt"
-            path.write_text(repeated(text, copies), encoding="utf-8")
-            size, seconds = path.stat().st_size, parse_seconds(path, args.repeat)
-            first_size, first_time = first_size or size, first_time or seconds
-            print(f"{copies:6} {size / 1024:7.0f} {size / first_size:7.1f} {seconds / first_time:7.1f}")
+        paths = [Path(scratch) / f"handbook-{n}x.txt" for n in copies]
+        for n, path in zip(copies, paths):
+            path.write_text(repeated(text, n), encoding="utf-8")
+        sizes = [path.stat().st_size for path in paths]
+        times = parse_seconds(paths, args.repeat)
+    for n, size, seconds in zip(copies, sizes, times):
+        print(f"{n:6} {size / 1024:7.0f} {size / sizes[0]:7.1f} {seconds / times[0]:7.1f}")
 
 
 if __name__ == "__main__":
