@@ -18,6 +18,7 @@ import pytest
 from qualcli.diff.compare import diff_documents
 from qualcli.diff.normalise import comparable
 from qualcli.loading import load_spec
+from tests.conftest import assert_valid
 
 VTCT = "specs/vtct-cs2d1-l2-diploma-customer-service.txt"
 CITY_AND_GUILDS = "specs/cityandguilds-4417-customer-service-v2.8.txt"
@@ -345,7 +346,7 @@ def reconstruct_2_7(original: Original) -> list[str]:
     return [line for i, line in enumerate(lines) if i not in drop]
 
 
-def test_changes_listed_in_the_2_8_version_table(cityandguilds, tmp_path):
+def test_changes_listed_in_the_2_8_version_table(cityandguilds, tmp_path, qualcli):
     older = cityandguilds.write(tmp_path, reconstruct_2_7(cityandguilds), "handbook-2.7.txt")
     report = diff_documents(load_spec(older), cityandguilds.doc)
     expected = []
@@ -358,3 +359,8 @@ def test_changes_listed_in_the_2_8_version_table(cityandguilds, tmp_path):
     from qualcli.diff.render_text import render_text
 
     assert "local/national radio advertisements{+, social networking sites+}." in render_text(report)
+    assert_valid(report.to_dict(), "diff")
+    markdown = qualcli("diff", older, cityandguilds.path, "--format", "markdown", "--exit-code")
+    assert markdown.code == 1, markdown.stderr
+    assert "## Unit 201\n" in markdown.stdout
+    assert "local/national radio advertisements**, social networking sites**." in markdown.stdout

@@ -15,8 +15,8 @@ class DiffFormat(str, Enum):
 
 
 def diff(
-    old: str = typer.Argument(..., help="The older version: source document or parsed spec."),
-    new: str = typer.Argument(..., help="The newer version: source document or parsed spec."),
+    old: str = typer.Argument(..., metavar="OLD", help="The older version: source document or parsed spec."),
+    new: str = typer.Argument(..., metavar="NEW", help="The newer version: source document or parsed spec."),
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", help="Output format."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are differences."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="FIELD",

@@ -36,7 +36,7 @@ COLLECTIONS = ("version_history", "qualifications", "rules", "rules_text", "unit
 IGNORABLE = frozenset(DOCUMENT_FIELDS + QUALIFICATION_FIELDS + RULE_FIELDS + UNIT_FIELDS + OUTCOME_FIELDS
                       + CRITERION_FIELDS + VERSION_FIELDS + COLLECTIONS)
 
-UNIT_THRESHOLD = 0.6  # title+content similarity for a unit whose code and reference both changed
+UNIT_THRESHOLD = 0.8  # title+content similarity for a unit whose code and reference both changed
 TEXT_THRESHOLD = 0.5  # wording similarity for a renumbered outcome or criterion
 
 
@@ -73,6 +73,8 @@ def _local_ref(criterion: Criterion, outcome: LearningOutcome) -> str:
 
 
 class _Differ:
+    """Compares aligned pairs top-down, appending a :class:`Change` for each difference, in document order."""
+
     def __init__(self, ignore: frozenset[str]):
         self.ignore = ignore
         self.changes: list[Change] = []
