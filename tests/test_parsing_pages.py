@@ -25,10 +25,15 @@ def test_running_header_and_page_numbers_go_content_stays():
     kept = [line.text for line in without_page_furniture(lines)]
     assert kept == [
         "Allotment Handbook",  # the title on page 1 is content: it is not at the page's edge
-        "Sowing starts in March.", "Sow thinly.", "Label rows.",
-        "Thin seedlings early.", "Water in the evening.",
-        "Harvest beans young.", "Save seed from the best plants.",
-        "Compost everything soft.", "Cover beds in winter.",
+        "Sowing starts in March.",
+        "Sow thinly.",
+        "Label rows.",
+        "Thin seedlings early.",
+        "Water in the evening.",
+        "Harvest beans young.",
+        "Save seed from the best plants.",
+        "Compost everything soft.",
+        "Cover beds in winter.",
     ]
 
 
@@ -41,7 +46,10 @@ def test_table_rows_and_unpaged_text_are_never_furniture():
 
 def test_a_heading_that_happens_to_open_two_of_five_pages_stays():
     lines = _pages(
-        ["Assessment", "Text one."], ["Assessment", "Text two."], ["Delivery", "Text three."],
-        ["Resources", "Text four."], ["Delivery", "Text five."],
+        ["Assessment", "Text one."],
+        ["Assessment", "Text two."],
+        ["Delivery", "Text three."],
+        ["Resources", "Text four."],
+        ["Delivery", "Text five."],
     )
     assert page_furniture(lines) == set()

@@ -10,4 +10,3 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from tests.conftest import corpus, expected, qualcli  # noqa: E402,F401  (fixtures)
-

@@ -50,15 +50,24 @@ def test_word_draft_header_and_aims(docx_unit, expected):
     assert unit.unit_type == "Core" and unit.assessment == [facts["assessment"]]
     assert [aim.ref for aim in unit.learning_outcomes] == facts["learning_aims"]
     assert unit.aim.startswith("Every child is special and unique")
-    assert [s.title for s in unit.sections if s.title != "Learning aims"] == ["Resources", "Assessment guidance", "Examination format"]
+    assert [s.title for s in unit.sections if s.title != "Learning aims"] == [
+        "Resources",
+        "Assessment guidance",
+        "Examination format",
+    ]
 
 
 def test_word_draft_matches_the_xml(docx_unit, corpus):
     xml_unit = load_spec(corpus / XML).units[0]
     assert (docx_unit.title, docx_unit.level, docx_unit.glh, docx_unit.assessment) == (
-        xml_unit.title, xml_unit.level, xml_unit.glh, xml_unit.assessment
+        xml_unit.title,
+        xml_unit.level,
+        xml_unit.glh,
+        xml_unit.assessment,
     )
-    assert [(a.ref, a.text) for a in docx_unit.learning_outcomes] == [(a.ref, a.text) for a in xml_unit.learning_outcomes]
+    assert [(a.ref, a.text) for a in docx_unit.learning_outcomes] == [
+        (a.ref, a.text) for a in xml_unit.learning_outcomes
+    ]
     word_topics = {t.ref: t for a in docx_unit.learning_outcomes for t in a.content}
     assert list(word_topics) == ["A.1", "A.2", "B.1", "C.1"]  # the XML export stops after the first topic of each aim
     for aim in xml_unit.learning_outcomes:
@@ -73,15 +82,29 @@ def test_national_fixture_full_grid():
     assert doc.source.plugin == "pearson-btec-unit" and not doc.warnings
     assert_valid_spec(doc)
     (unit,) = doc.units
-    assert (unit.code, unit.title, unit.level, unit.unit_type, unit.glh) == ("7", "Planning a Community Garden Event", "3", "Internal", 60)
+    assert (unit.code, unit.title, unit.level, unit.unit_type, unit.glh) == (
+        "7",
+        "Planning a Community Garden Event",
+        "3",
+        "Internal",
+        60,
+    )
     aims = {aim.ref: aim for aim in unit.learning_outcomes}
     assert list(aims) == ["A", "B", "C"]
     assert aims["C"].text == "Run and review a community garden event"
     grid = {c.ref: (aim.ref, c.grade) for aim in unit.learning_outcomes for c in aim.criteria}
     assert grid == {
-        "A.P1": ("A", "pass"), "A.P2": ("A", "pass"), "A.M1": ("A", "merit"), "A.D1": ("A", "distinction"),
-        "B.P3": ("B", "pass"), "B.P4": ("B", "pass"), "B.M2": ("B", "merit"), "BC.D2": ("B", "distinction"),
-        "C.P5": ("C", "pass"), "C.P6": ("C", "pass"), "C.M3": ("C", "merit"),
+        "A.P1": ("A", "pass"),
+        "A.P2": ("A", "pass"),
+        "A.M1": ("A", "merit"),
+        "A.D1": ("A", "distinction"),
+        "B.P3": ("B", "pass"),
+        "B.P4": ("B", "pass"),
+        "B.M2": ("B", "merit"),
+        "BC.D2": ("B", "distinction"),
+        "C.P5": ("C", "pass"),
+        "C.P6": ("C", "pass"),
+        "C.M3": ("C", "merit"),
     }
     assert [c.ref for c in aims["B"].criteria] == ["B.P3", "B.P4", "B.M2", "BC.D2"]
     spanning = next(c for c in aims["B"].criteria if c.ref == "BC.D2")
@@ -98,7 +121,10 @@ def test_first_grid_levels_and_grades(tmp_path):
     unit = load_spec(path, body="pearson").units[0]
     assert [a.text for a in unit.learning_outcomes] == ["Sow and grow salad crops", "Harvest and sell salad crops"]
     assert [(c.ref, c.grade) for c in unit.learning_outcomes[0].criteria] == [
-        ("1A.1", "pass"), ("2A.P1", "pass"), ("2A.M1", "merit"), ("2A.D1", "distinction")
+        ("1A.1", "pass"),
+        ("2A.P1", "pass"),
+        ("2A.M1", "merit"),
+        ("2A.D1", "distinction"),
     ]
     assert unit.learning_outcomes[1].criteria[-1].text == "Justify a price for each crop."
 
@@ -111,7 +137,10 @@ def test_each_layout_goes_to_its_own_parser(corpus):
     }
     for name, parser in chosen.items():
         assert choose_parser(read_source(corpus / name)).name == parser, name
-    for other in ("specs/vtct-cs2d1-l2-diploma-customer-service.txt", "specs/cityandguilds-4417-customer-service-v2.8.txt"):
+    for other in (
+        "specs/vtct-cs2d1-l2-diploma-customer-service.txt",
+        "specs/cityandguilds-4417-customer-service-v2.8.txt",
+    ):
         source = read_source(corpus / other)
         from qualcli_pearson.plugin import register_parsers
 
@@ -123,9 +152,20 @@ def test_each_layout_goes_to_its_own_parser(corpus):
 def _unit_summary(doc):
     (unit,) = doc.units
     return (
-        unit.code, unit.title, unit.level, unit.unit_type, unit.glh,
-        [(a.ref, a.text, [(c.ref, c.grade, c.text) for c in a.criteria],
-          [(t.ref, t.title, " ".join((t.text or "").split())) for t in a.content]) for a in unit.learning_outcomes],
+        unit.code,
+        unit.title,
+        unit.level,
+        unit.unit_type,
+        unit.glh,
+        [
+            (
+                a.ref,
+                a.text,
+                [(c.ref, c.grade, c.text) for c in a.criteria],
+                [(t.ref, t.title, " ".join((t.text or "").split())) for t in a.content],
+            )
+            for a in unit.learning_outcomes
+        ],
     )
 
 

@@ -32,7 +32,11 @@ def test_qualifications_summary_and_rules(doc, facts):
     for qualification, want in zip(doc.qualifications, facts["qualifications"]):
         assert qualification.number == want["number"]
         assert qualification.level == str(want["level"])
-        assert (qualification.credits, qualification.tqt, qualification.glh) == (want["credits"], want["tqt"], want["glh"])
+        assert (qualification.credits, qualification.tqt, qualification.glh) == (
+            want["credits"],
+            want["tqt"],
+            want["glh"],
+        )
         assert qualification.dates["accreditation_start"] == "2015-01-01"
         rules = want["rules"]
         mandatory = [g for g in qualification.rules if g.mandatory]
@@ -54,7 +58,11 @@ def test_every_unit_header_and_counts(doc, facts):
     for code, want in facts["units"].items():
         unit = doc.unit(code)
         assert (unit.urn, unit.title, unit.level, unit.credits, unit.glh) == (
-            want["urn"], want["title"], str(want["level"]), want["credits"], want["glh"]
+            want["urn"],
+            want["title"],
+            str(want["level"]),
+            want["credits"],
+            want["glh"],
         ), code
         assert len(unit.learning_outcomes) == want["lo"], code
         assert sum(len(o.criteria) for o in unit.learning_outcomes) == want["ac"], code
@@ -83,9 +91,15 @@ def test_header_repeated_mid_outcome_and_joined_numbers(doc):
 
 def test_amplification_is_clean_guidance_one_item_per_line(doc):
     guidance = doc.unit("1").learning_outcomes[2].criteria[5].guidance
-    laws = ["Sale of Goods Act (1979)", "Trade Descriptions Act (1968)", "Supply of Goods and Services Act (1982)",
-            "Consumer Contracts Regulations (2014)", "Consumer Protection Act (1987)", "Data Protection Act (1998)",
-            "Equality Act (2010)"]
+    laws = [
+        "Sale of Goods Act (1979)",
+        "Trade Descriptions Act (1968)",
+        "Supply of Goods and Services Act (1982)",
+        "Consumer Contracts Regulations (2014)",
+        "Consumer Protection Act (1987)",
+        "Data Protection Act (1998)",
+        "Equality Act (2010)",
+    ]
     for law in laws:
         assert law in guidance
     lines = guidance.splitlines()
@@ -113,7 +127,9 @@ def test_assessment_guidance_reaches_every_criterion_it_names(doc):
     assert unit6["3.1"].assessment_guidance.startswith("For 3.1,") and "3.2" not in unit6["3.1"].assessment_guidance
     unit1 = {c.ref: c for o in doc.unit("1").learning_outcomes for c in o.criteria}
     assert unit1["2.3"].assessment_guidance.count("\n") == 1  # the 2.1–2.4 passage and its own
-    assert all(unit1[r].assessment_guidance.startswith("For assessment criteria 2.1, 2.2, 2.3 and 2.4") for r in ("2.1", "2.4"))
+    assert all(
+        unit1[r].assessment_guidance.startswith("For assessment criteria 2.1, 2.2, 2.3 and 2.4") for r in ("2.1", "2.4")
+    )
 
 
 def test_annexe_a_mappings_and_change_log(doc, facts):

@@ -23,8 +23,16 @@ def _words(text: str | None) -> str:
 
 def _units(doc):
     return [
-        (u.code, u.title, u.urn, u.level, u.credits, u.glh, _words(u.aim),
-         [(o.ref, _words(o.text), [(c.ref, _words(c.text)) for c in o.criteria]) for o in u.learning_outcomes])
+        (
+            u.code,
+            u.title,
+            u.urn,
+            u.level,
+            u.credits,
+            u.glh,
+            _words(u.aim),
+            [(o.ref, _words(o.text), [(c.ref, _words(c.text)) for c in o.criteria]) for o in u.learning_outcomes],
+        )
         for u in doc.units
     ]
 
@@ -34,8 +42,10 @@ def _criteria_notes(doc):
 
 
 def _rules(doc):
-    return [(q.title, q.number, q.credits, q.tqt, q.glh, [(g.name, g.mandatory, g.min_credits, g.units) for g in q.rules])
-            for q in doc.qualifications]
+    return [
+        (q.title, q.number, q.credits, q.tqt, q.glh, [(g.name, g.mandatory, g.min_credits, g.units) for g in q.rules])
+        for q in doc.qualifications
+    ]
 
 
 def _mappings(doc):

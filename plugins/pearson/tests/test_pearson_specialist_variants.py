@@ -44,7 +44,10 @@ def test_units_printed_and_only_listed(doc):
 
 def test_two_column_table_with_repeated_header(doc):
     outcomes = doc.unit("1").learning_outcomes
-    assert [(o.ref, o.text) for o in outcomes] == [("1", "Know how to clear ground safely"), ("2", "Be able to mark out beds")]
+    assert [(o.ref, o.text) for o in outcomes] == [
+        ("1", "Know how to clear ground safely"),
+        ("2", "Be able to mark out beds"),
+    ]
     assert [c.ref for c in outcomes[0].criteria] == ["1.1", "1.2", "1.3"]
     assert outcomes[0].criteria[2].text == "Describe how to dispose of weeds"
 
@@ -58,7 +61,11 @@ def test_assessment_ranges(doc):
 def test_row_split_by_a_page_break_continues_the_criterion(doc):
     (criterion,) = doc.unit("2").learning_outcomes[0].criteria
     assert criterion.text == "Name two crops whose seed can be saved and stored until spring"
-    assert criterion.guidance.splitlines() == ["Crops: beans, peas, tomatoes", "Not saved: F1 hybrids", "Storage: paper envelopes, cool and dry"]
+    assert criterion.guidance.splitlines() == [
+        "Crops: beans, peas, tomatoes",
+        "Not saved: F1 hybrids",
+        "Storage: paper envelopes, cool and dry",
+    ]
 
 
 def test_annexe_relations_and_schema(doc):

@@ -88,7 +88,9 @@ def test_graded_criteria_in_xml_go_to_their_aims(tmp_path: Path):
     assert_valid_spec(doc)
     aim_a, aim_b = doc.units[0].learning_outcomes
     assert [(c.ref, c.grade) for c in aim_a.criteria] == [("1A.1", "pass"), ("2A.P1", "pass"), ("2A.M1", "merit")]
-    assert [(c.ref, c.grade, c.text) for c in aim_b.criteria] == [("2B.D1", "distinction", "Evaluate two ways of storing tools.")]
+    assert [(c.ref, c.grade, c.text) for c in aim_b.criteria] == [
+        ("2B.D1", "distinction", "Evaluate two ways of storing tools.")
+    ]
     assert aim_a.content[0].text == "- Brushing off soil.\n- Oiling blades."
 
 

@@ -33,4 +33,6 @@ def score(source: SourceText, layout_marks: list[re.Pattern], layout: str) -> Co
     if marks == 0:
         return Confidence(0.1 if pearson else 0.0, f"no {layout} headings")
     value = min(0.95, 0.35 + 0.15 * marks + (0.2 if pearson else 0.0))
-    return Confidence(round(value, 2), f"{layout}: {marks}/{len(layout_marks)} headings, Pearson/BTEC named {pearson} times")
+    return Confidence(
+        round(value, 2), f"{layout}: {marks}/{len(layout_marks)} headings, Pearson/BTEC named {pearson} times"
+    )

@@ -25,7 +25,10 @@ def parse_xml(data: bytes, path: str):
     try:
         return fromstring(data)
     except DefusedXmlException as exc:
-        raise UnreadableDocument(f"XML refused: {type(exc).__name__} ({exc}); entity declarations and external references are not allowed", path) from None
+        raise UnreadableDocument(
+            f"XML refused: {type(exc).__name__} ({exc}); entity declarations and external references are not allowed",
+            path,
+        ) from None
     except ParseError as exc:
         line, column = exc.position
         raise UnreadableDocument(f"not well-formed XML at line {line}, column {column + 1}", path) from None

@@ -55,7 +55,13 @@ class ContentCollector:
                 if text and (not aim.text or aim.text.startswith("Learning aim")):
                     aim.text = aim_text(text)
                 return aim
-        aim = LearningOutcome(ref=letter, text=aim_text(text) if text else f"Learning aim {letter}", kind="learning_aim", line=line, page=page)
+        aim = LearningOutcome(
+            ref=letter,
+            text=aim_text(text) if text else f"Learning aim {letter}",
+            kind="learning_aim",
+            line=line,
+            page=page,
+        )
         self.aims.append(aim)
         self.aims.sort(key=lambda a: a.ref)
         return aim

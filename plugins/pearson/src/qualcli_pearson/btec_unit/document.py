@@ -92,7 +92,9 @@ class UnitDocumentParser:
         for ref, criterion in found:
             aims.aim(ref.aims[0], None).criteria.append(criterion)
 
-    def _line(self, item: TextLine, parts: UnitParts, aims: ContentCollector, unit: Unit, in_table: bool = False) -> None:
+    def _line(
+        self, item: TextLine, parts: UnitParts, aims: ContentCollector, unit: Unit, in_table: bool = False
+    ) -> None:
         """One line of prose, or of a table cell (where headings and header fields are not looked for)."""
         text = glyph_item(item.text)
         if not text:

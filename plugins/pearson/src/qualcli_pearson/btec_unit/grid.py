@@ -44,7 +44,9 @@ def read_ref(text: str) -> GridRef | None:
     if match.group("level"):
         grade = _GRADES[match.group("grade")] if match.group("grade") else "pass"
         return GridRef(match.group(0), match.group("level"), match.group("aim"), grade, int(match.group("number")))
-    return GridRef(match.group(0), None, match.group("aims"), _GRADES[match.group("ngrade")], int(match.group("nnumber")))
+    return GridRef(
+        match.group(0), None, match.group("aims"), _GRADES[match.group("ngrade")], int(match.group("nnumber"))
+    )
 
 
 def grid_criteria(cells: list[str], line: int | None, page: int | None) -> list[tuple[GridRef, Criterion]]:
@@ -71,6 +73,7 @@ def order_grid(aims) -> None:
     """Each aim's grid criteria in grid order: level, then pass, merit, distinction, then number."""
     rank = {"pass": 0, "merit": 1, "distinction": 2}
     for aim in aims:
+
         def key(criterion):
             ref = read_ref(criterion.ref)
             return (ref.level or "", rank[ref.grade], ref.number) if ref else ("", 3, 0)

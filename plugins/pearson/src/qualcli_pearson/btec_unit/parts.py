@@ -58,7 +58,9 @@ def flatten(source: SourceText) -> list:
         if cells is None:
             items.append(TextLine(line.text, line.number, line.page))
             continue
-        items.append([[TextLine(part, line.number, line.page) for part in cell.splitlines() if part.strip()] for cell in cells])
+        items.append(
+            [[TextLine(part, line.number, line.page) for part in cell.splitlines() if part.strip()] for cell in cells]
+        )
     return items
 
 

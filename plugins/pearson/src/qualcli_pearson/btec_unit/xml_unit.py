@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import SpecDocument, Source, Unit
+from qualcli.model import Section, SpecDocument, Source, Unit
 from qualcli.readers import SourceText
 
 from qualcli_pearson import __version__
-from qualcli_pearson.btec_unit.content import AIM_HEADING, ContentCollector, TextLine
+from qualcli_pearson.btec_unit.content import ContentCollector, TextLine
 from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid
 from qualcli_pearson.markup import html_lines, plain_text
 from qualcli_pearson.xml_reader import parse_xml
@@ -76,7 +76,9 @@ class UnitXmlParser:
 
     def _unit(self, element, line_of, warnings: list[str]) -> Unit:
         code = _text(element, "unitnumber") or _text(element, "uan") or "?"
-        unit = Unit(code=code, title=_text(element, "title") or f"Unit {code}", urn=_text(element, "uan"), line=line_of("<unit"))
+        unit = Unit(
+            code=code, title=_text(element, "title") or f"Unit {code}", urn=_text(element, "uan"), line=line_of("<unit")
+        )
         unit.level = _text(element, "level")
         glh = _child(element, "glh")
         if glh is not None:
@@ -103,7 +105,7 @@ class UnitXmlParser:
             body = _child(section, "sectiontext")
             for text in html_lines(body.text or "") if body is not None else ():
                 aims.add(TextLine(text, line_of(text[:40])))
-        self._criteria(element, aims)
+        self._criteria(element, aims, line_of)
         order_grid(unit.learning_outcomes)
         if aims.loose:
             warnings.append(f"unit {code}: content outside any topic kept in unit sections")
@@ -111,20 +113,19 @@ class UnitXmlParser:
         return unit
 
     @staticmethod
-    def _criteria(element, aims: ContentCollector) -> None:
+    def _criteria(element, aims: ContentCollector, line_of) -> None:
+        """Graded criteria: elements named ``…criterion`` whose code (attribute or child) is a grid ref."""
         for node in element.iter():
-            tag = _local(node.tag)
-            if not (tag.endswith("criterion") or tag == "criteria") or len(node) > 0 and tag == "criteria":
+            if not _local(node.tag).endswith("criterion"):
                 continue
-            ref = node.get("code") or node.get("ref") or node.get("id") or _text(node, "code") or _text(node, "ref") or ""
-            wording = _text(node, "text") or _text(node, "title") or plain_text("".join(node.itertext()))
-            for grid_ref, criterion in grid_criteria([f"{ref} {wording}".strip()], None, None):
+            codes = (node.get("code"), node.get("ref"), node.get("id"), _text(node, "code"), _text(node, "ref"))
+            ref = next((code for code in codes if code), "")
+            wording = _text(node, "text") or _text(node, "title") or plain_text(node.text or "")
+            for grid_ref, criterion in grid_criteria([f"{ref} {wording}"], line_of(f'"{ref}"'), None):
                 aims.aim(grid_ref.aims[0], None).criteria.append(criterion)
 
 
-def _loose_section(lines: list[TextLine]):
-    from qualcli.model import Section
-
+def _loose_section(lines: list[TextLine]) -> Section:
     return Section(title="Unit content", text="\n".join(line.text for line in lines), line=lines[0].line)
 
 

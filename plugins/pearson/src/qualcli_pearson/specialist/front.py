@@ -175,8 +175,14 @@ class StructureReader:
         self.group.units.append(code)
         if code not in self.units:
             self.units[code] = Unit(
-                code=code, title=title, urn=urn, level=parse_level(level),
-                credits=parse_int(credits), glh=parse_int(glh), line=line.number, page=line.page,
+                code=code,
+                title=title,
+                urn=urn,
+                level=parse_level(level),
+                credits=parse_int(credits),
+                glh=parse_int(glh),
+                line=line.number,
+                page=line.page,
             )
 
 

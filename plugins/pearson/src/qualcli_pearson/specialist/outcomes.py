@@ -50,7 +50,9 @@ class OutcomeTable:
         if outcome_cells and _OUTCOME_REF.match(outcome_cells[0]):
             self._start_outcome(outcome_cells, line, page)
         if not self.outcomes:
-            self.warnings.append(f"unit {self.unit_code}: criterion {ref_cell} before any learning outcome (line {line})")
+            self.warnings.append(
+                f"unit {self.unit_code}: criterion {ref_cell} before any learning outcome (line {line})"
+            )
             return True
         match = _CRITERION_REF.match(ref_cell)
         ref = f"{match.group(1)}.{match.group(2)}"

@@ -38,7 +38,11 @@ _STRUCTURED = ("qualification summary", "qualification structure")  # read into 
 def _starts_new(text: str) -> bool:
     """Headings and header fields never continue the line before them."""
     text = plain_text(text)
-    return bool(UNIT_HEADING.match(text) or part_of(text) or re.match(r"^(?:Unit reference number|Level|Credit value|Guided learning hours)\b", text))
+    return bool(
+        UNIT_HEADING.match(text)
+        or part_of(text)
+        or re.match(r"^(?:Unit reference number|Level|Credit value|Guided learning hours)\b", text)
+    )
 
 
 class SpecialistParser:
@@ -96,7 +100,11 @@ def _unit_spans(lines: list[LogicalLine]) -> list[tuple[int, int]]:
     for number, start in enumerate(starts):
         limit = starts[number + 1] if number + 1 < len(starts) else len(lines)
         end = next(
-            (i for i in range(start + 1, limit) if numbered_heading(lines[i]) or plain_text(lines[i].text).lower().startswith("annexe")),
+            (
+                i
+                for i in range(start + 1, limit)
+                if numbered_heading(lines[i]) or plain_text(lines[i].text).lower().startswith("annexe")
+            ),
             limit,
         )
         spans.append((start, end))
@@ -111,7 +119,11 @@ def _kept_as_printed(lines: list[LogicalLine]) -> list[Unstructured]:
     def close() -> None:
         if body and not title.lower().startswith(_STRUCTURED):
             text = "\n".join(_printed(line) for line in body)
-            kept.append(Unstructured(text=text, reason=f"section '{title}' kept as printed", line=body[0].number, page=body[0].page))
+            kept.append(
+                Unstructured(
+                    text=text, reason=f"section '{title}' kept as printed", line=body[0].number, page=body[0].page
+                )
+            )
 
     for line in lines:
         heading = numbered_heading(line) or (plain_text(line.text) if _ANNEXE.match(plain_text(line.text)) else None)
@@ -153,7 +165,9 @@ def _merge_units(listed: dict[str, Unit], full: list[Unit], warnings: list[str])
                 if printed is None:
                     setattr(unit, name, in_table)
                 elif in_table is not None and str(printed) != str(in_table):
-                    warnings.append(f"unit {unit.code}: {name} is {printed} on the unit page but {in_table} in the structure table")
+                    warnings.append(
+                        f"unit {unit.code}: {name} is {printed} on the unit page but {in_table} in the structure table"
+                    )
         merged[unit.code] = unit
     return list(merged.values())
 
@@ -170,7 +184,11 @@ def _apply_assessment_methods(front: list[LogicalLine], units: list[Unit]) -> No
         if not in_table or len(values) != 2:
             in_table = False
             continue
-        targets = units if values[0].lower().startswith("all") else [u for u in units if u.code in re.findall(r"\d+", values[0])]
+        targets = (
+            units
+            if values[0].lower().startswith("all")
+            else [u for u in units if u.code in re.findall(r"\d+", values[0])]
+        )
         for unit in targets:
             if values[1] not in unit.assessment:
                 unit.assessment.append(values[1])
