@@ -71,8 +71,9 @@ def parse_seconds(paths: list[Path], repeat: int) -> list[float]:
     falls on all of them alike; the fastest run is the least disturbed one (as
     ``timeit`` advises).
     """
-    from qualcli.loading import read_source
     from qualcli_cityandguilds.plugin import CityAndGuildsParser
+
+    from qualcli.loading import read_source
 
     parser = CityAndGuildsParser()
     best = [float("inf")] * len(paths)
