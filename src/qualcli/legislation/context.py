@@ -9,7 +9,7 @@ _BOUNDARY = re.compile(
     r"(?<!\betc)(?<!\be\.g)(?<!\bi\.e)(?<!\beg)(?<!\bie)(?<!\bNo)(?<!\bs)(?<!\breg)(?<!\bArt)"
     r"[.!?](?=[\s\"”’)]+[A-Z(\"“‘0-9])|\n[^\S\n]*\n|\n[^\S\n]*(?:[-*•○□▪–]|\d+[.)])\s|\t"
 )
-_WINDOW = 800
+_WINDOW = 500
 
 # Cues after the reference: "X has now been replaced by ...", "X was repealed", "X only applies to contracts ... before ...".
 _AFTER = re.compile(

@@ -43,8 +43,14 @@ _BLOCK_TAG = re.compile(
 _CELL_TAG = re.compile(r"</?(?:td|th)\b", re.IGNORECASE)
 
 
+_MARKUP_CHARS = re.compile(r"[<`*_\[\]\\]")
+
+
 def _add_kept(prose: Prose, line_text: str, number: int, drop: re.Pattern, start: int = 0, end: int | None = None) -> None:
     end = len(line_text) if end is None else end
+    if not _MARKUP_CHARS.search(line_text, start, end):  # most lines: nothing to drop
+        prose.add(line_text[start:end], number, start + 1)
+        return
     pos = start
     for match in drop.finditer(line_text, start, end):
         prose.add(line_text[pos:match.start()], number, pos + 1)

@@ -1,0 +1,141 @@
+"""Benchmark: `qualcli lint` on a generated tree of Markdown files, against ripgrep.
+
+Run by hand (not a test):
+
+    uv run python benchmarks/bench_lint.py [--files 2000] [--size-kb 25] [--keep DIR]
+
+It writes FILES Markdown files of about SIZE_KB each (2,000 x 25 KB = about
+50 MB) with invented course text that cites instruments from the currency
+table in the ways material does (brackets, commas, emphasis, line breaks),
+then times, in the same run:
+
+- ``qualcli lint TREE --format json`` (parallel over every core), and
+- ``rg`` searching the same tree for the same instrument names (titles,
+  aliases and abbreviations from the table, case-insensitive), installing
+  ripgrep with apt-get when it is missing.
+
+It prints MB/s for both, the ratio, and the CPU time / wall time of the lint
+run (about the number of cores when every core is used).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FILLER = (
+    "Learners should be able to explain how good service builds loyalty and how a complaint is handled calmly. "
+    "Tutors may use role play, case studies and short quizzes to check understanding before assessment. "
+    "Evidence can come from observation, witness testimony or a reflective account written after the shift. "
+)
+
+
+def citation(rng: random.Random, titles: list[tuple[str, int]]) -> str:
+    name, year = rng.choice(titles)
+    form = rng.randrange(5)
+    if form == 0:
+        return f"the {name} {year}"
+    if form == 1:
+        return f"the {name} ({year})"
+    if form == 2:
+        return f"the {name}, {year}"
+    if form == 3:
+        words = name.split()
+        return f"the **{' '.join(words[:-1])}** {words[-1]} {year}"
+    words = name.split()
+    cut = max(1, len(words) // 2)
+    return f"the {' '.join(words[:cut])}\n{' '.join(words[cut:])} {year}"
+
+
+def generate(folder: Path, files: int, size_kb: int, titles: list[tuple[str, int]]) -> int:
+    rng = random.Random(20261122)
+    total = 0
+    for i in range(files):
+        sub = folder / f"module-{i // 100:02}"
+        sub.mkdir(parents=True, exist_ok=True)
+        parts = [f"# Topic {i}\n"]
+        size = 0
+        while size < size_kb * 1024:
+            paragraph = FILLER * rng.randint(1, 3)
+            if rng.random() < 0.5:
+                paragraph += f"Staff must follow {citation(rng, titles)} at all times.\n"
+            parts.append(paragraph + "\n")
+            size += len(paragraph) + 1
+        text = "\n".join(parts)
+        (sub / f"lesson-{i:04}.md").write_text(text, encoding="utf-8")
+        total += len(text.encode("utf-8"))
+    return total
+
+
+def ensure_rg() -> str:
+    found = shutil.which("rg")
+    if found:
+        return found
+    print("ripgrep not found: installing with apt-get", file=sys.stderr)
+    subprocess.run(["apt-get", "update", "-qq"], check=False)  # one unreachable list must not stop the install
+    subprocess.run(["apt-get", "install", "-y", "-qq", "ripgrep"], check=True)
+    return shutil.which("rg") or sys.exit("could not install ripgrep")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--size-kb", type=int, default=25)
+    parser.add_argument("--keep", type=Path, help="Generate into this folder and keep it.")
+    args = parser.parse_args()
+
+    from qualcli.legislation.table import shipped_table
+
+    table = shipped_table()
+    titles = [(inst.name, inst.year) for inst in table if inst.kind != "eu-regulation"]
+    names = sorted({n for inst in table for n in (inst.name, *inst.aliases, *inst.abbreviations)})
+    rg = ensure_rg()
+
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="qualcli-bench-"))
+    patterns = folder.with_name(folder.name + "-patterns.txt")
+    try:
+        started = time.perf_counter()
+        size = generate(folder, args.files, args.size_kb, titles)
+        megabytes = size / 1e6
+        print(f"tree: {args.files} Markdown files, {megabytes:.1f} MB, generated in {time.perf_counter() - started:.1f} s")
+
+        patterns.write_text("\n".join(names) + "\n", encoding="utf-8")
+        started = time.perf_counter()
+        rg_run = subprocess.run([rg, "-i", "-F", "--count-matches", "-f", str(patterns), "--glob", "*.md", str(folder)],
+                                capture_output=True, text=True)
+        rg_seconds = time.perf_counter() - started
+        rg_matches = sum(int(line.rsplit(":", 1)[1]) for line in rg_run.stdout.splitlines() if ":" in line)
+
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        lint = subprocess.run([sys.executable, "-m", "qualcli", "lint", str(folder), "--format", "json", "--as-of", "2026-11-22"],
+                              capture_output=True, text=True)
+        lint_seconds = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if lint.returncode not in (0, 1):
+            sys.exit(f"lint failed: {lint.stderr}")
+        findings = json.loads(lint.stdout)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+        print(f"rg:      {rg_seconds:6.2f} s  {megabytes / rg_seconds:8.1f} MB/s  {rg_matches} name matches ({len(names)} names)")
+        print(f"qualcli: {lint_seconds:6.2f} s  {megabytes / lint_seconds:8.1f} MB/s  {len(findings)} findings")
+        print(f"ratio qualcli/rg: {lint_seconds / rg_seconds:.1f}x")
+        print(f"lint CPU/wall: {cpu / lint_seconds:.2f} on {os.cpu_count()} cores")
+        print(lint.stderr.strip().splitlines()[-1])
+    finally:
+        patterns.unlink(missing_ok=True)
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
