@@ -180,7 +180,8 @@ Assessment Criteria
 The learner can:
 
 - 1.1.1. Name two examples
-- 1.1.2. Describe a third example
+- 1.1.2. Describe the rules in force from
+2015 onwards
 
 Notes for Guidance
 
@@ -196,5 +197,6 @@ def test_markdown_headings_and_pipe_tables():
     assert (unit.code, unit.title, unit.glh, unit.assessment) == ("110", "Handling examples", 20, ["assignment"])
     (outcome,) = unit.learning_outcomes
     assert [(c.ref, c.source_ref) for c in outcome.criteria] == [("1.1", "1.1.1."), ("1.2", "1.1.2.")]
+    assert outcome.criteria[1].text == "Describe the rules in force from 2015 onwards"  # a wrapped line, not a ref
     assert outcome.criteria[1].guidance == "Any example from the workplace."
     assert doc.warnings == []

@@ -45,8 +45,11 @@ _OUTCOME = re.compile(r"^(?:Learning\s+)?Outcome\s+(\d+)\s*[:.–-]?\s*(.*)$", r
 _LEARNER_WILL = re.compile(r"^The learner will(?: be able to)?\s*:?\s*(.*)$", re.I)
 _LEARNER_CAN = re.compile(r"^The learner can\s*:?\s*(.*)$", re.I)
 _NUMBERED = re.compile(r"^(\d+)\.\s+(.+)$")
-_REF_ONLY = re.compile(r"^(?:AC\s*)?(\d+(?:\.\d+)*)\.?\s*:?$")
-_REF_START = re.compile(r"^(?:AC\s*)?(\d+(?:\.\d+)*\.?)\s+(.+)$")
+# Criterion refs as printed: "1.1.10.", "2.1.1", "1.1" or a one-part "3." (the dot is
+# required there, so a wrapped line starting "2015 …" is not taken for a criterion).
+_REF = r"\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\."
+_REF_ONLY = re.compile(rf"^(?:AC\s*)?({_REF})\s*:?$")
+_REF_START = re.compile(rf"^(?:AC\s*)?({_REF})\s+(.+)$")
 _RUN_TOGETHER = re.compile(r"(?:(?<=\s)|^)(\d+\.\d+(?:\.\d+)?\.?)\s+(?=[A-Z])")
 # Key facts ("Level: 2") are read before the outcomes; later, such a line is guidance text.
 _FACT_MODES = {"header", "aim", "outcome_list", "nos", "key_skills", "assessment"}
