@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.render import docx_to_pdf, text_to_docx
-
 from qualcli.loading import load_spec
 from qualcli.model import iter_criteria
+from tests.support.render import docx_to_pdf, text_to_docx
 
 SPEC = "specs/pearson-btec-l1-principles-customer-service-issue2.txt"
 

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import assert_valid
-
 from qualcli.loading import load_spec
+from tests.conftest import assert_valid
 
 FIXTURE = Path(__file__).parent / "fixtures" / "btec-specialist-allotment-award.txt"
 

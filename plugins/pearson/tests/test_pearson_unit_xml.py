@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import assert_one_line_error
-
 from qualcli.errors import UnreadableDocument
 from qualcli.loading import load_spec
 from qualcli.testing import assert_valid_spec
+from tests.conftest import assert_one_line_error
 
 XML = "specs-extra/pearson-btec-first-unit1-patterns-of-child-development.xml"
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import SpecDocument, Source, Unit
+from qualcli.model import Source, SpecDocument, Unit
 from qualcli.readers import SourceText
-
 from qualcli_pearson import __version__
 from qualcli_pearson.btec_unit.content import ContentCollector, TextLine
 from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid, read_ref

@@ -12,7 +12,6 @@ import re
 from qualcli.model import UnitMapping
 from qualcli.parsing.lines import LogicalLine
 from qualcli_pearson.cells import table_cells
-
 from qualcli_pearson.markup import plain_text
 
 _KEY = re.compile(r"^([PFX])\s*[–—=:-]\s*(.+)$")

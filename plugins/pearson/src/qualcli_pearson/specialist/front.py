@@ -15,10 +15,9 @@ from datetime import datetime
 
 from qualcli.model import Qualification, RuleGroup, Unit, VersionEntry
 from qualcli.parsing.lines import LogicalLine
-from qualcli_pearson.cells import filled, table_cells
 from qualcli.parsing.refs import parse_date, parse_level
 from qualcli.parsing.text import normalise_space, parse_int
-
+from qualcli_pearson.cells import filled, table_cells
 from qualcli_pearson.markup import plain_text
 
 _GROUP_HEADING = re.compile(r"\b(?:mandatory|optional)\b[\w\s]*\bunits?\b", re.I)

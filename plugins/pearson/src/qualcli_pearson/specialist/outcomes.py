@@ -14,7 +14,6 @@ import re
 
 from qualcli.model import Criterion, LearningOutcome
 from qualcli_pearson.cells import filled
-
 from qualcli_pearson.markup import amplification_text, criterion_text, plain_text
 
 _OUTCOME_REF = re.compile(r"^(\d{1,2})\.?(?:\s+(\S.*))?$")  # "3", or "3 Know …" in one cell
@@ -61,10 +60,14 @@ class OutcomeTable:
                 f"unit {self.unit_code}: criterion {ref} listed under outcome {self.outcomes[-1].ref} (line {line})"
             )
         text_cell, amplification = rest[0] if rest else "", " ".join(rest[1:])
+        wording = criterion_text(text_cell)
+        if not wording:
+            self.warnings.append(f"unit {self.unit_code}: criterion {ref} has no wording (line {line}); left out")
+            return True
         criterion = Criterion(
             ref=ref,
             source_ref=ref_cell.strip(),
-            text=criterion_text(text_cell) or text_cell,
+            text=wording,
             guidance=amplification_text(amplification),
             line=line,
             page=page,

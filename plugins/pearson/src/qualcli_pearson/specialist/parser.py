@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import SpecDocument, Source, Unit, Unstructured
+from qualcli.model import Source, SpecDocument, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
-from qualcli_pearson.cells import TEXT_FORMATS, filled, paragraphs, table_cells
 from qualcli.readers import SourceText
-
 from qualcli_pearson import __version__
+from qualcli_pearson.cells import TEXT_FORMATS, filled, paragraphs, table_cells
 from qualcli_pearson.detect import score
 from qualcli_pearson.markup import plain_text
 from qualcli_pearson.specialist.annexe import unit_mappings

@@ -14,10 +14,9 @@ import re
 
 from qualcli.model import Section, Unit
 from qualcli.parsing.lines import LogicalLine
-from qualcli_pearson.cells import filled, table_cells
 from qualcli.parsing.refs import parse_level
 from qualcli.parsing.text import parse_int
-
+from qualcli_pearson.cells import filled, table_cells
 from qualcli_pearson.markup import plain_text
 from qualcli_pearson.specialist.assessment import passages
 from qualcli_pearson.specialist.outcomes import OutcomeTable, is_outcome_header
