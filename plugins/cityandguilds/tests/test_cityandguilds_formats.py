@@ -58,3 +58,20 @@ def test_same_model_as_the_text_export(handbook, rendered, fmt):
     for key in expected:
         assert got.get(key) == expected[key], key
     assert got == expected
+
+
+def test_hard_wrapped_text_export_gives_the_same_model(handbook, handbook_path, tmp_path):
+    """Paragraphs, list items and run-together criteria wrapped at 80 columns (as pdftotext does)."""
+    import textwrap
+
+    lines = []
+    for line in handbook_path.read_text(encoding="utf-8").splitlines():
+        if "\t" in line or len(line) <= 80:
+            lines.append(line)
+        else:
+            indent = "  " if line.startswith("- ") else ""
+            lines.extend(textwrap.wrap(line, 80, subsequent_indent=indent, break_on_hyphens=False))
+    wrapped = tmp_path / "handbook-wrapped.txt"
+    wrapped.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(lines) > len(handbook_path.read_text(encoding="utf-8").splitlines()) + 500
+    assert comparable(load_spec(wrapped).to_dict()) == comparable(handbook.to_dict())
