@@ -208,8 +208,10 @@ def test_junit_structure(outputs):
 def test_exit_codes_and_fail_on(tmp_path, qualcli):
     clean = tmp_path / "clean.md"
     clean.write_text("Shoppers are protected by the Consumer Rights Act 2015.\n", encoding="utf-8")
-    result = qualcli("lint", clean)
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    result = qualcli("lint", clean, tmp_path / "empty.md")
     assert (result.code, result.stdout) == (0, "")
+    assert "2 files, no findings" in result.stderr
     warning = tmp_path / "warn.md"
     warning.write_text("Returns follow the Consumer Contracts Regulations 2014.\n", encoding="utf-8")
     assert qualcli("lint", warning, "--as-of", AS_OF).code == 1

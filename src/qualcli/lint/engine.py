@@ -18,6 +18,7 @@ from qualcli.errors import QualcliError, UnrecognisedDocument
 from qualcli.lint.changelog import changelog_lines
 from qualcli.lint.extract import HTML_SUFFIXES, MARKDOWN_SUFFIXES, PLAIN_SUFFIXES, html_prose, lines_prose, markdown_prose, plain_prose
 from qualcli.lint.findings import FileReport, Finding
+from qualcli.lint.prose import Prose
 from qualcli.lint.settings import Settings
 from qualcli.lint.suppress import parse_suppressions
 
@@ -50,6 +51,8 @@ def _read(path: Path, settings: Settings):
     if suffix in MARKDOWN_SUFFIXES + PLAIN_SUFFIXES + HTML_SUFFIXES:
         from qualcli.readers.text import decode_text
 
+        if path.is_file() and not path.read_bytes().strip():  # an empty page cites nothing
+            return Prose(), None
         data = read_bytes(path)
         text = decode_text(path, data)
         if suffix in MARKDOWN_SUFFIXES:
