@@ -289,3 +289,16 @@ def test_renamed_rule_group_keeps_its_units():
     result = diff_documents(make_doc(), new).changes
     assert [(c.kind, c.path, c.old, c.new) for c in result] == [
         ("changed", ("qualifications", "600/7000/1", "rules", "Mandatory", "name"), "A", "Mandatory")]
+
+
+def test_changes_are_listed_outcome_by_outcome():
+    new = make_doc()
+    unit = new.unit("GR01")
+    unit.learning_outcomes[0].criteria[0].text = "Greet visitors warmly as they arrive"
+    unit.learning_outcomes[1].text = "Know how to keep visitors and staff safe"
+    unit.learning_outcomes[1].criteria[0].text = "Describe the hazards of wet and icy floors in the glasshouse"
+    assert [c.path[3:] for c in diff_documents(make_doc(), new).changes] == [
+        ("1", "criteria", "1.1", "text"),
+        ("2", "text"),
+        ("2", "criteria", "2.1", "text"),
+    ]

@@ -294,6 +294,11 @@ class _Differ:
         )
         kept_old = {id(x[1]) for x, y in criterion_pairs if x is not None and y is not None}
         kept_new = {id(y[1]) for x, y in criterion_pairs if x is not None and y is not None}
+        by_outcome: dict[int, list] = {}  # criteria reported after the new outcome they are in
+        for x, y in criterion_pairs:
+            home = y[0] if y is not None else partner.get(id(x[0]))
+            if home is not None:  # else: removed with its outcome
+                by_outcome.setdefault(id(home), []).append((x, y))
         for x, y in outcome_pairs:
             if y is None:
                 rest = dataclasses.replace(x, criteria=[c for c in x.criteria if id(c) not in kept_old])
@@ -303,14 +308,14 @@ class _Differ:
             if x is None:
                 rest = dataclasses.replace(y, criteria=[c for c in y.criteria if id(c) not in kept_new])
                 self.emit("added", here, None, plain(rest))
-                continue
-            if x.ref != y.ref:
-                self.emit("moved", here, x.ref, y.ref, (*path, "outcomes", x.ref))
-            self.fields(here, OUTCOME_FIELDS, x, y)
-            if self.wanted("content"):
-                self.content(here, x, y)
-        for x, y in criterion_pairs:
-            self.criterion(path, x, y, partner, kept_outcomes)
+            else:
+                if x.ref != y.ref:
+                    self.emit("moved", here, x.ref, y.ref, (*path, "outcomes", x.ref))
+                self.fields(here, OUTCOME_FIELDS, x, y)
+                if self.wanted("content"):
+                    self.content(here, x, y)
+            for old, new in by_outcome.get(id(y), []):
+                self.criterion(path, old, new, partner, kept_outcomes)
 
     def content(self, path: Path, a: LearningOutcome, b: LearningOutcome) -> None:
         pairs = align(a.content, b.content, keys=[lambda t: t.ref], text=lambda t: f"{t.title} {t.text or ''}",
