@@ -37,8 +37,11 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON output (keys in schema order; empty optional values left out)."""
         data = asdict(self)
-        data.pop("location_label")
-        return {k: v for k, v in data.items() if v is not None and v != {} or k in ("instrument", "successor")}
+        del data["location_label"]  # the text format's rendering of ``location``
+        for optional in ("page", "location", "fingerprint"):
+            if not data[optional]:
+                del data[optional]
+        return data
 
 
 @dataclass
