@@ -162,3 +162,11 @@ def test_example_salon_award_versions(qualcli):
         ("removed", ("units", "SRX04")),
     } <= found
     assert not [c for c in report["changes"] if c["kind"] == "moved"]
+
+
+def test_word_diff_keeps_punctuation_with_its_word():
+    from qualcli.diff.render_text import inline
+    from qualcli.diff.words import word_diff
+
+    shown = inline(word_diff("Surveys (by telephone or mail).", "Surveys (by telephone or mail) and online reviews."), colour=False)
+    assert shown == "Surveys (by telephone or mail) {+and online reviews+}."

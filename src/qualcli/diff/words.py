@@ -1,7 +1,7 @@
 """Word-by-word differences between two wordings (difflib on word lists).
 
-Trailing punctuation is a token of its own, so "1990" -> "1990, and more"
-shows as the insertion of ", and more" rather than a replaced word.
+Trailing punctuation marks are tokens of their own, so "1990" -> "1990, and
+more" shows as the insertion of ", and more" rather than a replaced word.
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ def tokens(text: str | None) -> list[str]:
     out = []
     for word in words(text):
         stem, punct = _TRAILING_PUNCT.match(word).groups()
-        out.extend(t for t in (stem, punct) if t)
+        if stem:
+            out.append(stem)
+        out.extend(punct)  # one token per mark: "mail)." -> "mail", ")", "."
     return out
 
 
