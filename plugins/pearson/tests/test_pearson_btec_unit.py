@@ -178,3 +178,31 @@ def test_national_fixture_as_word_and_pdf(tmp_path, fmt):
     doc = load_spec(path)
     assert doc.source.format == fmt and doc.source.plugin == "pearson-btec-unit"
     assert _unit_summary(doc) == _unit_summary(load_spec(NATIONAL))
+
+
+SECOND_UNIT = """
+Unit 3: Keeping Hens (invented for qualcli tests)
+
+Level: 1 and 2
+Unit type: Optional specialist
+Guided learning hours: 30
+
+Learning aims
+
+In this unit you will:
+a. house and feed hens.
+
+Assessment criteria
+Level 1\tLevel 2 Pass\tLevel 2 Merit\tLevel 2 Distinction
+1A.1 Name two foods hens need.\t2A.P1 Describe a suitable henhouse.\t2A.M1 Compare two feeding routines.\t2A.D1 Justify a routine.
+"""
+
+
+def test_a_specification_with_several_units(tmp_path):
+    contents = "Contents\n\nUnit 2: Growing Salad Crops\t5\nUnit 3: Keeping Hens\t9\n\n"
+    path = tmp_path / "units.txt"
+    path.write_text(contents + FIRST_GRID + SECOND_UNIT, encoding="utf-8")
+    doc = load_spec(path, body="pearson")
+    assert [(u.code, len(u.learning_outcomes)) for u in doc.units] == [("2", 2), ("3", 1)]
+    assert [c.ref for c in doc.unit("3").learning_outcomes[0].criteria] == ["1A.1", "2A.P1", "2A.M1", "2A.D1"]
+    assert doc.unstructured[0].reason == "text before the first unit" and "Keeping Hens" in doc.unstructured[0].text

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Source, SpecDocument, Unit
+from qualcli.model import Source, SpecDocument, Unit, Unstructured
 from qualcli.readers import SourceText
 from qualcli_pearson import __version__
 from qualcli_pearson.btec_unit.content import ContentCollector, TextLine
 from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid, read_ref
-from qualcli_pearson.btec_unit.parts import UnitParts, flatten
+from qualcli_pearson.btec_unit.parts import HEADER_FIELD, UNIT_TITLE, UnitParts, flatten
 from qualcli_pearson.detect import score
-from qualcli_pearson.markup import glyph_item
+from qualcli_pearson.markup import glyph_item, plain_text
 
 _MARKS = [
     re.compile(r"^Unit\s+\d{1,3}\s*:", re.M),
@@ -30,6 +30,7 @@ _MARKS = [
     re.compile(r"\b[1-3][A-Z]\.[PMD]\d|\b[A-Z]\.[PMD]\d\b"),
     re.compile(r"^Assessment type\s*:|^Unit introduction$", re.M | re.I),
 ]
+_HEADER_WINDOW = 6
 _AIM_ITEM = re.compile(r"^(?:Learning aim\s+)?([A-Za-z])[.)]?\s+(\S.+)$")
 
 
@@ -46,50 +47,65 @@ class UnitDocumentParser:
         return score(source, _MARKS, "BTEC First/National unit")
 
     def parse(self, source: SourceText) -> SpecDocument:
-        """The unit: header, introduction, learning aims with content topics and grid criteria."""
+        """Each unit: header, introduction, learning aims with content topics and grid criteria.
+
+        A document may hold one unit (a unit document) or many (a specification):
+        a unit starts at its "Unit N: Title" heading when header fields follow it.
+        """
         doc = SpecDocument(source=Source(path=source.path, sha256=source.sha256, format=source.format), body=self.body)
+        items = flatten(source)
+        starts = _unit_starts(items)
+        if not starts:
+            doc.warnings.append("no 'Unit N: title' heading followed by the unit's level, type or hours")
+            starts = [0]
+        preamble = [_as_text(item) for item in items[: starts[0]]]
+        if any(line.text for line in preamble):
+            text = "\n".join(line.text for line in preamble if line.text)
+            doc.unstructured.append(Unstructured(text=text, reason="text before the first unit", line=preamble[0].line))
+        bounds = zip(starts, [*starts[1:], len(items)])
+        doc.units = [self._unit(items[start:end]) for start, end in bounds]
+        if len(doc.units) == 1:
+            doc.title = f"Unit {doc.units[0].code}: {doc.units[0].title}"
+        return doc
+
+    def _unit(self, items: list) -> Unit:
         unit = Unit(code="?", title="")
         aims = ContentCollector(unit.learning_outcomes)
         parts = UnitParts(unit)
-        for item in flatten(source):
+        for item in items:
             if isinstance(item, list):  # a table row: cells of TextLines
                 self._row(item, parts, aims, unit)
                 continue
             self._line(item, parts, aims, unit)
         parts.close()
-        if unit.code == "?":
-            doc.warnings.append("no 'Unit N: title' heading found")
         unit.title = unit.title or f"Unit {unit.code}"
         if aims.loose:
             text = "\n".join(line.text for line in aims.loose)
             parts.add_section("Unit content", text, aims.loose[0])
         order_grid(unit.learning_outcomes)
-        doc.units = [unit]
-        doc.title = f"Unit {unit.code}: {unit.title}"
-        return doc
+        return unit
 
     def _row(self, cells: list[list[TextLine]], parts: UnitParts, aims: ContentCollector, unit: Unit) -> None:
         flat = [" ".join(line.text for line in cell) for cell in cells]
         first = next((line for cell in cells for line in cell), None)
         if first is None:
             return
-        if parts.kind == "grid" or any(read_ref(c) for c in flat):
-            self._grid(flat, first, aims, parts)
+        if (parts.kind == "grid" or any(read_ref(c) for c in flat)) and self._grid(flat, first, aims):
             return
         if parts.kind not in ("aims", "content"):  # a table kept as text, one row per line
-            parts.text(TextLine(" – ".join(c for c in flat if c), first.line, first.page))
+            parts.text(_as_text(cells))
             return
         for cell in cells:
             for line in cell:
                 self._line(line, parts, aims, unit, in_table=True)
 
-    def _grid(self, cells: list[str], where: TextLine, aims: ContentCollector, parts: UnitParts) -> None:
+    @staticmethod
+    def _grid(cells: list[str], where: TextLine, aims: ContentCollector) -> bool:
+        """Add the grid criteria of a row to their aims; False if the row has none."""
         found = grid_criteria(cells, where.line, where.page)
-        if not found:
-            parts.text(TextLine(" – ".join(c for c in cells if c), where.line, where.page))
-            return
         for ref, criterion in found:
             aims.aim(ref.aims[0], None).criteria.append(criterion)
+        return bool(found)
 
     def _line(
         self, item: TextLine, parts: UnitParts, aims: ContentCollector, unit: Unit, in_table: bool = False
@@ -108,7 +124,27 @@ class UnitDocumentParser:
         if parts.kind == "content":
             aims.add(TextLine(text, item.line, item.page))
             return
-        if parts.kind == "grid" and read_ref(text):
-            self._grid([text], item, aims, parts)
+        if parts.kind == "grid" and read_ref(text) and self._grid([text], item, aims):
             return
         parts.text(TextLine(text, item.line, item.page))
+
+
+def _unit_starts(items: list) -> list[int]:
+    """Indices of "Unit N: Title" headings that header fields follow within a few lines."""
+    starts = []
+    for index, item in enumerate(items):
+        if not isinstance(item, TextLine) or not UNIT_TITLE.match(plain_text(item.text)):
+            continue
+        following = items[index + 1 : index + 1 + _HEADER_WINDOW]
+        if any(isinstance(later, TextLine) and HEADER_FIELD.match(plain_text(later.text)) for later in following):
+            starts.append(index)
+    return starts
+
+
+def _as_text(item) -> TextLine:
+    """A prose line, or a table row with its cells joined by " – "."""
+    if isinstance(item, TextLine):
+        return TextLine(plain_text(item.text), item.line, item.page)
+    lines = [line for cell in item for line in cell]
+    cells = (" ".join(plain_text(line.text) for line in cell) for cell in item)
+    return TextLine(" – ".join(cell for cell in cells if cell), lines[0].line if lines else None)

@@ -25,6 +25,9 @@ _FIELDS = {
     "assessment": re.compile(r"^Assessment(?: type| method)?\s*:\s*(.+)$", re.I),
     "urn": re.compile(r"^(?:Unit reference number|Unit code|URN|UAN)\s*:\s*([A-Z]/\d{3}/\d{4})", re.I),
 }
+HEADER_FIELD = re.compile(
+    r"^(?:Level|Unit type|Guided learning hours|Assessment type|Unit code|Unit reference number)\s*:", re.I
+)
 _PARTS = [
     (re.compile(r"^(?:unit introduction|introduction)$", re.I), "intro"),
     (re.compile(r"^learning aims?$", re.I), "aims"),
