@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 # A sentence ends at . ! ? followed by space and a capital, at a blank line, or at a list item.
+# (The look-behinds follow the stop, so they are only tried where there is one.)
 _BOUNDARY = re.compile(
-    r"(?<!\betc)(?<!\be\.g)(?<!\bi\.e)(?<!\beg)(?<!\bie)(?<!\bNo)(?<!\bs)(?<!\breg)(?<!\bArt)"
-    r"[.!?](?=[\s\"”’)]+[A-Z(\"“‘0-9])|\n[^\S\n]*\n|\n[^\S\n]*(?:[-*•○□▪–]|\d+[.)])\s|\t"
+    r"[.!?](?<!\betc.)(?<!\be\.g.)(?<!\bi\.e.)(?<!\beg.)(?<!\bie.)(?<!\bNo.)(?<!\bs.)(?<!\breg.)(?<!\bArt.)"
+    r"(?=[\s\"”’)]+[A-Z(\"“‘0-9])|\n[^\S\n]*\n|\n[^\S\n]*(?:[-*•○□▪–]|\d+[.)])\s|[\t|]"
 )
 _WINDOW = 500
 

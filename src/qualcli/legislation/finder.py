@@ -77,10 +77,15 @@ class Finder:
         self._cs = self._compile(words_cs, 0)
         # Every name ends with one of a few words ("Act", "Regulations", "GDPR"...): search for those
         # first, then run the full patterns only in a window before each (much faster on long texts).
-        last_words = {re.split(r"[\s)]+", n.strip(") "))[-1].lower() for n in words_ci} | {"act", "regulations", "order"}
-        self._anchors_ci = sorted(last_words)
-        self._anchors_cs = sorted(words_cs)
-        self._reach = 2 * max(len(n) for n in words_ci | words_cs | {"x" * 40}) + 40
+        # How far before each anchor word a name can start: its longest name, with room for
+        # doubled spaces, emphasis markers and a line break.
+        self._anchors: list[tuple[str, bool, int]] = []  # word, case-sensitive?, reach
+        reach: dict[str, int] = {}
+        for name in words_ci:
+            word = re.split(r"[\s)]+", name.strip(") "))[-1].lower()
+            reach[word] = max(reach.get(word, 0), len(name))
+        self._anchors += [(word, False, longest * 3 // 2 + 24) for word, longest in sorted(reach.items())]
+        self._anchors += [(name, True, 8) for name in sorted(words_cs)]
 
     @staticmethod
     def _compile(names: set[str], flags: int) -> re.Pattern | None:
@@ -118,15 +123,15 @@ class Finder:
         """
         hits: list[tuple[int, int]] = []
         lowered = text.lower()
-        for haystack, words in ((lowered, self._anchors_ci), (text, self._anchors_cs)):
-            for word in words:
-                at = haystack.find(word)
-                while at >= 0:
-                    hits.append((at, at + len(word)))
-                    at = haystack.find(word, at + len(word))
+        for word, case_sensitive, reach in self._anchors:
+            haystack = text if case_sensitive else lowered
+            at = haystack.find(word)
+            while at >= 0:
+                hits.append((max(0, at - reach), at + len(word)))
+                at = haystack.find(word, at + len(word))
         windows: list[tuple[int, int]] = []
-        for start, end in sorted(hits):
-            lo, hi = max(0, start - self._reach), min(len(text), end + 80)
+        for lo, end in sorted(hits):
+            hi = min(len(text), end + 80)
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
             else:
