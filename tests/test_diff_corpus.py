@@ -363,4 +363,4 @@ def test_changes_listed_in_the_2_8_version_table(cityandguilds, tmp_path, qualcl
     markdown = qualcli("diff", older, cityandguilds.path, "--format", "markdown", "--exit-code")
     assert markdown.code == 1, markdown.stderr
     assert "## Unit 201\n" in markdown.stdout
-    assert "local/national radio advertisements**, social networking sites**." in markdown.stdout
+    assert "local/national radio advertisements **, social networking sites**." in markdown.stdout

@@ -25,7 +25,7 @@ def _wording(change: Change) -> str | None:
     if is_replacement(segments):
         return None
     segments = [s._replace(text=escape(s.text)) for s in elide(segments)]
-    return render(segments, lambda t: f"~~{t}~~", lambda t: f"**{t}**")
+    return render(segments, lambda t: f"~~{t}~~", lambda t: f"**{t}**", glue=False)
 
 
 def _item(change: Change, skip: int) -> str:
@@ -39,6 +39,8 @@ def _item(change: Change, skip: int) -> str:
         detail = f"~~{escape(brief(change.old))}~~ **{escape(brief(change.new))}**"
     else:
         detail = escape(brief(change.new if change.kind == "added" else change.old))
+    if detail == escape(change.path[-1]):
+        return f"- **{change.kind}** {where}"
     return f"- **{change.kind}** {where}: {detail}"
 
 

@@ -62,7 +62,9 @@ def render_text(report: DiffReport, colour: bool = False) -> str:
     lines = [f"--- {document_line(report.old)}", f"+++ {document_line(report.new)}", ""]
     for change in report.changes:
         lines.append(f"{_paint(change.kind.ljust(8), change.kind, colour)} {location(change.path)}")
-        lines.append(f"{INDENT}{_detail(change, colour)}")
+        detail = _detail(change, colour)
+        if detail != change.path[-1]:  # e.g. a unit code added to a rule group says it all
+            lines.append(f"{INDENT}{detail}")
     if report.changes:
         lines.append("")
     lines.append(summary_line(report))

@@ -92,10 +92,15 @@ def elide(segments: list[Segment], context: int = CONTEXT) -> list[Segment]:
     return out
 
 
-def render(segments: list[Segment], deleted, inserted) -> str:
-    """Segments as one line, deleted and inserted runs wrapped by the given functions."""
+def render(segments: list[Segment], deleted, inserted, glue: bool = True) -> str:
+    """Segments as one line, deleted and inserted runs wrapped by the given functions.
+
+    With ``glue`` False a deleted or inserted run starting with punctuation
+    still gets a space before it (Markdown only treats ``**`` as emphasis
+    after a space there).
+    """
     text = ""
-    for op, run, glue in segments:
+    for op, run, attached in segments:
         shown = run if op == "equal" else deleted(run) if op == "delete" else inserted(run)
-        text += shown if (not text or glue) else f" {shown}"
+        text += shown if (not text or (attached and (glue or op == "equal"))) else f" {shown}"
     return text
