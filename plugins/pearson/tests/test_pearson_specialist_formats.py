@@ -78,6 +78,14 @@ def test_same_guidance_rules_mappings_and_history(renderings, fmt):
     assert [v.changes for v in other.version_history] == [v.changes for v in text.version_history]
 
 
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_same_unit_sections(renderings, fmt):
+    def sections(doc):
+        return [[(s.title, _words(s.text)) for s in u.sections] for u in doc.units]
+
+    assert sections(renderings[fmt]) == sections(renderings["txt"])  # lists stay "- item" lines in every format
+
+
 def test_pdf_positions_point_at_pages(renderings):
     pdf = renderings["pdf"]
     pages = [c.page for _, _, c in iter_criteria(pdf)]

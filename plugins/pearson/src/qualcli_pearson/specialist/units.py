@@ -17,7 +17,7 @@ from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.refs import parse_level
 from qualcli.parsing.text import parse_int
 from qualcli_pearson.cells import filled, table_cells
-from qualcli_pearson.markup import plain_text
+from qualcli_pearson.markup import glyph_item, plain_text
 from qualcli_pearson.specialist.assessment import passages
 from qualcli_pearson.specialist.outcomes import OutcomeTable, is_outcome_header
 
@@ -128,6 +128,6 @@ class UnitReader:
 
 
 def _as_text(line: LogicalLine) -> str:
-    """A line of section text; a table row's cells joined by " – "."""
+    """A line of section text ("- item" for a list item); a table row's cells joined by " – "."""
     cells = table_cells(line)
-    return " – ".join(filled(cells)) if cells is not None else plain_text(line.text)
+    return " – ".join(filled(cells)) if cells is not None else glyph_item(line.text)
