@@ -74,3 +74,13 @@ def test_annexe_relations_and_schema(doc):
     ]
     assert doc.mappings[1].meaning.startswith("Full mapping + new")
     assert_valid(doc.to_dict())
+
+
+def test_outcome_repeated_on_every_row_by_a_merged_cell(tmp_path):
+    text = FIXTURE.read_text(encoding="utf-8").replace(
+        "\t1.2 State two hazards", "1 Know how to clear ground safely\t1.2 State two hazards"
+    )
+    path = tmp_path / "merged.txt"
+    path.write_text(text, encoding="utf-8")
+    outcomes = load_spec(path).unit("1").learning_outcomes
+    assert [(o.ref, len(o.criteria)) for o in outcomes] == [("1", 3), ("2", 2)]

@@ -92,7 +92,10 @@ class OutcomeTable:
         return number, after
 
     def _start_outcome(self, outcome_cells: list[str], line: int, page: int | None) -> None:
+        """A new outcome; the current one again when a merged cell repeats it on every row."""
         ref, joined = _OUTCOME_REF.match(outcome_cells[0]).groups()
+        if self.outcomes and self.outcomes[-1].ref == ref:
+            return
         text = plain_text(joined or " ".join(outcome_cells[1:2]))
         self.outcomes.append(LearningOutcome(ref=ref, text=text or f"Learning outcome {ref}", line=line, page=page))
 
