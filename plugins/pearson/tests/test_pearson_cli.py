@@ -41,3 +41,17 @@ def test_non_pearson_xml_is_not_claimed(tmp_path, qualcli):
     path.write_text("<rss><channel><title>News</title></channel></rss>", encoding="utf-8")
     result = qualcli("parse", path)
     assert result.code == 2 and "pearson-unit-xml 0.00" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_registering_the_plugin_imports_no_heavy_library():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, qualcli_pearson.plugin as p\n"
+        "p.register_parsers(register=lambda o: None); p.register_readers(register=lambda o: None)\n"
+        "heavy = ('pdfplumber', 'pypdf', 'docx', 'openpyxl', 'jsonschema', 'ruamel', 'rich', 'defusedxml')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
