@@ -408,3 +408,23 @@ def test_large_runs_use_worker_processes_with_the_same_result(tmp_path, monkeypa
     assert used == [{"max_workers": 2}]
     assert [(r.path, [(f.line, f.rule) for f in r.findings]) for r in parallel] == \
            [(r.path, [(f.line, f.rule) for f in r.findings]) for r in single]
+
+
+def test_parsed_spec_files_are_linted_field_by_field(tmp_path, qualcli):
+    from qualcli.model import Criterion, LearningOutcome, Source, SpecDocument, Unit, VersionEntry
+    from qualcli.specfile import dump
+
+    doc = SpecDocument(
+        source=Source(path="demo.txt", sha256="0" * 64, format="txt"), body="demo",
+        version_history=[VersionEntry(version="2", changes=["Deleted the Data Protection Act 1998"])],
+        units=[Unit(code="D1", title="Serve customers", learning_outcomes=[LearningOutcome(ref="1", text="Know the law", criteria=[
+            Criterion(ref="1.2", source_ref="1.1.2", text="State the law", line=40, guidance="Cover the Sale of Goods Act 1979.")])])],
+    )
+    path = tmp_path / "demo.yaml"
+    path.write_text(dump(doc, "yaml"), encoding="utf-8")
+    result = qualcli("lint", path, "--format", "json", "--as-of", AS_OF)
+    (finding,) = json.loads(result.stdout)
+    assert (finding["rule"], finding["line"], finding["location"]["unit"], finding["location"]["source_ref"]) == ("QL001", 40, "D1", "1.1.2")
+    assert "[unit D1 › 1.1.2]" in qualcli("lint", path, "--as-of", AS_OF).stdout
+    # found by walking a folder only when named: spec files in a tree are usually configuration
+    assert "no findings" in qualcli("lint", tmp_path).stderr

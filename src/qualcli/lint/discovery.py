@@ -78,8 +78,12 @@ def discover(
     include: list[str] = (),
     exclude: list[str] = (),
     root: Path | None = None,
+    explicit_only: tuple[str, ...] = (),
 ) -> list[str]:
-    """The files to lint, in argument order then sorted path order, each once."""
+    """The files to lint, in argument order then sorted path order, each once.
+
+    ``explicit_only`` suffixes (parsed specs: .yaml .json) are linted when named, never found by walking.
+    """
     found: list[str] = []
     seen: set[str] = set()
     for argument in arguments:
@@ -87,7 +91,7 @@ def discover(
         if not path.exists():
             raise QualcliError("no such file or directory", argument)
         if path.is_file():
-            if path.suffix.lower() not in suffixes:
+            if path.suffix.lower() not in suffixes | set(explicit_only):
                 raise QualcliError(f"unsupported file type {path.suffix or '(none)'!r}; qualcli lint reads {' '.join(sorted(suffixes))}", argument)
             candidates = [path]
         else:

@@ -15,10 +15,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from qualcli.errors import QualcliError, UnrecognisedDocument
+from qualcli.loading import SPEC_SUFFIXES
 from qualcli.lint.changelog import changelog_lines
 from qualcli.lint.extract import HTML_SUFFIXES, MARKDOWN_SUFFIXES, PLAIN_SUFFIXES, html_prose, lines_prose, markdown_prose, plain_prose
 from qualcli.lint.findings import FileReport, Finding
 from qualcli.lint.prose import Prose
+from qualcli.lint.spec import ModelIndex
 from qualcli.lint.settings import Settings
 from qualcli.lint.suppress import parse_suppressions
 
@@ -44,10 +46,12 @@ def checker(settings: Settings):
 
 
 def _read(path: Path, settings: Settings):
-    """(prose, source-or-None): source is the reader's SourceText, for the spec parsers."""
+    """(prose, source-or-index): the reader's SourceText for the spec parsers, or a parsed spec file's index."""
     from qualcli.loading import read_bytes, read_source
 
     suffix = path.suffix.lower()
+    if suffix in SPEC_SUFFIXES:
+        return _read_spec_file(path)
     if suffix in MARKDOWN_SUFFIXES + PLAIN_SUFFIXES + HTML_SUFFIXES:
         from qualcli.readers.text import decode_text
 
@@ -65,6 +69,13 @@ def _read(path: Path, settings: Settings):
         return prose, source
     source = _read_with_headers(path)
     return lines_prose(source.lines), source
+
+
+def _read_spec_file(path: Path):
+    from qualcli.lint.spec import model_prose
+    from qualcli.specfile import load_spec_file
+
+    return model_prose(load_spec_file(path))
 
 
 def _read_with_headers(path: Path):
@@ -99,7 +110,10 @@ def lint_file(path: str, settings: Settings) -> FileReport:
     report = FileReport(path=path)
     try:
         prose, source = _read(Path(path), settings)
-        index = _spec_index(source, report) if settings.specs and source is not None else None
+        if isinstance(source, ModelIndex):
+            index, report.kind = source, "spec"
+        else:
+            index = _spec_index(source, report) if settings.specs and source is not None else None
     except QualcliError as exc:
         report.error = exc.message
         return report
@@ -118,7 +132,7 @@ def lint_file(path: str, settings: Settings) -> FileReport:
         snippet = source_line[max(0, column - 1 - _SNIPPET): column - 1 + len(ref.text) + _SNIPPET]
         if index is not None and index.in_change_log(line, snippet):
             continue
-        place = index.place(line, snippet) if index is not None else None
+        place = index.place(line, snippet, ref.start) if index is not None else None
         for verdict in check_reference(ref, text, table, settings.as_of, settings.jurisdiction):
             severity = settings.severity_for(verdict.rule, verdict.severity)
             if severity == "off":

@@ -90,7 +90,9 @@ def run(options: Options) -> int:
     )
     _check_table(settings)
     known = read_baseline(Path(options.baseline)) if options.baseline else set()
-    files = discover(options.paths, supported_suffixes(), config.include, config.exclude, config.root)
+    from qualcli.loading import SPEC_SUFFIXES
+
+    files = discover(options.paths, supported_suffixes(), config.include, config.exclude, config.root, SPEC_SUFFIXES)
     reports = lint_files(files, settings, options.jobs)
     findings = sorted((f for r in reports for f in r.findings), key=Finding.sort_key)
     assign_fingerprints(findings)

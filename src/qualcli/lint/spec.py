@@ -93,7 +93,7 @@ class SpecIndex:
         self.history_lines = {entry.line for entry in doc.version_history if entry.line}
         self.history_text = " | ".join(squash(" ".join(entry.changes)) for entry in doc.version_history)
 
-    def place(self, line: int, snippet: str) -> Place | None:
+    def place(self, line: int, snippet: str, offset: int = 0) -> Place | None:
         """The element a finding on ``line`` with surrounding words ``snippet`` belongs to."""
         key = squash(snippet)
         if len(key) >= 12:
@@ -110,3 +110,54 @@ class SpecIndex:
             return True
         key = squash(snippet)
         return len(key) >= 12 and key in self.history_text
+
+
+class ModelIndex:
+    """Places for the prose of an already-parsed spec file (.yaml/.json), one field at a time."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.places: list[Place] = []
+
+    def place(self, line: int, snippet: str, offset: int = 0) -> Place | None:
+        """The element whose field holds text offset ``offset``."""
+        index = bisect_right(self.starts, offset) - 1
+        return self.places[index] if index >= 0 else None
+
+    def in_change_log(self, line: int, snippet: str) -> bool:
+        """Version history is not part of a parsed spec's prose, so never."""
+        return False
+
+
+def model_prose(doc: SpecDocument):
+    """(Prose, ModelIndex) of a parsed spec's text fields: unit aims and sections, outcomes, content,
+    criteria with their guidance, and unstructured blocks — not its version history. Each field is its
+    own paragraph; its position is the element's line (1 when unknown) and the column within the field."""
+    from qualcli.lint.prose import Prose
+
+    prose, index = Prose(), ModelIndex()
+
+    def add(text: str | None, line: int | None, place: Place, page: int | None = None) -> None:
+        if not text:
+            return
+        index.starts.append(prose.length)
+        index.places.append(place)
+        prose.add(text, line or 1, 1, page)
+        prose.gap("\n\n")
+
+    for unit in doc.units:
+        add(unit.aim, unit.line, Place(unit.code, field="aim"), unit.page)
+        for section in unit.sections:
+            add(section.text, section.line, Place(unit.code, field=section.title), section.page)
+        for outcome in unit.learning_outcomes:
+            add(outcome.text, outcome.line, Place(unit.code, outcome.ref, field="outcome"), outcome.page)
+            add(outcome.guidance, outcome.line, Place(unit.code, outcome.ref, field="guidance"), outcome.page)
+            for topic in outcome.content:
+                add(topic.text, topic.line, Place(unit.code, outcome.ref, field=f"content {topic.ref}"), topic.page)
+            for c in outcome.criteria:
+                place = Place(unit.code, outcome.ref, c.ref, source_ref=(c.source_ref or "").rstrip(".") or None)
+                for text in (c.text, c.guidance, c.assessment_guidance):
+                    add(text, c.line, place, c.page)
+    for block in doc.unstructured:
+        add(block.text, block.line, Place(field=block.reason), block.page)
+    return prose, index
