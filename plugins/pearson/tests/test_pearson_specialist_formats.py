@@ -60,6 +60,31 @@ def renderings(corpus, tmp_path_factory):
     return {"txt": load_spec(text_path), "docx": load_spec(docx), "pdf": load_spec(pdf)}
 
 
+def _as_markdown(text: str) -> str:
+    """The text export with every tab-separated table written as a Markdown pipe table."""
+    out, in_table = [], False
+    for line in text.splitlines():
+        if "\t" in line:
+            cells = line.split("\t")
+            out.append("| " + " | ".join(cells) + " |")
+            if not in_table:
+                out.append("|" + "---|" * len(cells))
+            in_table = True
+            continue
+        in_table = False
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_markdown_pipe_tables_give_the_same_model(renderings, corpus, tmp_path):
+    path = tmp_path / "spec.md"
+    path.write_text(_as_markdown((corpus / SPEC).read_text(encoding="utf-8")), encoding="utf-8")
+    markdown, text = load_spec(path), renderings["txt"]
+    assert markdown.source.format == "md"
+    assert _units(markdown) == _units(text) and _criteria_notes(markdown) == _criteria_notes(text)
+    assert _rules(markdown) == _rules(text) and _mappings(markdown) == _mappings(text)
+
+
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_same_units_outcomes_and_criteria(renderings, fmt):
     text, other = renderings["txt"], renderings[fmt]
