@@ -209,3 +209,14 @@ def test_cli_errors_are_one_line(qualcli):
     assert_one_line_error(qualcli("legislation", "show", "Imaginary Act"), "Imaginary Act")
     assert_one_line_error(qualcli("legislation", "list", "--as-of", "22/11/2026"), "--as-of")
     assert_one_line_error(qualcli("legislation", "show", "DPA"), "data-protection-act-1998")
+
+
+def test_verdicts_suggest_what_to_cite_instead():
+    def suggestion(text):
+        (ref,) = find_references(text)
+        return [v.suggestion for v in check_reference(ref, text, shipped_table(), NOW)]
+
+    assert suggestion("the Consumer Contracts Regulations 2014") == ["Consumer Contracts Regulations 2013"]
+    assert suggestion("the Data Protection Act 1998") == ["Data Protection Act 2018"]
+    assert suggestion("the Equalities Act 2010") == ["Equality Act 2010"]
+    assert suggestion("the Widget Safety Act 1999") == [None]

@@ -43,6 +43,7 @@ class Verdict:
     message: str
     instrument: str | None
     successor: str | None = None
+    suggestion: str | None = None  # what to cite instead, when there is a plain replacement
 
 
 def long_date(day: dt.date) -> str:
@@ -79,15 +80,16 @@ def check_reference(
         verdicts.append(_verdict(
             "QL007", f"the {inst.title} {_was(inst)} not in force on {long_date(as_of)}: it applies from {long_date(inst.in_force_from)}", inst))
     if ref.year is not None and ref.year != str(inst.year):
-        verdicts.append(_verdict("QL003", _wrong_year(ref, inst, family), inst))
+        verdicts.append(_verdict("QL003", _wrong_year(ref, inst, family), inst, suggestion=f"{ref.name} {inst.year}"))
     if ref.form == "incorrect":
-        verdicts.append(_verdict("QL004", f"'{ref.name}' is not the instrument's name: the title is the {inst.title}", inst))
+        verdicts.append(_verdict("QL004", f"'{ref.name}' is not the instrument's name: the title is the {inst.title}", inst,
+                                 suggestion=inst.title))
     return verdicts
 
 
 def _verdict(rule: str, message: str, inst: Instrument | None, successor: str | None = None,
-             severity: str | None = None) -> Verdict:
-    return Verdict(rule, severity or RULES[rule].severity, message, inst.id if inst else None, successor)
+             severity: str | None = None, suggestion: str | None = None) -> Verdict:
+    return Verdict(rule, severity or RULES[rule].severity, message, inst.id if inst else None, successor, suggestion)
 
 
 def _plural(inst: Instrument) -> bool:
@@ -126,7 +128,8 @@ def _status_verdict(ref: Reference, inst: Instrument, change: StatusChange, tabl
     differs = inst.differing_nations(change)
     if differs and jurisdiction not in (change.where,):
         message += f"; the law differs in {JURISDICTION_NAMES[differs]}, where it still applies"
-    return _verdict(_STATUS_RULE[change.status], message, inst, change.successor, change.severity)
+    return _verdict(_STATUS_RULE[change.status], message, inst, change.successor, change.severity,
+                    successor.title if successor else None)
 
 
 def _wrong_year(ref: Reference, inst: Instrument, family: list[Instrument]) -> str:

@@ -143,7 +143,7 @@ def lint_file(path: str, settings: Settings) -> FileReport:
             report.findings.append(Finding(
                 path=path, line=line, column=column, end_line=end_line, end_column=end_column + 1,
                 rule=verdict.rule, severity=severity, message=verdict.message, matched_text=ref.text,
-                instrument=verdict.instrument, successor=verdict.successor, page=page,
+                instrument=verdict.instrument, successor=verdict.successor, suggestion=verdict.suggestion, page=page,
                 location=place.as_dict() if place else {}, location_label=place.label() if place else None,
             ))
     return report

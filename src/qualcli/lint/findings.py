@@ -26,6 +26,7 @@ class Finding:
     matched_text: str
     instrument: str | None = None
     successor: str | None = None
+    suggestion: str | None = None
     page: int | None = None
     location: dict[str, str] = field(default_factory=dict)
     location_label: str | None = None
@@ -38,7 +39,7 @@ class Finding:
         """Plain data for JSON output (keys in schema order; empty optional values left out)."""
         data = asdict(self)
         del data["location_label"]  # the text format's rendering of ``location``
-        for optional in ("page", "location", "fingerprint"):
+        for optional in ("suggestion", "page", "location", "fingerprint"):
             if not data[optional]:
                 del data[optional]
         return data

@@ -62,6 +62,8 @@ def sarif_log(findings: list[Finding]) -> dict:
             "partialFingerprints": {"qualcli/v1": f.fingerprint},
             "properties": {"matchedText": f.matched_text, "instrument": f.instrument, "successor": f.successor},
         }
+        if f.suggestion:
+            result["properties"]["suggestion"] = f.suggestion
         if f.location_label:
             result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": f.location_label, "kind": "module"}]
         if f.page:
