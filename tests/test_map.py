@@ -15,17 +15,16 @@ from tests.conftest import FIXTURES, assert_one_line_error, assert_valid
 
 MAP = FIXTURES / "map"
 OLD, NEW = MAP / "salon-old.yaml", MAP / "salon-new.yaml"
-GOLD_SETS = [("salon-old.yaml", "salon-new.yaml", "gold.yaml"), ("retail-body1.yaml", "retail-body2.yaml", "retail-gold.yaml")]
+GOLD_SETS = [("salon-old.yaml", "salon-new.yaml", "gold.yaml"), ("retail-body1.yaml", "retail-body2.yaml", "retail-gold.yaml"), ("catering-a.yaml", "catering-b.yaml", "catering-gold.yaml")]
 
 
-def gold_scores(a: str, b: str, gold: str) -> tuple[int, int, int]:
-    """(correct, predicted, expected) relations between two gold documents."""
+def gold_pairs(a: str, b: str, gold: str) -> tuple[dict, dict]:
+    """(expected, predicted) relations by (a code, b code) between two gold documents."""
     docs = [load_spec_file(MAP / a), load_spec_file(MAP / b)]
     expected = {(p["a"], p["b"]): p["relation"] for p in load_data(MAP / gold)["pairs"]}
     result = map_units(docs)
     predicted = {(p.a.code, p.b.code): p.relation for p in result.pairs if p.a.document == a and p.b.document == b}
-    correct = sum(1 for key, relation in predicted.items() if expected.get(key) == relation)
-    return correct, len(predicted), len(expected)
+    return expected, predicted
 
 
 @pytest.mark.parametrize("name", ["salon-old.yaml", "salon-new.yaml", "retail-body1.yaml", "retail-body2.yaml", "telephone-nos.yaml"])
@@ -34,13 +33,31 @@ def test_fixtures_are_valid_specs(name):
 
 
 def test_gold_set_precision_and_recall():
-    correct = predicted = expected = 0
+    """Measured on three hand-decided gold sets (see tests/fixtures/map/*gold.yaml).
+
+    "mapped" counts a pair as right when both sides agree it maps at all;
+    "exact" also needs the same relation. The paraphrased catering set is where
+    word matching falls short: it finds the pairs but calls them P, never stronger.
+    """
+    expected, predicted = {}, {}
     for a, b, gold in GOLD_SETS:
-        c, p, e = gold_scores(a, b, gold)
-        correct, predicted, expected = correct + c, predicted + p, expected + e
-    precision, recall = correct / predicted, correct / expected
-    print(f"gold set: {correct} correct of {predicted} predicted, {expected} expected; precision {precision:.2f} recall {recall:.2f}")
-    assert precision >= 0.9 and recall >= 0.9
+        e, p = gold_pairs(a, b, gold)
+        expected.update({(a, *k): v for k, v in e.items()})
+        predicted.update({(a, *k): v for k, v in p.items()})
+    mapped = sum(1 for key in predicted if key in expected)
+    exact = sum(1 for key, relation in predicted.items() if expected.get(key) == relation)
+    scores = {
+        "mapped precision": mapped / len(predicted),
+        "mapped recall": mapped / len(expected),
+        "exact precision": exact / len(predicted),
+        "exact recall": exact / len(expected),
+    }
+    print("gold sets:", ", ".join(f"{name} {value:.2f}" for name, value in scores.items()), f"({len(expected)} gold pairs)")
+    assert scores["mapped precision"] == 1.0 and scores["mapped recall"] >= 0.9
+    assert scores["exact precision"] >= 0.8 and scores["exact recall"] >= 0.75
+    strength = {"P": 1, "X": 2, "F": 3}
+    overclaimed = [key for key, relation in predicted.items() if key in expected and strength[relation] > strength[expected[key]]]
+    assert not overclaimed  # text evidence never claims more than the gold relation
 
 
 @pytest.mark.parametrize(

@@ -35,17 +35,24 @@ STOPWORDS = frozenset(
     example examples e g eg ie etc term terms meant mean importance important purpose key main relevant
     appropriate range type types kind kinds""".split()
 )
-_SUFFIXES = ("ing", "ed", "es", "s")
+# suffix -> replacement, tried longest first; then a final "e" goes, so that
+# prepare/preparing/preparation and declare/declared meet at one stem
+_SUFFIXES = (
+    ("ations", ""), ("ation", ""), ("ions", ""), ("ion", ""), ("ments", ""), ("ment", ""),
+    ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""),
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A light stem: ``customers``/``customer's`` -> ``customer``, ``dealing`` -> ``deal``."""
+    """A light stem: ``customers``/``customer's`` -> ``customer``, ``preparation`` -> ``prepar``."""
     word = word.split("'")[0]
-    for suffix in _SUFFIXES:
-        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
-            return word[: -len(suffix)]
-    return word
+    if not word.endswith("ss"):
+        for suffix, replacement in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)] + replacement
+                break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def tokens(text: str) -> list[str]:
