@@ -90,9 +90,12 @@ def test_printed_mappings_appear_as_document_evidence():
 
 
 def test_one_file_maps_within_itself():
-    result = map_units([load_spec_file(NEW)])
-    assert all(p.a.document == p.b.document == "salon-new.yaml" for p in result.pairs)
-    assert all(result.units.index(next(u for u in result.units if u.ref == p.a)) < result.units.index(next(u for u in result.units if u.ref == p.b)) for p in result.pairs)
+    merged = load_spec_file(OLD)
+    merged.units += load_spec_file(NEW).units  # one document holding both versions' units
+    result = map_units([merged])
+    position = {u.ref: k for k, u in enumerate(result.units)}
+    assert [(p.a.code, p.b.code) for p in result.pairs][:3] == [("R1", "N1"), ("R2", "N2"), ("R3", "N3")]
+    assert all(p.a.document == p.b.document == "salon-old.yaml" and position[p.a] < position[p.b] for p in result.pairs)
 
 
 def test_json_output_is_valid_deterministic_and_ordered(qualcli):

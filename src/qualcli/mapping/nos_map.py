@@ -46,9 +46,8 @@ def map_nos(docs: list[SpecDocument], catalogue: Catalogue, infer: bool = True) 
     pairs: list[Pair] = []
     explicit_codes: list[set[str]] = []
     for i, unit in enumerate(units):
-        doc_unit = docs[unit.doc_index].units[[u.code for u in docs[unit.doc_index].units].index(unit.ref.code)]
         seen = set()
-        for ref in doc_unit.nos:
+        for ref in unit.nos_refs:
             key = normalise_code(ref.code)
             if key in seen:
                 continue

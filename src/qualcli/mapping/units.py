@@ -35,7 +35,8 @@ class MapUnit:
     doc_index: int
     urn: str | None = None
     same_content_as: str | None = None
-    nos: list[str] = field(default_factory=list)
+    nos: list[str] = field(default_factory=list)  # comparison keys, see nos_key
+    nos_refs: list[NosRef] = field(default_factory=list)  # as the document prints them
     criteria: list[tuple[str, str]] = field(default_factory=list)  # (ref, text)
     criteria_of: str | None = None  # code of the unit whose criteria these are, when borrowed
 
@@ -73,6 +74,7 @@ def flatten(docs: list[SpecDocument]) -> list[MapUnit]:
                     urn=normalise_urn(unit.urn),
                     same_content_as=unit.same_content_as,
                     nos=[nos_key(ref) for ref in unit.nos],
+                    nos_refs=list(unit.nos),
                     criteria=criteria,
                 )
             )
