@@ -22,6 +22,7 @@ from tests.conftest import assert_valid
 
 VTCT = "specs/vtct-cs2d1-l2-diploma-customer-service.txt"
 CITY_AND_GUILDS = "specs/cityandguilds-4417-customer-service-v2.8.txt"
+PEARSON = "specs/pearson-btec-l1-principles-customer-service-issue2.txt"
 
 
 class Original:
@@ -63,6 +64,34 @@ def bump(label: str) -> str:
 def replace_label(line: str, label: str, new_label: str) -> str:
     index = line.index(label)
     return line[:index] + new_label + line[index + len(label):]
+
+
+def new_first_criterion(printed: str, renumbered: str, label: str, text: str) -> list[str]:
+    """Lines for a criterion inserted before the one ``printed`` with ``label`` (now ``renumbered``).
+
+    In a table whose first row also carries the outcome (Pearson), the new row
+    takes the outcome's cells and the old first row keeps only its own.
+    """
+    cells = printed.split("\t")
+    if label in cells:
+        at = cells.index(label)
+        new_row = cells[:at] + [label, text] + [""] * (len(cells) - at - 2)
+        old_row = [""] * at + renumbered.split("\t")[at:]
+        return ["\t".join(new_row), "\t".join(old_row)]
+    return [printed[: printed.index(label) + len(label)] + " " + text, renumbered]
+
+
+def renumber_mentions(lines: list[str], original: Original, unit, refs: dict[str, str]) -> None:
+    """Renumber "criterion 2.3"-style mentions in the unit's prose (Pearson's assessment guidance)."""
+    units = original.units_in_full()
+    start = unit.learning_outcomes[0].criteria[0].line
+    following = units[units.index(unit) + 1:]
+    end = following[0].learning_outcomes[0].criteria[0].line if following else len(lines)
+    mention = re.compile(r"(?<![\d.])(" + "|".join(map(re.escape, refs)) + r")(?![\d])")
+    rows = {c.line - 1 for o in unit.learning_outcomes for c in o.criteria}
+    for i in range(start, end):
+        if i not in rows and "criteri" in lines[i].lower():
+            lines[i] = mention.sub(lambda m: refs[m.group(1)], lines[i])
 
 
 def cell_rows(lines: list[str], *cells: str) -> list[int]:
@@ -111,7 +140,12 @@ def cityandguilds(corpus) -> Original:
     return original
 
 
-@pytest.fixture(params=["vtct", "cityandguilds"])
+@pytest.fixture(scope="module")
+def pearson(corpus) -> Original:
+    return Original(corpus / PEARSON)
+
+
+@pytest.fixture(params=["vtct", "cityandguilds", "pearson"])
 def original(request) -> Original:
     return request.getfixturevalue(request.param)
 
@@ -189,10 +223,12 @@ def test_inserted_criterion_renumbers_the_rest(original, tmp_path):
             if lines[i].strip() == heading:
                 lines[i] = lines[i].replace(heading, bump(heading))
                 break
+    renumber_mentions(lines, original, unit, {c.ref: bump(c.ref) for c in outcome.criteria})
     first = outcome.criteria[0]
-    line = original.lines[first.line - 1]
-    prefix = line[: line.index(first.source_ref) + len(first.source_ref)]
-    lines.insert(first.line - 1, f"{prefix} Check that the service area is ready before customers arrive")
+    lines.insert(first.line - 1, "")
+    lines[first.line - 1: first.line + 1] = new_first_criterion(
+        original.lines[first.line - 1], lines[first.line], first.source_ref,
+        "Check that the service area is ready before customers arrive")
     changes = located(original.doc, original.write(tmp_path, lines))
     new_path = criterion_path(unit, outcome, first)
     assert changes[0] == ("added", new_path)
@@ -202,10 +238,11 @@ def test_inserted_criterion_renumbers_the_rest(original, tmp_path):
 
 def test_renamed_unit(original, tmp_path):
     unit = original.units_in_full()[1]
-    lines = [
-        "\t".join(f"{cell} and its delivery" if cell.strip() == unit.title else cell for cell in line.split("\t"))
-        for line in original.lines
-    ]
+    # the title as a cell or line of its own, or after the unit's number ("Unit 2: Title")
+    names = re.compile(rf"((?:.*\b{re.escape(unit.code)}\W*\s)?{re.escape(unit.title)})\s*")
+    lines = ["\t".join(names.sub(r"\1 and its delivery", cell) if names.fullmatch(cell) else cell
+                       for cell in line.split("\t"))
+             for line in original.lines]
     report = diff_documents(original.doc, load_spec(original.write(tmp_path, lines)))
     changed = [(c.kind, c.path, c.new) for c in report.changes]
     namesakes = [u.code for u in original.doc.units if u.title == unit.title]  # City & Guilds: 202 and 272

@@ -302,3 +302,16 @@ def test_changes_are_listed_outcome_by_outcome():
         ("2", "text"),
         ("2", "criteria", "2.1", "text"),
     ]
+
+
+def test_mentions_of_renumbered_criteria_follow_the_renumbering():
+    old, new = make_doc(), make_doc()
+    old.unit("GR01").learning_outcomes[1].criteria[1].guidance = "Criterion 2.2 builds on 1.3 and 1.30."
+    criteria = new.unit("GR01").learning_outcomes[0].criteria
+    criteria.insert(0, Criterion(ref="1.1", text="Open the gates on time"))
+    for i, c in enumerate(criteria[1:], 2):
+        c.ref = f"1.{i}"
+    new.unit("GR01").learning_outcomes[1].criteria[1].guidance = "Criterion 2.2 builds on 1.4 and 1.30."
+    assert [kind for kind, _ in changes(old, new)] == ["added", "moved", "moved", "moved"]
+    new.unit("GR01").learning_outcomes[1].criteria[1].guidance = "Criterion 2.2 builds on 1.4 and 1.31."
+    assert changes(old, new)[-1] == ("changed", ["units", "GR01", "outcomes", "2", "criteria", "2.2", "guidance"])

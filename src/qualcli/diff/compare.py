@@ -12,6 +12,7 @@ parser could not place are not compared; text is compared after
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any, Iterable
 
 from qualcli.diff.changes import Change, DiffReport, DocumentInfo, plain
@@ -80,6 +81,8 @@ class _Differ:
         self.changes: list[Change] = []
         self.renumbered: dict[str, str] = {}  # old unit code -> new code of the same unit
         self.regrouped: set[str] = set()  # units already reported as moved between rule groups
+        self.renumbering: dict[str, str] = {}  # old -> new criterion ref, in the unit being compared
+        self.mention: re.Pattern | None = None
 
     def emit(self, kind: str, path: Path, old: Any = None, new: Any = None, old_path: Path | None = None) -> None:
         self.changes.append(Change(kind, tuple(path), old, new, tuple(old_path) if old_path is not None else None))
@@ -104,6 +107,8 @@ class _Differ:
             return
         if isinstance(old, str) or isinstance(new, str):
             old, new = comparable(str(old)) if old is not None else "", comparable(str(new)) if new is not None else ""
+            if old and new and self.with_new_refs(old) == new:
+                return
             old, new = old or None, new or None
         if old == new:
             return
@@ -234,6 +239,13 @@ class _Differ:
         path = ("units", b.code)
         if a.code != b.code:
             self.emit("moved", path, a.code, b.code, ("units", a.code))
+        outcome_pairs = align(a.learning_outcomes, b.learning_outcomes, keys=[lambda o: o.ref], text=lambda o: o.text,
+                              threshold=TEXT_THRESHOLD, keys_first=False)
+        criterion_pairs = align([(o, c) for o in a.learning_outcomes for c in o.criteria],
+                                [(o, c) for o in b.learning_outcomes for c in o.criteria],
+                                keys=[lambda oc: oc[1].ref], text=lambda oc: oc[1].text,
+                                threshold=TEXT_THRESHOLD, keys_first=False)
+        self.follow_renumbering(criterion_pairs)
         names = [n for n in UNIT_FIELDS if not (n == "group" and b.code in self.regrouped)]  # said once, under rules
         self.fields(path, names, a, b)
         if self.wanted("nos"):
@@ -241,9 +253,21 @@ class _Differ:
         if self.wanted("sections"):
             self.sections(path, a, b)
         if self.wanted("outcomes"):
-            self.outcomes(path, a, b)
+            self.outcomes(path, outcome_pairs, criterion_pairs if self.wanted("criteria") else [])
         if self.wanted("legislation"):
             self.legislation(path, a, b)
+        self.follow_renumbering([])
+
+    def follow_renumbering(self, criterion_pairs) -> None:
+        """Within a unit, "criterion 2.3" in old prose equals "criterion 2.4" in new prose when 2.3 became 2.4."""
+        moved = {x[1].ref: y[1].ref for x, y in criterion_pairs
+                 if x is not None and y is not None and x[1].ref != y[1].ref and "." in x[1].ref}
+        self.renumbering = moved
+        self.mention = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, moved)) + r")(?![\w])") if moved else None
+
+    def with_new_refs(self, text: str) -> str:
+        """``text`` with mentions of renumbered criteria given their new numbers."""
+        return self.mention.sub(lambda m: self.renumbering[m.group(1)], text) if self.mention else text
 
     def nos(self, path: Path, a: Unit, b: Unit) -> None:
         old = {ref.code: ref for ref in a.nos}
@@ -280,18 +304,10 @@ class _Differ:
 
     # --- outcomes and criteria -------------------------------------------------------------------
 
-    def outcomes(self, path: Path, a: Unit, b: Unit) -> None:
-        outcome_pairs = align(a.learning_outcomes, b.learning_outcomes, keys=[lambda o: o.ref], text=lambda o: o.text,
-                              threshold=TEXT_THRESHOLD, keys_first=False)
+    def outcomes(self, path: Path, outcome_pairs: list, criterion_pairs: list) -> None:
+        """Aligned outcomes, each followed by the changes to its criteria."""
         partner = {id(x): y for x, y in outcome_pairs if x is not None and y is not None}
         kept_outcomes = {id(y) for y in partner.values()}
-        old_items = [(o, c) for o in a.learning_outcomes for c in o.criteria]
-        new_items = [(o, c) for o in b.learning_outcomes for c in o.criteria]
-        criterion_pairs = (
-            align(old_items, new_items, keys=[lambda oc: oc[1].ref], text=lambda oc: oc[1].text,
-                  threshold=TEXT_THRESHOLD, keys_first=False)
-            if self.wanted("criteria") else []
-        )
         kept_old = {id(x[1]) for x, y in criterion_pairs if x is not None and y is not None}
         kept_new = {id(y[1]) for x, y in criterion_pairs if x is not None and y is not None}
         by_outcome: dict[int, list] = {}  # criteria reported after the new outcome they are in
