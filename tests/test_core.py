@@ -175,3 +175,11 @@ def test_usage_errors_are_one_line_with_exit_2(qualcli):
     assert_one_line_error(qualcli("parse"), "Missing argument", "qualcli parse --help")
     assert_one_line_error(qualcli("parse", "x.txt", "--format", "xml"), "--format")
     assert_one_line_error(qualcli("no-such-command"), "No such command")
+
+
+def test_text_from_any_format_normalises_to_the_same_string():
+    from qualcli.parsing.text import clean, normalise_space
+
+    assert normalise_space("self\u2011assessment  of\u00a0work") == "self-assessment of work"
+    assert normalise_space("organ\u00adisation") == "organisation"
+    assert clean("<ul><li>○ **Equality** Act 2010</li></ul> |") == "Equality Act 2010"

@@ -11,12 +11,18 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 BULLET_GLYPHS = "•●○◦▪■□‣⁃–·\uf0b7\uf0a7\uf0d8\uf076"
 _LEADING_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|-(?=\s)|\*(?=\s))\s*")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_SPACE = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+
+
+_CHARACTER_FOLDS = str.maketrans({"\u2011": "-", "\u00ad": None})
 
 
 def normalise_space(text: str) -> str:
-    """Collapse runs of whitespace (including non-breaking spaces) to one space."""
-    return " ".join(text.split())
+    """Collapse runs of whitespace (including non-breaking spaces) to one space.
+
+    Non-breaking hyphens become ``-`` and soft hyphens go, so text read from a
+    PDF compares equal to the same text from DOCX or plain text.
+    """
+    return " ".join(text.translate(_CHARACTER_FOLDS).split())
 
 
 def strip_tags(text: str) -> str:

@@ -76,7 +76,7 @@ def _unit(doc: SpecDocument, code: str, content: UnitContent) -> Unit:
     """The unit ``code`` (created when no table lists it), with the block's shared facts."""
     unit = doc.unit(code)
     if unit is None:
-        unit = Unit(code=code, title=content.title, line=None)
+        unit = Unit(code=code, title=content.title, line=content.line, page=content.page)
         doc.units.append(unit)
         doc.warnings.append(f"unit {code} is printed but not listed in a structure table")
     facts = content.facts

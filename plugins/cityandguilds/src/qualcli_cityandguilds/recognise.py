@@ -21,13 +21,11 @@ _OTHERS = re.compile(r"\b(?:VTCT|Pearson|BTEC|Edexcel|NCFE|Highfield|OCR)\b")
 def confidence(source: SourceText) -> Confidence:
     """High for City & Guilds handbooks, low for other bodies' documents."""
     sample = "\n".join(line.text for line in source.lines[:_SAMPLE_LINES])
-    score = sum(weight for pattern, weight in _OWN if pattern.search(sample))
-    found = [pattern.pattern for pattern, _ in _OWN if pattern.search(sample)]
+    hits = [weight for pattern, weight in _OWN if pattern.search(sample)]
+    if not hits:
+        return Confidence(0.0, "no City & Guilds markers")
     others = len(_OTHERS.findall(sample))
     ours = len(re.findall(r"City\s*&\s*Guilds", sample, re.I))
     if others > ours:
-        return Confidence(min(score, 0.1), f"names another awarding body {others} time(s), City & Guilds {ours}")
-    score = min(score, 0.95)
-    if not found:
-        return Confidence(0.0, "no City & Guilds markers")
-    return Confidence(score, f"City & Guilds markers: {len(found)} of {len(_OWN)}")
+        return Confidence(min(sum(hits), 0.1), f"names another awarding body {others} time(s), City & Guilds {ours}")
+    return Confidence(min(sum(hits), 0.95), f"City & Guilds markers: {len(hits)} of {len(_OWN)}")

@@ -72,6 +72,8 @@ class UnitContent:
 
     codes: tuple[str, ...]
     title: str
+    line: int | None = None
+    page: int | None = None
     facts: dict[str, str] = field(default_factory=dict)  # level, credits, uan, glh
     aim: str | None = None
     nos: list[NosRef] = field(default_factory=list)
@@ -86,7 +88,7 @@ class UnitReader:
 
     def __init__(self, block: UnitBlock) -> None:
         self.block = block
-        self.content = UnitContent(block.codes, block.title)
+        self.content = UnitContent(block.codes, block.title, block.line, block.page)
         self.mode = "header"
         self.heading = "Unit"
         self.outcome: LearningOutcome | None = None
