@@ -92,47 +92,53 @@ def to_markdown(result: UnitMap, to: str) -> str:
 
 
 def to_xlsx(result: UnitMap) -> bytes:
-    """A workbook: a coloured matrix sheet and a pairs sheet, frozen headers and filters."""
+    """A workbook: a coloured matrix sheet and a pairs sheet, frozen headers and filters.
+
+    Written in openpyxl's write-only mode, so a 2,000 x 2,000 matrix streams
+    out instead of being held as cell objects.
+    """
     import datetime
 
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Matrix"
+    fills = {key: PatternFill("solid", fgColor=colour) for key, colour in FILLS.items()}
+    centred, rotated, bold = Alignment(horizontal="center"), Alignment(text_rotation=90), Font(bold=True)
+
+    def styled(sheet, value, fill=None, alignment=None, font=None):
+        cell = WriteOnlyCell(sheet, value=value)
+        if fill is not None:
+            cell.fill = fill
+        if alignment is not None:
+            cell.alignment = alignment
+        if font is not None:
+            cell.font = font
+        return cell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Matrix")
     header, body = matrix(result)
-    sheet.append(header)
-    for row in body:
-        sheet.append(row)
-    for cell in sheet[1][1:]:
-        cell.alignment = Alignment(text_rotation=90)
-    for row in sheet.iter_rows(min_row=2, min_col=2):
-        for cell in row:
-            if cell.value in FILLS:
-                cell.fill = PatternFill("solid", fgColor=FILLS[cell.value])
-                cell.alignment = Alignment(horizontal="center")
     sheet.column_dimensions["A"].width = max((len(r[0]) for r in body), default=10) + 2
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(body) + 1}"
+    sheet.append([header[0], *(styled(sheet, label, alignment=rotated, font=bold) for label in header[1:])])
+    for row in body:
+        cells = [styled(sheet, row[0], font=bold)]
+        cells += [styled(sheet, value, fills[value], centred) if value in fills else value or None for value in row[1:]]
+        sheet.append(cells)
 
     pairs = book.create_sheet("Pairs")
-    pairs.append(list(LONG_COLUMNS))
-    for row in long_rows(result):
-        row[9] = float(row[9])
-        pairs.append(row)
-    for cell in pairs[1]:
-        cell.font = Font(bold=True)
-    for row in pairs.iter_rows(min_row=2, min_col=9, max_col=9):
-        for cell in row:
-            fill = FILLS.get(CELL.get(cell.value, ""))
-            if fill:
-                cell.fill = PatternFill("solid", fgColor=fill)
+    rows = long_rows(result)
     for index, width in enumerate((12, 24, 8, 40, 12, 24, 10, 40, 9, 7, 80), 1):
         pairs.column_dimensions[get_column_letter(index)].width = width
     pairs.freeze_panes = "A2"
-    pairs.auto_filter.ref = f"A1:{get_column_letter(len(LONG_COLUMNS))}{pairs.max_row}"
+    pairs.auto_filter.ref = f"A1:{get_column_letter(len(LONG_COLUMNS))}{len(rows) + 1}"
+    pairs.append([styled(pairs, name, font=bold) for name in LONG_COLUMNS])
+    for row in rows:
+        relation = styled(pairs, row[8], fills.get(CELL.get(row[8], "")))
+        pairs.append([*row[:8], relation, float(row[9]), row[10]])
     book.properties.created = datetime.datetime(2000, 1, 1)  # deterministic bytes: no wall-clock timestamps
     buffer = io.BytesIO()
     book.save(buffer)
