@@ -397,6 +397,7 @@ def test_changes_listed_in_the_2_8_version_table(cityandguilds, tmp_path, qualcl
 
     assert "local/national radio advertisements{+, social networking sites+}." in render_text(report)
     assert_valid(report.to_dict(), "diff")
+    assert diff_documents(load_spec(older), cityandguilds.doc, ["guidance"]).changes == []
     markdown = qualcli("diff", older, cityandguilds.path, "--format", "markdown", "--exit-code")
     assert markdown.code == 1, markdown.stderr
     assert "## Unit 201\n" in markdown.stdout

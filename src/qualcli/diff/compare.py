@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from qualcli.diff.changes import Change, DiffReport, DocumentInfo, plain
 from qualcli.diff.legislation import unit_instruments, unit_texts
@@ -69,8 +70,7 @@ def _unit_text(unit: Unit) -> str:
 
 def _local_ref(criterion: Criterion, outcome: LearningOutcome) -> str:
     """The criterion's number within its outcome ("1.10" in outcome "1" -> "10")."""
-    prefix = f"{outcome.ref}."
-    return criterion.ref[len(prefix):] if criterion.ref.startswith(prefix) else criterion.ref
+    return criterion.ref.removeprefix(f"{outcome.ref}.")
 
 
 class _Differ:

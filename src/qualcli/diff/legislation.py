@@ -9,8 +9,9 @@ know it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 from qualcli.diff.normalise import comparable
 from qualcli.model import Unit

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Sequence
 from difflib import SequenceMatcher
-from typing import Callable, Hashable, Sequence, TypeVar
+from typing import TypeVar
 
 from qualcli.diff.normalise import words
 
