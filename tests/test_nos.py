@@ -49,13 +49,14 @@ def test_natural_order():
 
 def test_plugin_entries_extend_but_never_retitle():
     registered = [
-        ("acme", {"code": "ZZXYZ1", "title": "Greet visitors", "suite": "Front of House (2020)", "performance": ["You greet visitors promptly"]}),
+        ("acme", {"code": "ZZXYZ1", "title": "Greet visitors", "suite": "Front of House", "year": "2020", "performance": ["You greet visitors promptly"]}),
         ("acme", {"code": "CFACSA8", "title": "Make the service personal", "suite": "Customer Service", "knowledge": ["Why names matter"]}),
         ("broken", {"code": "bad code!", "title": "x", "suite": "y"}),
     ]
     cat = build_catalogue(load_shipped(), registered)
     added = cat.get("ZZXYZ1")
     assert added.origin == "acme" and added.performance == ["You greet visitors promptly"]
+    assert added.suite_label() == "Front of House (2020)"
     known = cat.get("CFACSA8")
     assert known.title == "Make customer service personal"
     assert known.aliases == ["Make the service personal"] and known.knowledge == ["Why names matter"]
@@ -88,3 +89,16 @@ def test_nos_show_cli(qualcli, code):
 
 def test_nos_show_unknown_code_is_one_line_error(qualcli):
     assert_one_line_error(qualcli("nos", "show", "CFACSZ99"), "CFACSZ99", "catalogue")
+
+
+def test_plugin_registered_through_the_hook_reaches_the_catalogue():
+    import types
+
+    from qualcli.hookspecs import hookimpl
+    from qualcli.plugins import collect, make_manager
+
+    entry = {"code": "CFACSC1", "title": "An invented standard", "suite": "Customer Service", "year": 2013}
+    pm = make_manager(load_entry_points=False)
+    pm.register(types.SimpleNamespace(register_nos=hookimpl(lambda register: register(entry))), name="demo")
+    cat = build_catalogue(load_shipped(), collect("register_nos", pm))
+    assert cat.get("cfacsc1").origin == "demo"

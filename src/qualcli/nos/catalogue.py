@@ -132,6 +132,8 @@ def build_catalogue(shipped: dict[str, Any], registered: list[tuple[str, Any]]) 
         standards[normalise_code(item["code"])] = Standard(suite_title=suite.get("title"), **item)
     warnings: list[str] = []
     for plugin_name, entry in registered:
+        if isinstance(entry, dict) and isinstance(entry.get("year"), str) and entry["year"].isdigit():
+            entry = {**entry, "year": int(entry["year"])}  # "2013" as printed is fine
         problems = entry_problems(entry)
         if problems:
             warnings.append(f"plugin {plugin_name!r}: NOS entry skipped: {problems[0]}")
