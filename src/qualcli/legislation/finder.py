@@ -17,11 +17,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from qualcli.legislation.names import SEP, is_abbreviation, name_key, name_pattern
+from qualcli.legislation.names import SEP, is_abbreviation, name_key
 from qualcli.legislation.table import DEFAULT_JURISDICTION, Instrument, Table
 
 #: The year after a name: "1979", "(1979)", ", 1979" — possibly after a line break.
-_YEAR_TAIL = rf"(?:[^\S\n]*,?(?:{SEP})?(?P<open>\([^\S\n]*)?(?P<year>(?:1[89]|20)\d\d)(?(open)[^\S\n]*\))(?![\w/]))?"
+_YEAR_AFTER = re.compile(
+    rf"[^\S\n]*,?(?:{SEP})?(?P<open>\([^\S\n]*)?(?P<year>(?:1[89]|20)\d\d)(?(open)[^\S\n]*\))(?![\w/])"
+)
 
 #: A capitalised title ending in Act/Regulations/Order and a year: an instrument the table may not know.
 _TITLE_WORD = r"(?:[A-Z][\w'’-]*|\([A-Z][^()\n]{0,60}\))"
@@ -34,6 +36,38 @@ _LEADING_FILLER = re.compile(
     r"^(?:(?:the|under|by|see|in|and|also|both|only|whereas|although|since|from|our|their|your|this|that|of|with|to|for|at|on|&)\s+)+",
     re.IGNORECASE,
 )
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&")
+_TOKEN_OR_BREAK = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&|\n[^\S\n]*\n")
+_GENERIC_ANCHORS = {"act", "regulations", "order"}
+
+
+def _word(token: str) -> str | None:
+    """A token as names are keyed: lower case, "&" as "and", "" for "etc", None for a paragraph break."""
+    if token[0] == "\n":
+        return None
+    if token == "&":
+        return "and"
+    word = token.lower().replace("’", "'")
+    return "" if word == "etc" else word
+
+
+def _is_word_at(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a whole word (not part of a longer one)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(windows):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 @dataclass(frozen=True)
@@ -59,103 +93,105 @@ class Reference:
 
 
 class Finder:
-    """A compiled matcher for one currency table."""
+    """A matcher for one currency table.
+
+    Every name the table knows ends with one of a few words ("Act",
+    "Regulations", "GDPR"...). The finder looks for those words, then reads
+    the words before each one and looks the longest run up in a dictionary of
+    names reduced by :func:`~qualcli.legislation.names.name_key` — so case,
+    "&", "etc.", brackets, commas and line breaks never matter, and a name
+    never starts or ends inside a word. Abbreviations must match their capitals.
+    """
 
     def __init__(self, table: Table):
         self.table = table
         self.forms: dict[str, list[tuple[Instrument, str]]] = {}
-        words_ci: set[str] = set()
-        words_cs: set[str] = set()
+        # Names as a trie of their words read backwards from the last: {word: (children, entries)}.
+        self._trie: dict[str, tuple[dict, list]] = {}
+        reach: dict[str, int] = {}
         for inst in table:
             names = [(inst.name, "title"), *((a, "alias") for a in inst.aliases)]
             names += [(a, "abbreviation") for a in inst.abbreviations]
             names += [(a, "incorrect") for a in inst.incorrect_names]
             for name, form in names:
-                self.forms.setdefault(name_key(name), []).append((inst, form))
-                (words_cs if form == "abbreviation" and is_abbreviation(name) else words_ci).add(name)
-        self._ci = self._compile(words_ci, re.IGNORECASE)
-        self._cs = self._compile(words_cs, 0)
-        # Every name ends with one of a few words ("Act", "Regulations", "GDPR"...): search for those
-        # first, then run the full patterns only in a window before each (much faster on long texts).
-        # How far before each anchor word a name can start: its longest name, with room for
-        # doubled spaces, emphasis markers and a line break.
-        self._anchors: list[tuple[str, bool, int]] = []  # word, case-sensitive?, reach
-        reach: dict[str, int] = {}
-        for name in words_ci:
-            word = re.split(r"[\s)]+", name.strip(") "))[-1].lower()
-            reach[word] = max(reach.get(word, 0), len(name))
-        self._anchors += [(word, False, longest * 3 // 2 + 24) for word, longest in sorted(reach.items())]
-        self._anchors += [(name, True, 8) for name in sorted(words_cs)]
-
-    @staticmethod
-    def _compile(names: set[str], flags: int) -> re.Pattern | None:
-        if not names:
-            return None
-        ordered = sorted({name_pattern(n) for n in names}, key=lambda p: (-len(p), p))
-        return re.compile(rf"(?<![\w-])(?P<name>{'|'.join(ordered)})(?![\w-]){_YEAR_TAIL}", flags)
+                key = name_key(name)
+                self.forms.setdefault(key, []).append((inst, form))
+                exact = tuple(_TOKEN.findall(name)) if form == "abbreviation" and is_abbreviation(name) else None
+                words = key.split()
+                node = self._trie
+                for i, word in enumerate(reversed(words)):
+                    children, entries = node.setdefault(word, ({}, []))
+                    if i == len(words) - 1:
+                        entries.append((inst, form, exact))
+                    node = children
+                reach[words[-1]] = max(reach.get(words[-1], 0), 3 * len(key) // 2 + 24)
+        self._anchors = sorted(reach.items())
 
     def find(self, text: str) -> list[Reference]:
         """Every reference in ``text``, in order; overlapping matches keep the longest."""
+        lowered = text.lower()
         found: list[Reference] = []
-        windows = self._windows(text)
-        for pattern in (self._ci, self._cs):
-            if pattern is None:
-                continue
-            for lo, hi in windows:
-                for match in pattern.finditer(text, lo, hi):
-                    ref = self._known(match)
+        windows: list[tuple[int, int]] = []
+        for anchor, reach in self._anchors:
+            at = lowered.find(anchor)
+            while at >= 0:
+                end = at + len(anchor)
+                if _is_word_at(text, at, end):
+                    ref = self._known(text, max(0, at - reach), end)
                     if ref is not None:
                         found.append(ref)
+                    if anchor in _GENERIC_ANCHORS:
+                        windows.append((max(0, at - reach), min(len(text), end + 80)))
+                at = lowered.find(anchor, end)
         known = _without_overlaps(found)
         spans = [(ref.start, ref.end) for ref in known]
-        for lo, hi in windows:
+        for lo, hi in _merged(windows):
             for match in _GENERIC.finditer(text, lo, hi):
+                if _overlaps(spans, match.end("name") - 1, match.end()):
+                    continue  # the "Act ..." of a name the table knows
                 ref = self._unknown(match)
                 if not _overlaps(spans, ref.start, ref.end):
                     known.append(ref)
         return sorted(_without_overlaps(known), key=lambda r: r.start)
 
-    def _windows(self, text: str) -> list[tuple[int, int]]:
-        """Merged stretches of ``text`` that could hold a name: up to the longest name before each anchor word.
-
-        A window ends after a paragraph break past the anchor (a year never follows one), or 80
-        characters on, so the patterns' look-ahead always sees the real next character.
-        """
-        hits: list[tuple[int, int]] = []
-        lowered = text.lower()
-        for word, case_sensitive, reach in self._anchors:
-            haystack = text if case_sensitive else lowered
-            at = haystack.find(word)
-            while at >= 0:
-                hits.append((max(0, at - reach), at + len(word)))
-                at = haystack.find(word, at + len(word))
-        windows: list[tuple[int, int]] = []
-        for lo, end in sorted(hits):
-            hi = min(len(text), end + 80)
-            if windows and lo <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
-            else:
-                windows.append((lo, hi))
-        return windows
-
-    def _known(self, match: re.Match) -> Reference | None:
-        written = match.group("name")
-        entries = self.forms.get(name_key(written))
-        if not entries:
+    def _known(self, text: str, lo: int, end: int) -> Reference | None:
+        """The longest known name ending at ``end`` (an anchor word), with the year after it."""
+        tokens = list(_TOKEN_OR_BREAK.finditer(text, lo, end))
+        if lo > 0 and tokens and tokens[0].start() == lo and text[lo - 1].isalnum():
+            tokens = tokens[1:]  # cut in the middle of a word
+        node, written, best = self._trie, [], None
+        for token in reversed(tokens):
+            raw = token.group()
+            word = _word(raw)
+            if word is None:
+                break  # a paragraph break: names never cross one
+            if not word:
+                continue  # "etc."
+            if word not in node:
+                break
+            node, entries = node[word]
+            written.append(raw)
+            start = token.start()
+            usable = [(inst, form) for inst, form, exact in entries if exact is None or exact == tuple(reversed(written))]
+            if usable and not (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()):
+                best = (usable, start)
+        if best is None:
             return None
-        year = match.group("year")
-        end = match.end() if year else match.end("name")
+        entries, start = best
+        tail = _YEAR_AFTER.match(text, end)
+        year = tail.group("year") if tail else None
+        stop = tail.end() if tail else end
         family = list(dict.fromkeys(inst for inst, _ in entries))
         chosen = resolve(family, year)
         form = next(f for inst, f in entries if inst is chosen)
         return Reference(
             instrument=chosen.id,
-            text=" ".join(match.string[match.start("name"):end].split()),
-            start=match.start("name"),
-            end=end,
+            text=" ".join(text[start:stop].split()),
+            start=start,
+            end=stop,
             year=year,
             form=form,
-            name=" ".join(written.split()),
+            name=" ".join(text[start:end].split()),
             candidates=tuple(inst.id for inst in family),
         )
 
