@@ -337,6 +337,9 @@ def test_markdown_extraction_removes_markup_and_keeps_positions():
     assert [r.text for r in refs] == ["Sale of Goods Act 1979", "Equality Act 2010"]
     assert prose.position(refs[0].start)[:2] == (3, 7)
     assert prose.position(refs[1].start)[:2] == (4, 28)
+    quoted = markdown_prose("> Staff follow the Data Protection\n> Act 1998 here.\n")
+    (ref,) = find_references(quoted.text)
+    assert ref.text == "Data Protection Act 1998" and quoted.position(ref.start)[:2] == (1, 20)
 
 
 def test_change_log_lines_by_structure():

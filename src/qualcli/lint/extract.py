@@ -1,6 +1,6 @@
 """Per-format extraction of prose, keeping every character's source position.
 
-- Markdown: code fences, inline code, HTML comments and tags are left out;
+- Markdown: code fences, inline code, quote markers, HTML comments and tags are left out;
   emphasis markers and link targets are removed so ``**Sale of Goods** Act``
   reads as one name; line breaks inside a paragraph stay single newlines
   (the finder accepts one line break inside a name).
@@ -26,6 +26,7 @@ PLAIN_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 # Inline markup that is not prose: comments, tags, inline code, emphasis markers, link targets, escapes.
 _INLINE_DROP = re.compile(
     r"<!--.*?-->|<[A-Za-z/!][^<>]*>|`+[^`\n]*`+|\*+|(?<![^\W_])_+|_+(?![^\W_])|\]\([^)\s]*\)|[\[\]]|\\(?=[*_`\[\]])"
@@ -75,7 +76,8 @@ def markdown_prose(text: str) -> Prose:
             fence = opened.group(1)[0] * 3
             prose.gap()
             continue
-        start = 0
+        quote = _QUOTE.match(line)
+        start = quote.end() if quote else 0
         if in_comment:
             close = line.find("-->")
             if close < 0:
