@@ -157,6 +157,14 @@ def test_document_against_itself_reports_nothing(original):
     assert located(original.doc, load_spec(original.path)) == []
 
 
+def test_its_own_parsed_spec_reports_nothing(original, tmp_path, qualcli):
+    parsed = tmp_path / "spec.json"
+    assert qualcli("parse", original.path, "--format", "json", "-o", parsed).code == 0
+    result = qualcli("diff", parsed, original.path, "--exit-code")
+    assert result.code == 0, result.stdout + result.stderr
+    assert result.stdout.rstrip().endswith("No differences.")
+
+
 def test_rewrapped_paragraphs_report_nothing(original, tmp_path):
     assert located(original.doc, original.write(tmp_path, rewrap(original.lines))) == []
 
