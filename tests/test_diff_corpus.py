@@ -298,6 +298,15 @@ def test_changed_qualification_credits_and_glh(vtct, tmp_path):
         ("changed", ("qualifications", qualification.number, "glh"))]
 
 
+def test_removed_nos_reference(vtct, tmp_path):
+    unit = next(u for u in vtct.units_in_full() if len(u.nos) >= 2)
+    ref = unit.nos[-1]
+    lines = list(vtct.lines)
+    assert ref.code in lines[ref.line - 1]
+    del lines[ref.line - 1]
+    assert located(vtct.doc, vtct.write(tmp_path, lines)) == [("removed", ("units", unit.code, "nos", ref.code))]
+
+
 def test_unit_moved_to_another_rule_group(vtct, tmp_path):
     qualification = vtct.doc.qualifications[0]
     source, target = next((g, h) for g, h in zip(qualification.rules[1:], qualification.rules[2:]) if len(g.units) >= 2)

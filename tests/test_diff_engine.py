@@ -315,3 +315,13 @@ def test_mentions_of_renumbered_criteria_follow_the_renumbering():
     assert [kind for kind, _ in changes(old, new)] == ["added", "moved", "moved", "moved"]
     new.unit("GR01").learning_outcomes[1].criteria[1].guidance = "Criterion 2.2 builds on 1.4 and 1.31."
     assert changes(old, new)[-1] == ("changed", ["units", "GR01", "outcomes", "2", "criteria", "2.2", "guidance"])
+
+
+def test_nos_codes_repeated_across_suites_are_told_apart():
+    old, new = make_doc(), make_doc()
+    old.unit("GR02").nos = [NosRef(code="1", suite="Level 2"), NosRef(code="1", suite="Level 3")]
+    new.unit("GR02").nos = [NosRef(code="1", suite="Level 2"), NosRef(code="2", suite="Level 3")]
+    assert changes(old, new) == [
+        ("removed", ["units", "GR02", "nos", "Level 3: 1"]),
+        ("added", ["units", "GR02", "nos", "Level 3: 2"]),
+    ]

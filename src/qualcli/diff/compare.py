@@ -270,8 +270,15 @@ class _Differ:
         return self.mention.sub(lambda m: self.renumbering[m.group(1)], text) if self.mention else text
 
     def nos(self, path: Path, a: Unit, b: Unit) -> None:
-        old = {ref.code: ref for ref in a.nos}
-        new = {ref.code: ref for ref in b.nos}
+        """NOS references by code (by "suite: code" when a code repeats across suites)."""
+        codes = [ref.code for ref in a.nos], [ref.code for ref in b.nos]
+        repeated = any(len(set(side)) < len(side) for side in codes)
+
+        def key(ref) -> str:
+            return f"{ref.suite}: {ref.code}" if repeated and ref.suite else ref.code
+
+        old = {key(ref): ref for ref in a.nos}
+        new = {key(ref): ref for ref in b.nos}
         for code, ref in old.items():
             if code not in new:
                 self.emit("removed", (*path, "nos", code), plain(ref), None)
