@@ -307,6 +307,36 @@ def test_removed_nos_reference(vtct, tmp_path):
     assert located(vtct.doc, vtct.write(tmp_path, lines)) == [("removed", ("units", unit.code, "nos", ref.code))]
 
 
+def test_replaced_act_in_guidance(cityandguilds, tmp_path):
+    from qualcli.diff.legislation import unit_instruments, unit_texts
+    from qualcli.legislation import find_references
+
+    candidates = ["Consumer Rights Act 2015", "Equality Act 2010", "Freedom of Information Act 2000", "Computer Misuse Act 1990"]
+    replacements = {find_references(text)[0].instrument: text for text in candidates}
+    assert None not in replacements, "a replacement Act is missing from the legislation table"
+    for unit in cityandguilds.units_in_full():
+        cited = unit_instruments(unit)
+        counts = {}
+        for text in unit_texts(unit):
+            for ref in find_references(text):
+                counts[ref.instrument] = counts.get(ref.instrument, 0) + 1
+        once = [k for k, n in counts.items() if n == 1 and k]
+        new_id = next((k for k in replacements if k not in cited), None)
+        hits = [(c, o, r) for o in unit.learning_outcomes for c in o.criteria for r in find_references(c.guidance or "")
+                if r.instrument in once]
+        if hits and new_id:
+            break
+    criterion, outcome, ref = hits[0]
+    lines = list(cityandguilds.lines)
+    (index,) = [i for i in guidance_block(lines, criterion) if ref.text in lines[i]]
+    lines[index] = lines[index].replace(ref.text, replacements[new_id], 1)
+    assert located(cityandguilds.doc, cityandguilds.write(tmp_path, lines)) == [
+        ("changed", criterion_path(unit, outcome, criterion, "guidance")),
+        ("removed", ("units", unit.code, "legislation", ref.instrument)),
+        ("added", ("units", unit.code, "legislation", new_id)),
+    ]
+
+
 def test_unit_moved_to_another_rule_group(vtct, tmp_path):
     qualification = vtct.doc.qualifications[0]
     source, target = next((g, h) for g, h in zip(qualification.rules[1:], qualification.rules[2:]) if len(g.units) >= 2)
