@@ -8,6 +8,8 @@ from Observations into Knowledge, a page number after the last table row).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qualcli.loading import load_spec
@@ -91,3 +93,24 @@ def test_examples_parse(qualcli, name, date, credits, units, criteria, legislati
     assert shown.code == 0 and shown.stdout.startswith("SRX02: Take payments and")
     parsed = qualcli("parse", EXAMPLES / name)
     assert parsed.code == 0 and "units:" in parsed.stdout
+
+
+def test_structure_table_in_another_column_order(tmp_path):
+    """A book whose structure tables put the title first and the figures in another order reads the same."""
+    original = (EXAMPLES / "salon-reception-2016.txt").read_text(encoding="utf-8")
+    order = (2, 0, 5, 4, 3, 1)  # title, code, level, GLH, credits, Ofqual reference
+
+    def reorder(line: str) -> str:
+        cells = line.split("\t")
+        if len(cells) == 6 and ("Ofqual unit reference" in cells or re.fullmatch(r"[A-Z]/\d{3}/\d{4}", cells[1])):
+            return "\t".join(cells[i] for i in order)
+        return line
+
+    moved = tmp_path / "salon-reception-reordered.txt"
+    moved.write_text("\n".join(reorder(line) for line in original.splitlines()) + "\n", encoding="utf-8")
+    assert moved.read_text(encoding="utf-8") != original
+    want, got = load_spec(EXAMPLES / "salon-reception-2016.txt"), load_spec(moved)
+    assert [(u.code, u.urn, u.title, u.level, u.credits, u.glh, u.group) for u in got.units] == [
+        (u.code, u.urn, u.title, u.level, u.credits, u.glh, u.group) for u in want.units
+    ]
+    assert got.qualifications[0].rules == want.qualifications[0].rules

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from qualcli.model import RuleGroup, Unit
 from qualcli.parsing.lines import LogicalLine
-from qualcli.parsing.rows import JoinedText, column_order
+from qualcli.parsing.refs import find_urn, parse_level
+from qualcli.parsing.rows import JoinedText, column_order, row_cells
 from qualcli.parsing.text import clean, parse_int
 
 from qualcli_vtct.layout import UNIT_CODE, flat, is_page_label
@@ -44,6 +45,15 @@ COLUMNS = {
     "tqt": ("tqt",),
 }
 DEFAULT_COLUMNS = ["credits", "glh", "level"]
+# header cell -> field, for tables that kept their cells (checked in this order)
+CELL_COLUMNS = {
+    "urn": r"ofqual|unit reference|\burn\b|\buan\b",
+    "code": r"\bcode\b",
+    "title": r"\btitle\b",
+    "credits": r"\bcredit",
+    "glh": r"\bglh\b|guided learning",
+    "level": r"\blevel\b",
+}
 
 
 @dataclass
@@ -120,6 +130,52 @@ def _letter_groups(groups: list[_Group], clauses: list[re.Match]) -> None:
 
 
 def _rows(group: _Group) -> list[Unit]:
+    """The unit rows of a group: read by header cells when the table kept its cells, else from the joined text."""
+    return _cell_rows(group) or _text_rows(group)
+
+
+def _cell_rows(group: _Group) -> list[Unit]:
+    """Rows of a table whose cells survived (tabs or reader cells), in whatever order its header gives."""
+    columns: dict[str, int] | None = None
+    units = []
+    for line in group.lines:
+        if line.cells is None and "\t" not in line.text:
+            continue
+        cells = row_cells(line)
+        if columns is None:
+            columns = _header_columns(cells)
+            continue
+        code = cells[columns["code"]] if columns["code"] < len(cells) else ""
+        if not re.fullmatch(UNIT_CODE, code):
+            continue
+        value = {name: cells[i] if i < len(cells) else "" for name, i in columns.items()}
+        units.append(
+            Unit(
+                code=code,
+                urn=find_urn(value.get("urn", "")),
+                title=value["title"],
+                level=parse_level(value.get("level")),
+                credits=parse_int(value.get("credits")),
+                glh=parse_int(value.get("glh")),
+                group=_name(group),
+                line=line.number,
+                page=line.page,
+            )
+        )
+    return units
+
+
+def _header_columns(cells: list[str]) -> dict[str, int] | None:
+    """Column positions named by a header row, if it names at least the unit code and title."""
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        name = next((name for name, titles in CELL_COLUMNS.items() if re.search(titles, cell, re.I)), None)
+        if name and name not in columns:
+            columns[name] = index
+    return columns if {"code", "title"} <= columns.keys() else None
+
+
+def _text_rows(group: _Group) -> list[Unit]:
     joined = JoinedText.of(group.lines)
     matches = list(_ROW.finditer(joined.text))
     if not matches:
