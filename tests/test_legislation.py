@@ -87,6 +87,7 @@ def test_year_without_brackets_does_not_swallow_a_closing_bracket():
 def test_unknown_instruments_are_found_with_their_year():
     refs = find_references("Under the Widget Safety Act 1999 and the Equality Act 2010")
     assert [(r.instrument, r.text) for r in refs] == [(None, "Widget Safety Act 1999"), ("equality-act-2010", "Equality Act 2010")]
+    assert find_references("The Act 2010 changed this. Under the Order 1999 too.") == []
 
 
 def test_a_name_without_year_means_the_current_instrument():

@@ -150,7 +150,7 @@ class Finder:
                 if _overlaps(spans, match.end("name") - 1, match.end()):
                     continue  # the "Act ..." of a name the table knows
                 ref = self._unknown(match)
-                if not _overlaps(spans, ref.start, ref.end):
+                if ref is not None and not _overlaps(spans, ref.start, ref.end):
                     known.append(ref)
         return sorted(_without_overlaps(known), key=lambda r: r.start)
 
@@ -195,20 +195,18 @@ class Finder:
             candidates=tuple(inst.id for inst in family),
         )
 
-    def _unknown(self, match: re.Match) -> Reference:
+    @staticmethod
+    def _unknown(match: re.Match) -> Reference | None:
+        """A titled instrument the table does not know ("Widget Safety Act 1999"), or None for "The Act 2010"."""
         name = match.group("name")
         filler = _LEADING_FILLER.match(name)
         skip = filler.end() if filler else 0
+        title = " ".join(name[skip:].split())
+        if " " not in title:
+            return None
         start = match.start("name") + skip
-        known = self.forms.get(name_key(name[skip:]))
-        year = match.group("year")
-        if known:  # a known name whose year another pattern did not take: treat as the family
-            family = list(dict.fromkeys(inst for inst, _ in known))
-            chosen = resolve(family, year)
-            return Reference(chosen.id, " ".join(match.string[start:match.end()].split()), start, match.end(), year,
-                             "title", " ".join(name[skip:].split()), tuple(i.id for i in family))
-        return Reference(None, " ".join(match.string[start:match.end()].split()), start, match.end(), year, "unknown",
-                         " ".join(name[skip:].split()))
+        return Reference(None, " ".join(match.string[start:match.end()].split()), start, match.end(), match.group("year"),
+                         "unknown", title)
 
 
 def resolve(family: list[Instrument], year: str | None, as_of: dt.date | None = None,
