@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from qualcli.legislation import find_references
 from qualcli.legislation.checks import check_reference
 from qualcli.legislation.table import build_table, load_entries, shipped_path, shipped_table
-from tests.conftest import assert_one_line_error
+from tests.conftest import assert_one_line_error, assert_valid
 
 NOW = dt.date(2026, 11, 22)
 
@@ -197,6 +198,12 @@ def test_cli_list_show_check(qualcli):
     assert "in force" in next(l for l in early.splitlines() if l.startswith("consumer-protection-from-unfair-trading"))
     rules = qualcli("legislation", "list", "--rules").stdout
     assert all(f"QL00{i}" in rules for i in range(1, 8))
+
+    records = json.loads(qualcli("legislation", "list", "--json", "--as-of", "2026-11-22").stdout)
+    cprs = next(r for r in records if r["id"] == "consumer-protection-from-unfair-trading-regulations-2008")
+    assert (cprs["status"], cprs["since"], cprs["successor"]) == ("revoked", "2025-04-06", "digital-markets-competition-and-consumers-act-2024")
+    entry = json.loads(qualcli("legislation", "show", "Consumer Contracts Regulations 2013", "--json").stdout)
+    assert_valid([entry], "legislation")
 
     shown = qualcli("legislation", "show", "SOGA")
     assert shown.code == 0 and "Sale of Goods Act 1979" in shown.stdout and "1 October 2015" in shown.stdout

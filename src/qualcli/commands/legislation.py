@@ -37,14 +37,20 @@ def list_instruments(
     jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help=JURISDICTION_HELP),
     config: Optional[str] = typer.Option(None, "--config", help="Config file to read extra entries from."),
     rules: bool = typer.Option(False, "--rules", help="List the lint rule ids instead."),
+    as_json: bool = typer.Option(False, "--json", help="Print as JSON: id, title, year, extent, status and since."),
 ) -> None:
     """List every instrument: id, status on the date, title (or the lint rules with --rules)."""
-    from qualcli.legislation.report import list_lines, rule_lines
+    import json
+
+    from qualcli.legislation.report import list_lines, list_records, rule_lines
 
     if rules:
         print("\n".join(rule_lines()))
         return
     table, when, where = _context(as_of, jurisdiction, config)
+    if as_json:
+        print(json.dumps(list_records(table, when, where), indent=2, ensure_ascii=False))
+        return
     print("\n".join(list_lines(table, when, where)))
 
 
@@ -54,12 +60,20 @@ def show_instrument(
     as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
     jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help=JURISDICTION_HELP),
     config: Optional[str] = typer.Option(None, "--config", help="Config file to read extra entries from."),
+    as_json: bool = typer.Option(False, "--json", help="Print the table entry as JSON."),
 ) -> None:
     """Show one instrument: names, dated status history, notes and source."""
+    import json
+
     from qualcli.legislation.report import find_instrument, show_lines
+    from qualcli.legislation.table import plain_entry
 
     table, when, where = _context(as_of, jurisdiction, config)
-    print("\n".join(show_lines(table, find_instrument(table, name), when, where)))
+    inst = find_instrument(table, name)
+    if as_json:
+        print(json.dumps(plain_entry(inst.entry), indent=2, ensure_ascii=False))
+        return
+    print("\n".join(show_lines(table, inst, when, where)))
 
 
 @legislation_app.command("check")

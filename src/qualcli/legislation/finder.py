@@ -266,6 +266,9 @@ def find_references(text: str, table: Table | None = None) -> list[Reference]:
     Uses the shipped currency table (plus plugin entries) unless ``table`` is
     given. Each :class:`Reference` carries the instrument id (None when the
     table does not know it), the matched text, its offset and the year as
-    written. Markdown markup should be removed first (the lint extractors do).
+    written. A name written without a year that several instruments share
+    ("Data Protection Act") resolves to the one in force today (see
+    :func:`resolve`; ``candidates`` lists them all). Markdown markup should be
+    removed first (the lint extractors do).
     """
     return (Finder(table) if table is not None else default_finder()).find(text)

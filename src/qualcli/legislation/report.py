@@ -35,6 +35,17 @@ def list_lines(table: Table, as_of: dt.date, jurisdiction: str) -> list[str]:
     return [f"{i.id:<{width}}  {status_label(i, as_of, jurisdiction):<{status_width}}  {i.title}" for i in instruments]
 
 
+def list_records(table: Table, as_of: dt.date, jurisdiction: str) -> list[dict]:
+    """One record per instrument, for ``--json``: id, title, year, extent, status and since (ISO date or null)."""
+    records = []
+    for inst in sorted(table, key=lambda i: i.id):
+        status, change = inst.status_on(as_of, jurisdiction)
+        records.append({"id": inst.id, "title": inst.title, "year": inst.year, "jurisdiction": inst.jurisdiction,
+                        "status": status, "since": change.date.isoformat() if change else None,
+                        "successor": change.successor if change else None})
+    return records
+
+
 def rule_lines() -> list[str]:
     """One line per lint rule: id, name, default severity, summary."""
     return [f"{r.id}  {r.name:<19} {r.severity:<8} {r.summary}" for r in RULES.values()]

@@ -159,7 +159,7 @@ def entry_problems(entry: Any) -> list[str]:
 
 def instrument_from_entry(entry: dict[str, Any], origin: str) -> Instrument:
     """Build an :class:`Instrument` from one table entry, checking it against the schema."""
-    problems = entry_problems(_plain(entry))
+    problems = entry_problems(plain_entry(entry))
     if problems:
         label = entry.get("id", "?") if isinstance(entry, dict) else "?"
         raise QualcliError(f"invalid legislation entry {label!r}: {problems[0].removeprefix('[0].')}", origin)
@@ -198,12 +198,12 @@ def _build(entry: dict[str, Any], origin: str) -> Instrument:
     )
 
 
-def _plain(value: Any) -> Any:
-    """YAML dates become ISO strings so the JSON Schema sees what the file says."""
+def plain_entry(value: Any) -> Any:
+    """A table entry as plain JSON data: YAML dates become ISO strings (as the schema expects)."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain_entry(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain_entry(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
@@ -217,7 +217,7 @@ def load_entries(path: Path) -> list[dict[str, Any]]:
     data = load_data(path)
     if isinstance(data, dict) and "instruments" in data:
         data = data["instruments"]
-    problems = list(violations(_plain(data), "legislation"))
+    problems = list(violations(plain_entry(data), "legislation"))
     if problems:
         raise QualcliError(f"not a valid legislation table: {problems[0]}", str(path))
     return data
