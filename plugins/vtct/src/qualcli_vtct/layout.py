@@ -24,7 +24,7 @@ _CODE_WITH_URN = re.compile(rf"\b({UNIT_CODE})\s+[A-Z]/\d{{3}}/\d{{4}}\b")
 
 # Headings (whole line, case-insensitive) and what they open.
 HEADINGS: tuple[tuple[str, str], ...] = (
-    (r"learning outcome (?P<n>\d+)\b.*", "outcome"),
+    (r"learning outcome \d+\b.*", "outcome"),
     (r"(?:evidence requirements\s*)?learning outcomes(?:\s*evidence requirements)?", "outcome-list"),
     (r"on completion of this unit you will:?", "outcome-list-intro"),
     (r"evidence requirements", "evidence"),
@@ -85,13 +85,12 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def heading_of(text: str) -> tuple[str, re.Match] | None:
-    """``(kind, match)`` if ``text`` is one of the book's headings, else None."""
+def heading_of(text: str) -> str | None:
+    """The kind of heading ``text`` is (``"outcome"``, ``"nos"``, ``"range"`` ... see HEADINGS), else None."""
     plain = flat(text).rstrip(" :")
     for pattern, kind in _HEADINGS:
-        match = pattern.match(plain) or pattern.match(plain + ":")
-        if match:
-            return kind, match
+        if pattern.match(plain) or pattern.match(plain + ":"):
+            return kind
     return None
 
 

@@ -29,7 +29,7 @@ from qualcli_vtct.confidence import score
 from qualcli_vtct.header import read_qualification
 from qualcli_vtct.layout import flat, heading_of, is_form_line, is_page_label, prepare
 from qualcli_vtct.methods import read_methods
-from qualcli_vtct.structure import read_structure
+from qualcli_vtct.structure import Structure, read_structure
 from qualcli_vtct.unitpage import UnitPageReader
 from qualcli_vtct.units import find_unit_starts
 
@@ -54,25 +54,18 @@ class VtctParser:
         doc = SpecDocument(source=Source(path=source.path, sha256=source.sha256, format=source.format), body=self.body)
         used: set[int] = set()
 
-        structure_span = _section(lines, "structure", len(lines))
-        titles = {}
-        if structure_span:
-            structure = read_structure(lines[structure_span[0] : structure_span[1]], structure_span[0])
-            titles = {unit.code: unit.title for unit in structure.units}
-        starts = find_unit_starts(lines, titles)
+        structure = _read_structure(lines, len(lines))
+        starts = find_unit_starts(lines, {unit.code: unit.title for unit in structure.units})
         front_end = starts[0].first if starts else len(lines)
+        if structure.used and max(structure.used) >= front_end:  # the section ran on into the unit pages
+            structure = _read_structure(lines, front_end)
 
         qualification, header_used = read_qualification(lines[:front_end])
-        used |= header_used
-        structure_span = _section(lines, "structure", front_end)
-        listed: list[Unit] = []
-        if structure_span:
-            structure = read_structure(lines[structure_span[0] : structure_span[1]], structure_span[0])
-            listed = _unique(structure.units, doc.warnings)
-            used |= structure.used | {structure_span[0]}
-            if qualification is not None:
-                qualification.rules = structure.rules
-                qualification.rules_text = structure.rules_text
+        used |= header_used | structure.used
+        listed = _unique(structure.units, doc.warnings)
+        if qualification is not None:
+            qualification.rules = structure.rules
+            qualification.rules_text = structure.rules_text
         if qualification is not None:
             doc.qualifications.append(qualification)
             doc.title = qualification.title
@@ -82,7 +75,7 @@ class VtctParser:
         methods_span = _section(lines, "methods", front_end)
         if methods_span:
             methods = read_methods(lines[methods_span[0] : methods_span[1]], {u.code: u.title for u in listed})
-            used |= set(range(*methods_span))
+            used |= {i for i in range(*methods_span) if not _is_prose(lines[i])}
             _apply_methods(listed, methods, doc.warnings)
 
         units = {unit.code: unit for unit in listed}
@@ -110,17 +103,31 @@ class VtctParser:
         return doc
 
 
+def _read_structure(lines: list[LogicalLine], end: int) -> Structure:
+    """The structure section (tables, groups, rule text) found before line index ``end``."""
+    span = _section(lines, "structure", end)
+    if span is None:
+        return Structure()
+    structure = read_structure(lines[span[0] : span[1]], span[0])
+    structure.used.add(span[0])
+    return structure
+
+
 def _section(lines: list[LogicalLine], kind: str, end: int) -> tuple[int, int] | None:
     """``(first, last+1)`` of the front-matter section opened by a heading of ``kind``."""
     for index in range(end):
-        heading = heading_of(lines[index].text)
-        if heading and heading[0] == kind:
+        if heading_of(lines[index].text) == kind:
             for stop in range(index + 1, end):
                 other = heading_of(lines[stop].text)
-                if other and other[0] in _FRONT_END and other[0] != kind:
+                if other in _FRONT_END and other != kind:
                     return index, stop
             return index, end
     return None
+
+
+def _is_prose(line: LogicalLine) -> bool:
+    """A sentence rather than a table row or heading."""
+    return line.cells is None and "\t" not in line.text and flat(line.text).endswith(".")
 
 
 def _unique(units: list[Unit], warnings: list[str]) -> list[Unit]:
@@ -159,11 +166,10 @@ def _front_matter(lines: list[LogicalLine], used: set[int]) -> list[Unstructured
     title = "front matter"
     for index, line in enumerate(lines):
         text = flat(line.text)
-        if index in used or not text or is_form_line(text) or is_page_label(text):
-            continue
-        heading = heading_of(text)
-        if heading:
+        if heading_of(text):
             title = text
+            continue
+        if index in used or not text or is_form_line(text) or is_page_label(text):
             continue
         if blocks and blocks[-1].reason == f"front matter: {title}":
             blocks[-1].text += "\n" + text

@@ -37,7 +37,12 @@ _CLAUSE = re.compile(
     r"(?P<kind>mandatory|optional)?\s*group\s+(?P<letter>[A-Z])\b",
     re.I,
 )
-_RULE_TEXT = re.compile(r"\b(?:must|minimum|maximum|required)\b.*\bcredits?\b|\bcredits?\b.*\b(?:must|minimum|maximum|required)\b", re.I)
+_RULE_TEXT = re.compile(
+    r"\b(?:must|minimum|maximum|required)\b.*\bcredits?\b|\bcredits?\b.*\b(?:must|minimum|maximum|required)\b"
+    r"|\bunits? must be (?:completed|achieved|taken)\b",
+    re.I,
+)
+_HEADER = re.compile(r"\bcode\b.*\btitle\b|\btitle\b.*\bcode\b", re.I)  # a table's header row
 COLUMNS = {
     "credits": ("credit value", "credits"),
     "glh": ("glh", "guided learning hours"),
@@ -95,7 +100,7 @@ def read_structure(lines: list[LogicalLine], offset: int = 0) -> Structure:
             result.used.add(offset + index)
         elif not (is_page_label(text) and index > 0 and lines[index - 1].page != line.page):
             groups[-1].lines.append(line)
-            if re.search(_URN, text):
+            if re.search(_URN, text) or _HEADER.search(text):
                 result.used.add(offset + index)
     clauses = [clause for text in result.rules_text for clause in _CLAUSE.finditer(text)]
     _letter_groups(groups, clauses)

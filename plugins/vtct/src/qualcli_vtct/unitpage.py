@@ -105,7 +105,7 @@ class UnitPageReader:
             return
         heading = heading_of(text)
         if heading:
-            self._heading(heading[0], line, text)
+            self._heading(heading, line, text)
             return
         if self.mode == "outcome" and self._outcome_line(line, text):
             return
