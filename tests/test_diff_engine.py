@@ -325,3 +325,17 @@ def test_nos_codes_repeated_across_suites_are_told_apart():
         ("removed", ["units", "GR02", "nos", "Level 3: 1"]),
         ("added", ["units", "GR02", "nos", "Level 3: 2"]),
     ]
+
+
+@pytest.mark.parametrize("printed, as_read", [
+    ("products and/or services", "products and/\nor services"),
+    ("a **brand** promise", "a brand\npromise"),
+    ("“customer’s” needs", '"customer\'s" needs'),
+    ("<li>Face-to-face</li>", "• Face-to-face"),
+    ("- Projects - Observed work", "Projects\nObserved work"),
+    ("eye contact , a smile", "eye contact, a smile"),
+])
+def test_layout_variants_compare_equal(printed, as_read):
+    from qualcli.diff.normalise import comparable
+
+    assert comparable(printed) == comparable(as_read)

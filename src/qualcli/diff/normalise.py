@@ -16,6 +16,7 @@ from qualcli.parsing.text import clean
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"', "‐": "-", "‑": "-"})
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
+_SPACE_AROUND_SLASH = re.compile(r"(?<=\w)\s*/\s*(?=\w)")  # "age/ stage": a line broken after a slash
 _LONE_MARK = re.compile(r"(?:(?<=\s)|^)[-*–—•·]+(?=\s|$)")  # a list marker or dash standing alone
 
 
@@ -28,6 +29,7 @@ def comparable(text: str | None) -> str:
     text = clean(text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    text = _SPACE_AROUND_SLASH.sub("/", text)
     return " ".join(_LONE_MARK.sub(" ", text).split())
 
 
