@@ -138,6 +138,9 @@ def test_levels_and_assessment_methods(diploma, diploma_expected):
 def test_nothing_dropped(diploma):
     kept = "\n".join(block.text for block in diploma.unstructured)
     assert "ideal if you continually want to deliver and improve" in kept  # the introduction
+    reasons = {block.reason: block.text for block in diploma.unstructured}
+    assert reasons["front matter: Unit assessment methods"].startswith("This section provides an overview")
+    assert "Ofqual unit reference" not in kept and "A/506/2130" not in kept, "table rows are structured, not left over"
     assert any(block.reason == "back matter" and "Copyright" in block.text for block in diploma.unstructured)
     assert diploma.version_date == "2019-02", "the month printed with the copyright line"
     evidence = [s for s in diploma.unit("UBU19").sections if s.title == "Evidence requirements"]

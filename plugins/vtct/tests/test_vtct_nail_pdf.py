@@ -64,6 +64,7 @@ def test_rules(nail, nail_expected):
     ]
     for rule, wanted in zip(got, want["rules"]):
         assert rule.min_credits == wanted.get("min_credits", wanted.get("credits"))
+    assert nail.qualifications[0].rules_text == ["Total credits required - 20", "All mandatory units must be completed."]
 
 
 def test_units_listed(nail, nail_expected):
