@@ -47,28 +47,28 @@ def checker(settings: Settings):
 
 def _read(path: Path, settings: Settings):
     """(prose, source-or-index): the reader's SourceText for the spec parsers, or a parsed spec file's index."""
-    from qualcli.loading import read_bytes, read_source
-
     suffix = path.suffix.lower()
     if suffix in SPEC_SUFFIXES:
         return _read_spec_file(path)
-    if suffix in MARKDOWN_SUFFIXES + PLAIN_SUFFIXES + HTML_SUFFIXES:
-        from qualcli.readers.text import decode_text
+    if suffix not in MARKDOWN_SUFFIXES + PLAIN_SUFFIXES + HTML_SUFFIXES:
+        source = _read_with_headers(path)
+        return lines_prose(source.lines), source
+    from qualcli import plugins
+    from qualcli.readers.text import decode_text
 
-        if path.is_file() and not path.read_bytes().strip():  # an empty page cites nothing
-            return Prose(), None
-        data = read_bytes(path)
-        text = decode_text(path, data)
-        if suffix in MARKDOWN_SUFFIXES:
-            prose = markdown_prose(text)
-        elif suffix in HTML_SUFFIXES:
-            prose = html_prose(text)
-        else:
-            prose = plain_prose(text)
-        source = read_source(path) if settings.specs and suffix in PLAIN_SUFFIXES else None
-        return prose, source
-    source = _read_with_headers(path)
-    return lines_prose(source.lines), source
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise QualcliError(f"cannot read: {exc.strerror}", str(path)) from None
+    if not data.strip():  # an empty page cites nothing
+        return Prose(), None
+    text = decode_text(path, data)
+    if suffix in MARKDOWN_SUFFIXES:
+        return markdown_prose(text), None
+    if suffix in HTML_SUFFIXES:
+        return html_prose(text), None
+    reader = plugins.readers().get(suffix) if settings.specs else None
+    return plain_prose(text), (reader.read(path, data) if reader else None)
 
 
 def _read_spec_file(path: Path):
