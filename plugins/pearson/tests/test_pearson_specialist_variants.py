@@ -84,3 +84,14 @@ def test_outcome_repeated_on_every_row_by_a_merged_cell(tmp_path):
     path.write_text(text, encoding="utf-8")
     outcomes = load_spec(path).unit("1").learning_outcomes
     assert [(o.ref, len(o.criteria)) for o in outcomes] == [("1", 3), ("2", 2)]
+
+
+def test_unit_header_printed_as_a_table(tmp_path):
+    text = FIXTURE.read_text(encoding="utf-8")
+    for label in ("Unit reference number", "Level", "Credit value", "Guided learning hours"):
+        text = text.replace(f"{label}: ", f"{label}\t", 1)  # unit 1's header, as a two-column table
+    path = tmp_path / "header-table.txt"
+    path.write_text(text, encoding="utf-8")
+    unit = load_spec(path).unit("1")
+    assert (unit.urn, unit.level, unit.credits, unit.glh) == ("A/000/0001", "E3", 2, 15)
+    assert [s.title for s in unit.sections] == ["Assessment"]  # no header rows left over as text

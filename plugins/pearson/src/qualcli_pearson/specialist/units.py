@@ -38,7 +38,8 @@ _PARTS = [
     (
         re.compile(
             r"^(?:essential resources|delivery|assessment|suggested resources|indicative resource materials"
-            r"|unit content|outline learning plan|employer engagement and vocational contexts)$",
+            r"|unit content|content|outline learning plan|employer engagement and vocational contexts"
+            r"|assessment guidance|essential information for assessment decisions)$",
             re.I,
         ),
         "section",
@@ -88,7 +89,9 @@ class UnitReader:
         return unit
 
     def _header_field(self, unit: Unit, line: LogicalLine) -> bool:
-        text = plain_text(line.text)
+        """Set the header field the line (or a two-cell row "Credit value | 3") gives."""
+        cells = table_cells(line)
+        text = ": ".join(filled(cells)) if cells is not None else plain_text(line.text)
         for name, pattern in _FIELDS.items():
             match = pattern.match(text)
             if match:
