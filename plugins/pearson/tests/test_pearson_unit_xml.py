@@ -105,3 +105,15 @@ def test_malformed_xml_names_the_place(tmp_path: Path, qualcli):
     path = tmp_path / "broken.xml"
     path.write_text("<unit><uan>A/000/0001</uan>\n<title>Open</unit>", encoding="utf-8")
     assert_one_line_error(qualcli("parse", path), "broken.xml", "not well-formed XML at line 2")
+
+
+def test_external_entity_is_refused(tmp_path: Path, qualcli):
+    path = tmp_path / "xxe.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE unit [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n'
+        "<unit><uan>A/000/0001</uan><title>&secret;</title></unit>\n",
+        encoding="utf-8",
+    )
+    result = qualcli("parse", path)
+    assert_one_line_error(result, "xxe.xml", "XML refused")
+    assert "root:" not in result.stdout
