@@ -99,8 +99,10 @@ def test_criterion_texts_rejoined(nail):
 
 
 def test_running_headers_are_not_content(nail):
-    header = re.compile(r"UV\d{5}\s?\d{1,3}\b")
+    header = re.compile(r"UV\d{5}\s?\d{1,3}\b|\b\d{1,3}\s?UV\d{5}\b")
     for unit in nail.units:
+        for section in unit.sections:
+            assert not header.search(section.text), (unit.code, section.title)
         for outcome in unit.learning_outcomes:
             assert not header.search(outcome.text)
             assert not header.search(outcome.guidance or "")
@@ -116,6 +118,14 @@ def test_unit_figures_aims_methods_and_ranges(nail):
         assert "observation" in unit.assessment and "assignment" in unit.assessment
         assert ("question paper" in unit.assessment) == (papers > 0)
     assert nail.unit("UV20453").details == {"version": "2"}
+    assert [s.title for s in nail.unit("UV20483").sections] == [
+        "Evidence requirements",
+        "Achieving observation outcomes",
+        "Achieving range",
+        "Achieving knowledge outcomes",
+        "Achieving the external paper",
+        "Knowledge",
+    ]
     ranges = [s for s in nail.unit("UV20470").sections if s.title == "Range"]
     assert ranges and "Paraffin wax" in ranges[0].text
     assert nail.warnings == []

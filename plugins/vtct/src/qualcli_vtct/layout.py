@@ -150,8 +150,8 @@ def strip_page_furniture(lines: list[Line], codes: Iterable[str]) -> list[Line]:
     Page furniture is found by :func:`qualcli.parsing.pages.page_furniture`,
     except that a bare number right after a unit-figure label ("Level" / "2"
     at the top of a figures page) is the figure's value, not a page number.
-    Unit-code running headers such as ``UV20483 13`` or ``UV2048314`` (code
-    and page number run together) are dropped wherever they are.
+    Unit-code running headers such as ``UV20483 13``, ``18 UV20483`` or
+    ``UV2048314`` (code and page number run together) are dropped wherever they are.
     """
     furniture = page_furniture(lines)
     code_header = _code_header_pattern(codes)
@@ -170,7 +170,9 @@ def strip_page_furniture(lines: list[Line], codes: Iterable[str]) -> list[Line]:
 
 def _code_header_pattern(codes: Iterable[str]) -> re.Pattern | None:
     alternatives = "|".join(re.escape(code) for code in codes)
-    return re.compile(rf"^(?:{alternatives})\s?\d{{1,3}}$") if alternatives else None
+    if not alternatives:
+        return None
+    return re.compile(rf"^(?:{alternatives})\s?\d{{1,3}}$|^\d{{1,3}}\s?(?:{alternatives})$")
 
 
 def ends_block(text: str) -> bool:
@@ -192,12 +194,16 @@ def ends_block(text: str) -> bool:
 
 
 def split_after_standalone_lines(lines: list[Line]) -> list[Line]:
-    """Renumber blocks so that a line following a standalone line (see :func:`ends_block`) opens a new block."""
+    """Renumber blocks so that a line following a standalone line (see :func:`ends_block`) opens a new block.
+
+    A line starting in lower case still continues it ("Achieving observations" / "and range").
+    """
     out: list[Line] = []
     block = 0
     previous: Line | None = None
     for line in lines:
-        if previous is None or line.block != previous.block or (line.text.strip() and ends_block(previous.text)):
+        text = line.text.strip()
+        if previous is None or line.block != previous.block or (text and not text[0].islower() and ends_block(previous.text)):
             block += 1
         out.append(replace(line, block=block))
         if line.text.strip():

@@ -137,6 +137,8 @@ class UnitPageReader:
             self.kind = KIND_OF_HEADING[kind]
         if kind == "outcome-list":
             self.mode = "list"
+            if "evidence requirements" in text.lower():  # two columns read as one line: the list that follows next
+                self._open_section("Evidence requirements", line)
         elif kind == "nos":
             self.mode = "nos"
             self._open_section(text, line)
