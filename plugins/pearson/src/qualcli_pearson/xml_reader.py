@@ -25,8 +25,11 @@ def parse_xml(data: bytes, path: str):
     try:
         return fromstring(data)
     except DefusedXmlException as exc:
+        name = getattr(exc, "name", None)
+        what = f"declares the entity {name!r}" if name else "uses a DTD or an external reference"
         raise UnreadableDocument(
-            f"XML refused: {type(exc).__name__} ({exc}); entity declarations and external references are not allowed",
+            f"XML refused: it {what}; entity declarations and external references are not allowed"
+            " (they can expand without limit or read other files)",
             path,
         ) from None
     except ParseError as exc:
