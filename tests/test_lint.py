@@ -431,3 +431,9 @@ def test_parsed_spec_files_are_linted_field_by_field(tmp_path, qualcli):
     assert "[unit D1 › 1.1.2]" in qualcli("lint", path, "--as-of", AS_OF).stdout
     # found by walking a folder only when named: spec files in a tree are usually configuration
     assert "no findings" in qualcli("lint", tmp_path).stderr
+
+
+def test_bad_extra_entry_names_the_config_file(tmp_path, qualcli):
+    (tmp_path / "qualcli.toml").write_text("[[lint.legislation-entries]]\nid = 'x-act-2001'\ntitle = 'X Act 2001'\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Nothing here.\n", encoding="utf-8")
+    assert_one_line_error(qualcli("lint", "a.md", cwd=tmp_path), "qualcli.toml", "x-act-2001")

@@ -28,7 +28,7 @@ def _context(as_of: Optional[str], jurisdiction: Optional[str], config: Optional
     where = jurisdiction or settings.jurisdiction or "E"
     if where not in NATIONS:
         raise QualcliError(f"--jurisdiction {where!r} is not one of {', '.join(NATIONS)}")
-    return build_table(settings.entries, settings.legislation), parse_date(as_of), where
+    return build_table(settings.entries, settings.legislation, settings.source or "config"), parse_date(as_of), where
 
 
 @legislation_app.command("list")

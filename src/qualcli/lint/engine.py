@@ -40,7 +40,7 @@ def checker(settings: Settings):
         from qualcli.legislation.finder import Finder
         from qualcli.legislation.table import build_table
 
-        table = build_table(settings.entries, [Path(f) for f in settings.table_files])
+        table = build_table(settings.entries, [Path(f) for f in settings.table_files], settings.config_file or "config")
         _CHECKERS[key] = (table, Finder(table))
     return _CHECKERS[key]
 

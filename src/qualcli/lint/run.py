@@ -87,6 +87,7 @@ def run(options: Options) -> int:
         entries=tuple(config.entries),
         table_files=tuple(str(p) for p in config.legislation),
         specs=options.specs,
+        config_file=config.source,
     )
     _check_table(settings)
     known = read_baseline(Path(options.baseline)) if options.baseline else set()

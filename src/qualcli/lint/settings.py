@@ -23,6 +23,7 @@ class Settings:
     entries: tuple[Any, ...] = ()  # extra currency-table entries from config
     table_files: tuple[str, ...] = ()
     specs: bool = True  # try the spec parsers on each file
+    config_file: str | None = None  # named in errors about the extra table entries
 
     def severity_for(self, rule: str, default: str) -> str:
         """The configured severity of ``rule`` ("off" drops it), else ``default``."""
@@ -41,6 +42,7 @@ class LintConfig:
     legislation: list[Path] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
     root: Path | None = None  # folder of the config file: include/exclude are relative to it
+    source: str | None = None  # the config file
 
 
 def lint_config(config: dict[str, Any]) -> LintConfig:
@@ -67,4 +69,5 @@ def lint_config(config: dict[str, Any]) -> LintConfig:
         legislation=[(root / f) if root else Path(f) for f in files],
         entries=list(table.get("legislation-entries", [])),
         root=root,
+        source=source,
     )
