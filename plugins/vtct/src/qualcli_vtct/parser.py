@@ -163,7 +163,7 @@ def _back_matter(last: Unit) -> list[Unstructured]:
 def _front_matter(lines: list[LogicalLine], used: set[int]) -> list[Unstructured]:
     """Front-matter text no reader used, one block per heading, as printed."""
     blocks: list[Unstructured] = []
-    title = "front matter"
+    title = "cover"  # text before the first heading
     for index, line in enumerate(lines):
         text = flat(line.text)
         if heading_of(text):
