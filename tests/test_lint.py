@@ -437,3 +437,11 @@ def test_bad_extra_entry_names_the_config_file(tmp_path, qualcli):
     (tmp_path / "qualcli.toml").write_text("[[lint.legislation-entries]]\nid = 'x-act-2001'\ntitle = 'X Act 2001'\n", encoding="utf-8")
     (tmp_path / "a.md").write_text("Nothing here.\n", encoding="utf-8")
     assert_one_line_error(qualcli("lint", "a.md", cwd=tmp_path), "qualcli.toml", "x-act-2001")
+
+
+def test_corpus_findings_do_not_depend_on_the_spec_plugins(corpus, corpus_findings, qualcli):
+    """Plain-text linting (no parser) reports the same findings; the parsers only add locations."""
+    plain = json.loads(qualcli("lint", corpus / "specs", corpus / "materials", "--format", "json", "--as-of", AS_OF, "--no-specs").stdout)
+    key = lambda f: (Path(f["path"]).name, f["line"], f["column"], f["rule"])  # noqa: E731
+    assert sorted(map(key, plain)) == sorted(key(f) for found in corpus_findings.values() for f in found)
+    assert not any(f.get("location") for f in plain)
