@@ -228,3 +228,13 @@ def test_verdicts_suggest_what_to_cite_instead():
     assert suggestion("the Data Protection Act 1998") == ["Data Protection Act 2018"]
     assert suggestion("the Equalities Act 2010") == ["Equality Act 2010"]
     assert suggestion("the Widget Safety Act 1999") == [None]
+
+
+def test_a_later_change_of_successor_keeps_the_original_repeal_date():
+    text = "Shops must obey the Trade Descriptions Act 1968."
+    (ref,) = find_references(text)
+    (late,) = check_reference(ref, text, shipped_table(), NOW)
+    assert "largely repealed on 26 May 2008" in late.message and "since 6 April 2025" in late.message
+    assert late.successor == "digital-markets-competition-and-consumers-act-2024"
+    (early,) = check_reference(ref, text, shipped_table(), dt.date(2020, 1, 1))
+    assert early.successor == "consumer-protection-from-unfair-trading-regulations-2008" and "since" not in early.message

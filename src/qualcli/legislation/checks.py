@@ -114,12 +114,14 @@ def _status_verdict(ref: Reference, inst: Instrument, change: StatusChange, tabl
         message = (f"'{ref.name}' is outdated: in {change.scope or 'UK law'} it is the {successor.title if successor else 'new name'}"
                    f" (since {when})")
     else:
-        message = f"the {inst.title} {_was(inst)} {_STATUS_WORDS[change.status]}{where} on {when}"
+        began = _status_since(inst, change, jurisdiction)
+        message = f"the {inst.title} {_was(inst)} {_STATUS_WORDS[change.status]}{where} on {long_date(began)}"
+        since = f" since {when}" if began != change.date else ""
         if successor and change.status in ("superseded", "partly_superseded"):
-            message += f": the {successor.title} governs"
+            message += f": the {successor.title} governs{since}"
             message += f" {change.scope}" if change.scope else " in its place"
         elif successor:
-            message += f"; replaced by the {successor.title}"
+            message += f"; replaced{since} by the {successor.title}"
             message += f" for {change.scope}" if change.scope else ""
         elif change.scope:
             message += f" ({change.scope})"
@@ -130,6 +132,16 @@ def _status_verdict(ref: Reference, inst: Instrument, change: StatusChange, tabl
         message += f"; the law differs in {JURISDICTION_NAMES[differs]}, where it still applies"
     return _verdict(_STATUS_RULE[change.status], message, inst, change.successor, change.severity,
                     successor.title if successor else None)
+
+
+def _status_since(inst: Instrument, change: StatusChange, jurisdiction: str) -> dt.date:
+    """When the instrument first took ``change``'s status (a later change may only name a new successor)."""
+    began = change.date
+    for earlier in reversed([c for c in inst.changes if c.date < change.date and c.applies_in(jurisdiction)]):
+        if earlier.status != change.status:
+            break
+        began = earlier.date
+    return began
 
 
 def _wrong_year(ref: Reference, inst: Instrument, family: list[Instrument]) -> str:
