@@ -183,3 +183,12 @@ def test_text_from_any_format_normalises_to_the_same_string():
     assert normalise_space("self\u2011assessment  of\u00a0work") == "self-assessment of work"
     assert normalise_space("organ\u00adisation") == "organisation"
     assert clean("<ul><li>○ **Equality** Act 2010</li></ul> |") == "Equality Act 2010"
+
+
+def test_rejoining_keeps_table_rows_whole_and_dashes_in_prose():
+    from qualcli.parsing.lines import logical_lines
+    from qualcli.readers import Line
+
+    rows = logical_lines([Line("\tcell\t", 1, block=0), Line("Wrapped NOS list", 2, block=1), Line("–301.1.1/4", 3, block=1)])
+    assert [r.text for r in rows] == ["\tcell\t", "Wrapped NOS list –301.1.1/4"]
+    assert [r.text for r in logical_lines([Line("Items:", 1), Line("• one", 2), Line("• two", 3)])] == ["Items:", "• one", "• two"]

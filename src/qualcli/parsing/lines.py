@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from qualcli.readers import Line
 from qualcli.parsing.text import BULLET_GLYPHS
 
-_LIST_START = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|[-*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d+(?:\.\d+)*\.?\s)")
+_LIST_START = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}](?=\s)|[-*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d+(?:\.\d+)*\.?\s)")
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,8 @@ def logical_lines(
                 out.append(LogicalLine("", line.number, line.page))
             continue
         if line.cells is not None or "\t" in line.text:
-            flush()
-            current.append(line)
-            flush()
+            flush()  # a table row is a line of its own, empty edge cells kept
+            out.append(LogicalLine(line.text, line.number, line.page, line.cells, (line.number,)))
             continue
         if current and (
             line.block != current[-1].block

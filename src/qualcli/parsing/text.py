@@ -9,7 +9,9 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>")
 _PIPE_DEBRIS = re.compile(r"(?:^|\s)\|(?:\s*-{2,}\s*\|)*|\|(?:\s|$)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 BULLET_GLYPHS = "•●○◦▪■□‣⁃–·\uf0b7\uf0a7\uf0d8\uf076"
-_LEADING_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|-(?=\s)|\*(?=\s))\s*")
+_LEADING_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS.replace('–', '')}]|[-–*](?=\s))\s*")
+# mid-sentence glyphs left by flattened lists; an en dash there is punctuation, not a bullet
+_INLINE_BULLET = re.compile(rf"(?<=\s)[{BULLET_GLYPHS.replace('–', '')}](?=\s)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -54,7 +56,7 @@ def clean(text: str) -> str:
     """Text fit for a model field: no tags, pipes, list glyphs or emphasis; one-spaced."""
     text = strip_tags(text)
     text = strip_pipes(text)
-    text = re.sub(rf"(^|\s)[{BULLET_GLYPHS}](?=\s)", " ", text)
+    text = _INLINE_BULLET.sub(" ", strip_bullet(text))
     text = strip_emphasis(text)
     return normalise_space(text)
 
