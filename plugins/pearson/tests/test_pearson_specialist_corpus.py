@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualcli.loading import load_spec
+from qualcli.model import iter_criteria
 from qualcli.testing import assert_valid_spec
 
 SPEC = "pearson-btec-l1-principles-customer-service-issue2.txt"

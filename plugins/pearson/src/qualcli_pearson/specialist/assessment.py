@@ -4,14 +4,16 @@ A unit's "Assessment" section speaks to criteria by number: "For 1.1, …",
 "For assessment criteria 2.1, 2.2, 2.3 and 2.4, …", "To meet 2.1, 2.2 and
 2.3, …", "Assessment criteria 2.1, 2.2 and 2.3 could be assessed …". Such a
 sentence opens a passage that runs until the next sentence that opens one
-(or the paragraph ends); the passage is guidance for every criterion it names.
+(or the paragraph ends; a list the paragraph introduces belongs to it). A
+passage is guidance for every criterion it names — in its opening words, and
+further on ("… can be linked with assessment criterion 1.3 where …", "(2.2)").
 """
 
 from __future__ import annotations
 
 import re
 
-_REF = r"\d{1,2}\.\d{1,2}"
+_REF = r"(?<![\d.])\d{1,2}\.\d{1,2}(?![\d]|\.\d)"
 _REF_LIST = rf"{_REF}(?:\s*(?:,|and|&|or|to|-|–)\s*{_REF})*"
 _LEAD = (
     r"(?:(?:For|To\s+(?:meet|achieve|pass|cover|evidence|complete))\s+(?:the\s+)?(?:assessment\s+)?(?:criteri(?:on|a)\s+)?"
@@ -22,14 +24,26 @@ _OPENING = re.compile(rf"^{_LEAD}(?P<refs>{_REF_LIST})")
 _RANGE = re.compile(rf"({_REF})\s*(?:to|-|–)\s*({_REF})")
 
 
-def passages(paragraph: str) -> list[tuple[list[str], str]]:
-    """``(criterion refs, passage)`` for each passage of ``paragraph`` that names criteria."""
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a section's text, a list kept with the paragraph that introduces it."""
+    found: list[str] = []
+    for line in text.split("\n"):
+        if found and line.startswith("- ") and (found[-1].endswith(":") or found[-1].split("\n")[-1].startswith("- ")):
+            found[-1] = f"{found[-1]}\n{line}"
+        else:
+            found.append(line)
+    return found
+
+
+def passages(paragraph: str) -> list[tuple[list[str], list[str], str]]:
+    """``(refs in the opening words, every ref named, passage)`` for each passage that names criteria."""
     found = []
     for part in _PASSAGE_START.split(paragraph):
         part = part.strip()
-        match = _OPENING.match(part)
-        if match:
-            found.append((expand_refs(match.group("refs")), part))
+        named = expand_refs(part)
+        if named:
+            match = _OPENING.match(part)
+            found.append((expand_refs(match.group("refs")) if match else [], named, part))
     return found
 
 

@@ -18,7 +18,7 @@ from qualcli.parsing.refs import parse_level
 from qualcli.parsing.text import parse_int
 from qualcli_pearson.cells import filled, table_cells
 from qualcli_pearson.markup import glyph_item, plain_text
-from qualcli_pearson.specialist.assessment import passages
+from qualcli_pearson.specialist.assessment import paragraphs, passages
 from qualcli_pearson.specialist.outcomes import OutcomeTable, is_outcome_header
 
 UNIT_HEADING = re.compile(r"^Unit\s+(\d{1,3})\s*:\s*(.*)$")
@@ -119,15 +119,16 @@ class UnitReader:
         for section in unit.sections:
             if section.title.lower() != "assessment":
                 continue
-            for paragraph in section.text.split("\n"):
-                for refs, passage in passages(paragraph):
-                    for ref in refs:
-                        criterion = criteria.get(ref)
-                        if criterion is None:
+            for paragraph in paragraphs(section.text):
+                for opening, named, passage in passages(paragraph):
+                    for ref in opening:
+                        if ref not in criteria:
                             self.warnings.append(f"unit {unit.code}: assessment guidance names unknown criterion {ref}")
-                            continue
-                        joined = filter(None, [criterion.assessment_guidance, passage])
-                        criterion.assessment_guidance = "\n".join(joined)
+                    for ref in named:
+                        criterion = criteria.get(ref)
+                        if criterion is not None:
+                            joined = filter(None, [criterion.assessment_guidance, passage])
+                            criterion.assessment_guidance = "\n".join(joined)
 
 
 def _as_text(line: LogicalLine) -> str:
