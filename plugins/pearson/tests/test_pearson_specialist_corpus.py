@@ -144,3 +144,17 @@ def test_annexe_a_mappings_and_change_log(doc, facts):
     (entry,) = doc.version_history
     assert entry.version == "2" and len(entry.changes) == 7
     assert "Definition of TQT added (Section 1)" in entry.changes
+
+
+def test_every_legislation_mention_survives_in_the_model(doc, expected):
+    """What a currency check must find in this specification is still in the parsed text, as printed."""
+    texts = [u.text for u in doc.unstructured]
+    for unit in doc.units:
+        texts += [unit.aim or ""] + [s.text for s in unit.sections]
+        for outcome in unit.learning_outcomes:
+            for criterion in outcome.criteria:
+                texts += [criterion.text, criterion.guidance or "", criterion.assessment_guidance or ""]
+    everything = "\n".join(texts)
+    mentions = expected["legislation_mentions"][SPEC]
+    for mention in [m for group in mentions.values() for m in group]:
+        assert mention in everything, mention
