@@ -38,7 +38,7 @@ def _standard_texts(standard: Standard) -> list[str]:
     return [standard.title, *standard.aliases, *standard.performance, *standard.knowledge]
 
 
-def map_nos(docs: list[SpecDocument], catalogue: Catalogue, infer: bool = True) -> UnitMap:
+def map_nos(docs: list[SpecDocument], catalogue: Catalogue) -> UnitMap:
     """Every unit's explicit NOS references, plus inferred ones from the catalogue."""
     import numpy as np
 
@@ -61,7 +61,7 @@ def map_nos(docs: list[SpecDocument], catalogue: Catalogue, infer: bool = True) 
         explicit_codes.append(seen)
 
     standards = list(catalogue)
-    if infer and standards and units:
+    if standards and units:
         texts = [tokens(t) for s in standards for t in _standard_texts(s)]
         owner = np.repeat(np.arange(len(standards)), [len(_standard_texts(s)) for s in standards])
         unit_texts = [[text for _, text in u.criteria] or [u.ref.title or ""] for u in units]
