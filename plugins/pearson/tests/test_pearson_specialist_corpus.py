@@ -133,6 +133,18 @@ def test_assessment_guidance_reaches_every_criterion_it_names(doc):
     )
 
 
+def test_assessment_guidance_named_later_in_a_passage_or_with_its_list(doc):
+    unit3 = {c.ref: c for o in doc.unit("3").learning_outcomes for c in o.criteria}
+    assert unit3["1.3"].assessment_guidance.startswith("For assessment criterion 1.2,")  # "… linked with … 1.3 where …"
+    unit7 = {c.ref: c for o in doc.unit("7").learning_outcomes for c in o.criteria}
+    assert "(2.2)" in unit7["2.2"].assessment_guidance
+    lines = unit7["3.5"].assessment_guidance.splitlines()
+    assert lines[0].startswith("Assessment criteria 3.4, 3.5 and 3.6") and len(lines) == 4
+    assert all(line.startswith("- ") for line in lines[1:])
+    named = sum(1 for _, _, c in iter_criteria(doc) if c.assessment_guidance)
+    assert named == 103  # of 108: unit 8 names only some of its criteria
+
+
 def test_annexe_a_mappings_and_change_log(doc, facts):
     annexe = facts["annexe_a_mapping"]
     assert len(doc.mappings) == annexe["cells"] == 7

@@ -8,6 +8,7 @@ from qualcli.parsing.lines import LogicalLine, logical_lines
 from qualcli.parsing.pages import without_page_furniture
 from qualcli.parsing.rows import row_cells
 from qualcli.parsing.text import is_table_rule
+from qualcli_pearson.markup import glyph_item
 
 TEXT_FORMATS = ("txt", "md", "html")  # formats whose table rows are tab-separated lines
 
@@ -22,6 +23,12 @@ def table_cells(line) -> list[str] | None:
 def filled(cells: list[str]) -> list[str]:
     """The non-empty cells of a row, in order."""
     return [cell for cell in cells if cell]
+
+
+def row_text(line) -> str:
+    """A line as text to keep: a row's cells joined by " – ", a list item as "- item"."""
+    cells = table_cells(line)
+    return " – ".join(filled(cells)) if cells is not None else glyph_item(line.text)
 
 
 def paragraphs(lines, starts_new=None, tabs_are_cells: bool = True) -> list[LogicalLine]:

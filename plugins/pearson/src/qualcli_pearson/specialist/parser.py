@@ -8,7 +8,7 @@ from qualcli.model import Source, SpecDocument, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
 from qualcli.readers import SourceText
 from qualcli_pearson import __version__
-from qualcli_pearson.cells import TEXT_FORMATS, filled, paragraphs, table_cells
+from qualcli_pearson.cells import TEXT_FORMATS, filled, paragraphs, row_text, table_cells
 from qualcli_pearson.detect import score
 from qualcli_pearson.markup import plain_text
 from qualcli_pearson.specialist.annexe import unit_mappings
@@ -19,7 +19,7 @@ from qualcli_pearson.specialist.front import (
     numbered_heading,
     summary_qualifications,
 )
-from qualcli_pearson.specialist.units import UNIT_HEADING, UnitReader, part_of
+from qualcli_pearson.specialist.units import HEADER_FIELD, UNIT_HEADING, UnitReader, part_of
 
 _MARKS = [
     re.compile(r"BTEC Specialist", re.I),
@@ -37,11 +37,7 @@ _STRUCTURED = ("qualification summary", "qualification structure")  # read into 
 def _starts_new(text: str) -> bool:
     """Headings and header fields never continue the line before them."""
     text = plain_text(text)
-    return bool(
-        UNIT_HEADING.match(text)
-        or part_of(text)
-        or re.match(r"^(?:Unit reference number|Level|Credit value|Guided learning hours)\b", text)
-    )
+    return bool(UNIT_HEADING.match(text) or part_of(text) or HEADER_FIELD.match(text))
 
 
 class SpecialistParser:
@@ -62,7 +58,8 @@ class SpecialistParser:
         doc = SpecDocument(source=Source(path=source.path, sha256=source.sha256, format=source.format), body=self.body)
         spans = _unit_spans(lines)
         front = lines[: spans[0][0]] if spans else lines
-        back = [line for i, line in enumerate(lines) if spans and i >= spans[-1][1]]
+        in_units = {i for start, end in spans for i in range(start, end)}
+        back = [line for i, line in enumerate(lines) if i >= len(front) and i not in in_units]  # between and after
         self._read_front(doc, front)
         listed: dict[str, Unit] = {}
         StructureReader(doc.qualifications, listed).read(_numbered_section(front, "qualification structure"))
@@ -93,7 +90,7 @@ def _unit_spans(lines: list[LogicalLine]) -> list[tuple[int, int]]:
         for i, line in enumerate(lines)
         if table_cells(line) is None
         and UNIT_HEADING.match(plain_text(line.text))
-        and any("unit reference number" in later.text.lower() for later in lines[i + 1 : i + _UNIT_HEADER_WINDOW])
+        and any(HEADER_FIELD.match(row_text(later)) for later in lines[i + 1 : i + _UNIT_HEADER_WINDOW])
     ]
     spans = []
     for number, start in enumerate(starts):
@@ -117,7 +114,7 @@ def _kept_as_printed(lines: list[LogicalLine]) -> list[Unstructured]:
 
     def close() -> None:
         if body and not title.lower().startswith(_STRUCTURED):
-            text = "\n".join(_printed(line) for line in body)
+            text = "\n".join(row_text(line) for line in body)
             kept.append(
                 Unstructured(
                     text=text, reason=f"section '{title}' kept as printed", line=body[0].number, page=body[0].page
@@ -133,11 +130,6 @@ def _kept_as_printed(lines: list[LogicalLine]) -> list[Unstructured]:
         body.append(line)
     close()
     return kept
-
-
-def _printed(line: LogicalLine) -> str:
-    cells = table_cells(line)
-    return " – ".join(filled(cells)) if cells is not None else plain_text(line.text)
 
 
 def _numbered_section(lines: list[LogicalLine], title_start: str) -> list[LogicalLine]:

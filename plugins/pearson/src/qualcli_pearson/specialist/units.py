@@ -16,13 +16,16 @@ from qualcli.model import Section, Unit
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.refs import parse_level
 from qualcli.parsing.text import parse_int
-from qualcli_pearson.cells import filled, table_cells
-from qualcli_pearson.markup import glyph_item, plain_text
+from qualcli_pearson.cells import filled, row_text, table_cells
+from qualcli_pearson.markup import plain_text
 from qualcli_pearson.specialist.assessment import paragraphs, passages
 from qualcli_pearson.specialist.outcomes import OutcomeTable, is_outcome_header
 
 UNIT_HEADING = re.compile(r"^Unit\s+(\d{1,3})\s*:\s*(.*)$")
 
+HEADER_FIELD = re.compile(
+    r"^(?:Unit (?:reference number|accreditation number|code)|Level|Credit value|Guided learning hours)\b", re.I
+)
 _FIELDS = {
     "urn": re.compile(r"^Unit (?:reference number|accreditation number|code)\s*:?\s*([A-Z]/\d{3}/\d{4})", re.I),
     "level": re.compile(r"^(?:QCF\s+)?Level\s*:?\s*(Entry(?: Level)?\s*\d?|\d(?:\s*(?:and|/|-)\s*\d)?)\s*$", re.I),
@@ -105,7 +108,7 @@ class UnitReader:
         return False
 
     def _close(self, unit: Unit, part: str, title: str | None, body: list[LogicalLine]) -> None:
-        text = "\n".join(_as_text(line) for line in body if line.text.strip())
+        text = "\n".join(row_text(line) for line in body if line.text.strip())
         if not text:
             return
         if part == "aim":
@@ -129,9 +132,3 @@ class UnitReader:
                         if criterion is not None:
                             joined = filter(None, [criterion.assessment_guidance, passage])
                             criterion.assessment_guidance = "\n".join(joined)
-
-
-def _as_text(line: LogicalLine) -> str:
-    """A line of section text ("- item" for a list item); a table row's cells joined by " – "."""
-    cells = table_cells(line)
-    return " – ".join(filled(cells)) if cells is not None else glyph_item(line.text)
