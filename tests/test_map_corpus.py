@@ -110,3 +110,26 @@ def test_three_bodies_json_is_valid_and_deterministic(qualcli, corpus):
     nos = qualcli("map", *files, "--to", "nos", "--format", "json")
     assert nos.code == 0
     assert_valid(json.loads(nos.stdout), "map")
+
+
+def test_inferred_nos_measured_against_the_codes_the_document_names(corpus):
+    """Hide the NOS codes VTCT prints and see how many inference finds again.
+
+    With titles only in the catalogue (no statements were sourced) inference is
+    weak; this records the figure so a change that loses even that is noticed.
+    """
+    from qualcli.loading import load_spec
+    from qualcli.mapping.nos_map import map_nos
+    from qualcli.nos.catalogue import catalogue
+
+    needs_plugin("vtct")
+    doc = load_spec(corpus / VTCT)
+    truth = {u.code: {ref.code for ref in u.nos} for u in doc.units if u.nos}
+    doc.units = [u for u in doc.units if u.code in truth]
+    for unit in doc.units:
+        unit.nos = []
+    inferred = [(p.a.code, p.b.code) for p in map_nos([doc], catalogue()).pairs]
+    found = sum(1 for unit, code in inferred if code in truth[unit])
+    expected = sum(len(codes) for codes in truth.values())
+    print(f"inferred NOS: {found} of {len(inferred)} inferred are printed codes; {found} of {expected} printed codes found")
+    assert inferred and found >= 1
