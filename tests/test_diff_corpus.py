@@ -17,6 +17,7 @@ import pytest
 
 from qualcli.diff.compare import diff_documents
 from qualcli.diff.normalise import comparable
+from qualcli.diff.render_text import render_text
 from qualcli.loading import load_spec
 from tests.conftest import assert_valid
 
@@ -378,7 +379,7 @@ def test_edited_guidance_bullet(cityandguilds, tmp_path):
     lines[index] = lines[index] + " and by recorded video"
     report = diff_documents(cityandguilds.doc, load_spec(cityandguilds.write(tmp_path, lines)))
     assert [(c.kind, c.path) for c in report.changes] == [("changed", criterion_path(unit, outcome, criterion, "guidance"))]
-    assert "{+and by recorded video+}" in __import__("qualcli.diff.render_text", fromlist=["x"]).render_text(report)
+    assert "{+and by recorded video+}" in render_text(report)
 
 
 # --- the City & Guilds 2.8 change log, checked against a reconstruction of 2.7 -------------
@@ -440,8 +441,6 @@ def test_changes_listed_in_the_2_8_version_table(cityandguilds, tmp_path, qualcl
     assert [(c.kind, c.path) for c in report.changes] == expected
     for change, (_code, _ref, phrase) in zip(report.changes, CHANGES_IN_2_8):
         assert phrase in change.new.lower() and phrase not in change.old.lower()
-    from qualcli.diff.render_text import render_text
-
     assert "local/national radio advertisements{+, social networking sites+}." in render_text(report)
     assert_valid(report.to_dict(), "diff")
     assert diff_documents(load_spec(older), cityandguilds.doc, ["guidance"]).changes == []
