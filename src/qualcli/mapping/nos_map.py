@@ -6,7 +6,9 @@ statements, where known) is similar to the unit's criteria: its score is the
 best criterion's cosine similarity to the standard's texts, counting only
 criteria that score at least ``INFER_THRESHOLD`` and share at least
 ``INFER_MIN_WORDS`` content words with one text (one shared word, such as
-"presentation", is too weak on its own). Its evidence lists every such
+"presentation", is too weak on its own) and contain at least
+``INFER_COVERAGE`` of that text's word weight (IDF), so that "Follow emergency
+procedures" does not infer "Initiate and follow disciplinary procedures". Its evidence lists every such
 criterion, so an inferred
 mapping always names the criteria behind it. Units without criteria are
 compared on their title, and the evidence says so. At most ``INFER_TOP``
@@ -24,6 +26,7 @@ from qualcli.nos.catalogue import Catalogue, Standard, natural_key, normalise_co
 
 INFER_THRESHOLD = 0.35
 INFER_MIN_WORDS = 2
+INFER_COVERAGE = 0.5
 INFER_TOP = 3
 
 
@@ -71,7 +74,8 @@ def map_nos(docs: list[SpecDocument], catalogue: Catalogue) -> UnitMap:
         unit_vectors = vectoriser.transform32(rows)
         sims = (unit_vectors @ nos_vectors.T).toarray()
         shared = ((unit_vectors > 0).astype("float32") @ (nos_vectors > 0).astype("float32").T).toarray()
-        sims[(sims < INFER_THRESHOLD) | (shared < INFER_MIN_WORDS)] = 0.0
+        covered = _idf_coverage(vectoriser, unit_vectors, nos_vectors)
+        sims[(sims < INFER_THRESHOLD) | (shared < INFER_MIN_WORDS) | (covered < INFER_COVERAGE)] = 0.0
         starts = np.cumsum([0] + [len(t) for t in unit_texts])
         # best text of each standard, per unit text row
         by_standard = np.maximum.reduceat(sims, np.searchsorted(owner, np.arange(len(standards))), axis=1)
@@ -85,6 +89,18 @@ def map_nos(docs: list[SpecDocument], catalogue: Catalogue) -> UnitMap:
     pairs.sort(key=lambda p: p.order)
     columns = _columns(pairs)
     return UnitMap(pairs, [u.ref for u in units], columns, units)
+
+
+def _idf_coverage(vectoriser: Vectoriser, unit_vectors, nos_vectors):
+    """Share of each standard text's word weight (IDF) that each unit text contains."""
+    import numpy as np
+    from scipy import sparse
+
+    idf = sparse.diags(vectoriser.idf.astype("float32"))
+    nos_weights = ((nos_vectors > 0).astype("float32") @ idf).tocsr()
+    totals = np.asarray(nos_weights.sum(axis=1)).ravel()
+    totals[totals == 0] = 1.0
+    return ((unit_vectors > 0).astype("float32") @ nos_weights.T).toarray() / totals[None, :]
 
 
 def _inferred(unit, i: int, standard: Standard, scores, best: float) -> Pair:
