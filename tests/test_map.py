@@ -268,6 +268,8 @@ def test_nos_mapping_explicit_and_inferred(qualcli):
             assert pair["evidence"][0]["criteria"], pair  # the criteria behind it
     telephone = next(p for p in data["pairs"] if p["b"]["code"] == "CFACSA11")
     assert [c["a"] for c in telephone["evidence"][0]["criteria"]] == ["1.1", "1.2"]
+    # "Follow emergency procedures" shares two words with "Initiate and follow disciplinary procedures": not enough
+    assert not [p for p in data["pairs"] if p["a"]["code"] == "T3"]
     unknown = next(p for p in data["pairs"] if p["b"]["code"] == "XYZ99")
     assert unknown["b"]["document"] == "Invented suite" and "not in the NOS catalogue" in unknown["evidence"][0]["detail"]
 
