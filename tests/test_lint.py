@@ -353,43 +353,65 @@ def test_change_log_lines_by_structure():
     assert changelog_lines(lines) == {2, 3, 4, 6, 7, 8, 9}
 
 
-def test_spec_findings_are_placed_in_units_through_a_parser_plugin(tmp_path):
+class DemoLintParser:
+    """A one-unit awarding body: documents whose first line is 'DEMO LINT SPEC'."""
+
+    name, body, formats = "demo-lint", "demolint", ("txt", "html")
+
+    def confidence(self, source):
+        from qualcli.plugins import Confidence
+
+        first = next((line.text.strip() for line in source.lines if line.text.strip()), "")
+        return Confidence(1.0 if first == "DEMO LINT SPEC" else 0.0, "first line")
+
+    def parse(self, source):
+        from qualcli.model import Criterion, LearningOutcome, Source, SpecDocument, Unit, VersionEntry
+
+        unit = Unit(code="D7", title="Serve customers", line=3, learning_outcomes=[
+            LearningOutcome(ref="1", text="Know the law", line=4, criteria=[
+                Criterion(ref="1.1", source_ref="1.1.", text="State consumer law", line=5,
+                          guidance="Cover the Sale of Goods Act 1979 and returns.")])])
+        return SpecDocument(source=Source(path=source.path, sha256=source.sha256, format=source.format), body="demolint",
+                            units=[unit], version_history=[VersionEntry(version="2", changes=["Deleted Data Protection Act 1998"], line=2)])
+
+
+class DemoLintPlugin:
     from qualcli.hookspecs import hookimpl
+
+    @hookimpl
+    def register_parsers(self, register):
+        register(DemoLintParser())
+
+
+def _lint_with_demo_plugin(path: Path):
     from qualcli.lint.engine import lint_file
     from qualcli.lint.settings import Settings
-    from qualcli.model import Criterion, LearningOutcome, SpecDocument, Source, Unit, VersionEntry
-    from qualcli.plugins import Confidence
     from qualcli.testing import registered_plugin
 
-    class DemoParser:
-        name, body, formats = "demo-lint", "demolint", ("txt",)
+    with registered_plugin(DemoLintPlugin(), name="demo-lint-plugin"):
+        return lint_file(str(path), Settings(as_of=dt.date(2026, 11, 22)))
 
-        def confidence(self, source):
-            return Confidence(1.0 if source.lines[0].text == "DEMO LINT SPEC" else 0.0, "first line")
 
-        def parse(self, source):
-            unit = Unit(code="D7", title="Serve customers", line=3, learning_outcomes=[
-                LearningOutcome(ref="1", text="Know the law", line=4, criteria=[
-                    Criterion(ref="1.1", source_ref="1.1.", text="State consumer law", line=5,
-                              guidance="Cover the Sale of Goods Act 1979 and returns.")])])
-            return SpecDocument(source=Source(path=source.path, sha256=source.sha256, format="txt"), body="demolint",
-                                units=[unit], version_history=[VersionEntry(version="2", changes=["Deleted Data Protection Act 1998"], line=2)])
-
-    class Plugin:
-        @hookimpl
-        def register_parsers(self, register):
-            register(DemoParser())
-
+def test_spec_findings_are_placed_in_units_through_a_parser_plugin(tmp_path):
     spec = tmp_path / "spec.txt"
     spec.write_text("DEMO LINT SPEC\n2 Deleted Data Protection Act 1998\nUnit D7\nLO1\n1.1. State consumer law\n\n"
                     "Guidance\nCover the Sale of Goods Act 1979 and returns.\n", encoding="utf-8")
-    settings = Settings(as_of=dt.date(2026, 11, 22))
-    with registered_plugin(Plugin(), name="demo-lint-plugin"):
-        report = lint_file(str(spec), settings)
+    report = _lint_with_demo_plugin(spec)
     assert report.kind == "spec:demolint"
     (finding,) = report.findings
     assert (finding.line, finding.rule, finding.location) == (8, "QL001", {"unit": "D7", "outcome": "1", "criterion": "1.1", "source_ref": "1.1"})
     assert finding.location_label == "unit D7 › 1 › 1.1"
+
+
+def test_html_specs_are_placed_by_their_words(tmp_path):
+    spec = tmp_path / "spec.html"
+    spec.write_text("<html><body>\n<p>DEMO LINT SPEC</p>\n<table><tr><td>2</td><td>Deleted Data Protection Act 1998</td></tr></table>\n"
+                    "<h2>Unit D7</h2>\n<p>1.1. State consumer law</p>\n<h3>Guidance</h3>\n\n\n"
+                    "<p>Cover the <b>Sale of Goods</b> Act 1979 and returns.</p>\n</body></html>\n", encoding="utf-8")
+    report = _lint_with_demo_plugin(spec)
+    assert report.kind == "spec:demolint"
+    (finding,) = report.findings
+    assert (finding.line, finding.rule, finding.location_label) == (9, "QL001", "unit D7 › 1 › 1.1")
 
 
 def test_large_runs_use_worker_processes_with_the_same_result(tmp_path, monkeypatch):

@@ -65,10 +65,9 @@ def _read(path: Path, settings: Settings):
     text = decode_text(path, data)
     if suffix in MARKDOWN_SUFFIXES:
         return markdown_prose(text), None
-    if suffix in HTML_SUFFIXES:
-        return html_prose(text), None
+    prose = html_prose(text) if suffix in HTML_SUFFIXES else plain_prose(text)
     reader = plugins.readers().get(suffix) if settings.specs else None
-    return plain_prose(text), (reader.read(path, data) if reader else None)
+    return prose, (reader.read(path, data) if reader else None)
 
 
 def _read_spec_file(path: Path):
@@ -102,7 +101,7 @@ def _spec_index(source, report: FileReport):
         report.notes.append(f"spec parser failed ({type(exc).__name__}: {exc}); linted as plain material")
         return None
     report.kind = f"spec:{doc.body}"
-    return SpecIndex(doc)
+    return SpecIndex(doc, same_lines=source.format != "html")
 
 
 def lint_file(path: str, settings: Settings) -> FileReport:
@@ -128,8 +127,7 @@ def lint_file(path: str, settings: Settings) -> FileReport:
         if line in skip:
             continue
         end_line, end_column, _ = prose.position(ref.end - 1)
-        source_line = prose.lines.get(line, "")
-        snippet = source_line[max(0, column - 1 - _SNIPPET): column - 1 + len(ref.text) + _SNIPPET]
+        snippet = _snippet(text, ref.start, ref.end)
         if index is not None and index.in_change_log(line, snippet):
             continue
         place = index.place(line, snippet, ref.start) if index is not None else None
@@ -147,6 +145,15 @@ def lint_file(path: str, settings: Settings) -> FileReport:
                 location=place.as_dict() if place else {}, location_label=place.label() if place else None,
             ))
     return report
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    """The words around a reference, within its paragraph or table cell (markup already removed)."""
+    lo = max(0, start - _SNIPPET)
+    hi = min(len(text), end + _SNIPPET)
+    lo = max([lo] + [text.rfind(stop, lo, start) + len(stop) for stop in ("\n\n", "\t") if text.rfind(stop, lo, start) >= 0])
+    cuts = [text.find(stop, end, hi) for stop in ("\n\n", "\t")]
+    return text[lo:min([hi] + [c for c in cuts if c >= 0])]
 
 
 def _lint_chunk(paths: list[str], settings: Settings) -> list[FileReport]:

@@ -62,8 +62,11 @@ def _first_line(unit: Unit) -> int:
 class SpecIndex:
     """Text and line index of one parsed document."""
 
-    def __init__(self, doc: SpecDocument):
+    def __init__(self, doc: SpecDocument, same_lines: bool = True):
+        """``same_lines`` False when the lint's line numbers are not the reader's (HTML source lines):
+        then findings are placed by their words only."""
         self.doc = doc
+        self.same_lines = same_lines
         self.by_line: list[tuple[int, Place]] = []
         self.texts: list[tuple[int, Place, str]] = []  # unit line, place, squashed text
         for unit in doc.units:
@@ -99,14 +102,16 @@ class SpecIndex:
         if len(key) >= 12:
             matches = [(uline, place) for uline, place, text in self.texts if key in text]
             if matches:
-                before = [m for m in matches if m[0] <= line]
+                before = [m for m in matches if m[0] <= line] if self.same_lines else []
                 return max(before, key=lambda m: m[0])[1] if before else matches[0][1]
+        if not self.same_lines:
+            return None
         index = bisect_right(self._line_keys, line) - 1
         return self.by_line[index][1] if index >= 0 else None
 
     def in_change_log(self, line: int, snippet: str) -> bool:
         """True when the finding is on a version-history row or repeats its words."""
-        if line in self.history_lines:
+        if self.same_lines and line in self.history_lines:
             return True
         key = squash(snippet)
         return len(key) >= 12 and key in self.history_text
