@@ -58,7 +58,7 @@ def sarif_log(findings: list[Finding]) -> dict:
             "ruleIndex": rule_ids.index(f.rule),
             "level": _SARIF_LEVEL[f.severity],
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path}, "region": region}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}],
             "partialFingerprints": {"qualcli/v1": f.fingerprint},
             "properties": {"matchedText": f.matched_text, "instrument": f.instrument, "successor": f.successor},
         }
@@ -80,6 +80,14 @@ def sarif_log(findings: list[Finding]) -> dict:
             }
         ],
     }
+
+
+def _uri(path: str) -> str:
+    """A SARIF artifact URI: relative paths as they are (with %-escapes), absolute ones as file:// URIs."""
+    from pathlib import PurePath
+    from urllib.parse import quote
+
+    return PurePath(path).as_uri() if PurePath(path).is_absolute() else quote(path)
 
 
 def render_sarif(findings: list[Finding], reports: list[FileReport]) -> str:
