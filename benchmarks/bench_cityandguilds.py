@@ -17,29 +17,18 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import median_seconds
 
 REPO = Path(__file__).resolve().parents[1]
 HANDBOOK = "cityandguilds-4417-customer-service-v2.8.txt"
 VTCT = "vtct-cs2d1-l2-diploma-customer-service.txt"
 
 
-def median_seconds(argv: list[str], repeat: int) -> float:
-    """Median wall time of ``argv`` over ``repeat`` runs (after one warm-up run)."""
-    warm = subprocess.run(argv, capture_output=True, text=True, check=False)
-    if warm.returncode != 0:
-        sys.exit(f"{' '.join(argv)} failed: {warm.stderr.strip()}")
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def units_chapter(text: str) -> tuple[str, str, str]:

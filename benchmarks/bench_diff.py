@@ -20,11 +20,12 @@ import argparse
 import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import median_seconds
 
 REPO = Path(__file__).resolve().parents[1]
 HANDBOOK = "cityandguilds-4417-customer-service-v2.8.txt"
@@ -44,17 +45,6 @@ def older_version(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def median_seconds(argv: list[str], repeat: int) -> float:
-    """Median wall time of ``argv`` over ``repeat`` runs (after one warm-up run)."""
-    warm = subprocess.run(argv, capture_output=True, text=True, check=False)
-    if warm.returncode not in (0, 1):
-        sys.exit(f"{' '.join(argv)} failed: {warm.stderr.strip()}")
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def in_process(old: Path, new: Path, repeat: int) -> tuple[float, float, int]:

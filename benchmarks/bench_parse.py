@@ -4,33 +4,22 @@ Run: ``uv run python benchmarks/bench_parse.py [--repeat N]``. Needs
 QUALCLI_CORPUS (default ../shared/corpus) for the real VTCT document; the
 sample documents in examples/ are timed too. Each command runs N times and
 the median wall time is reported with its ratio to the baseline measured in
-the same run, so numbers from different machines compare.
+the same run, so numbers from different machines compare (see timing.py for
+how runs are timed).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from timing import median_seconds
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def median_seconds(argv: list[str], repeat: int) -> float:
-    """Median wall time of ``argv`` over ``repeat`` runs (one warm-up run first)."""
-    warm = subprocess.run(argv, capture_output=True, text=True)
-    if warm.returncode != 0:
-        sys.exit(f"{' '.join(argv[2:])} failed: {warm.stderr.strip()}")
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

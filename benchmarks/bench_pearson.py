@@ -1,6 +1,6 @@
 """Pearson parser timings, as ratios (machine-independent).
 
-Run: ``uv run python plugins/pearson/benchmarks/bench_pearson.py [--repeat N]``.
+Run: ``uv run python benchmarks/bench_pearson.py [--repeat N]``.
 Needs QUALCLI_CORPUS (default ../shared/corpus, next to the repository).
 
 1. Whole process: ``qualcli parse`` of the BTEC Specialist specification, the
@@ -17,12 +17,13 @@ import argparse
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
+from timing import median_seconds
+
+REPO = Path(__file__).resolve().parents[1]
 SPEC = "specs/pearson-btec-l1-principles-customer-service-issue2.txt"
 OTHERS = {
     "unit XML": "specs-extra/pearson-btec-first-unit1-patterns-of-child-development.xml",
@@ -31,15 +32,6 @@ OTHERS = {
 HANDBOOK = "specs/cityandguilds-4417-customer-service-v2.8.txt"
 
 
-def median_seconds(argv: list[str], repeat: int) -> float:
-    """Median wall time of ``argv`` over ``repeat`` runs, after one warm-up run."""
-    subprocess.run(argv, capture_output=True, check=True)
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(argv, capture_output=True, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def repeated_units(text: str, copies: int) -> str:

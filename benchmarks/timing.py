@@ -1,0 +1,50 @@
+"""Timing helpers shared by the benchmark scripts.
+
+Whole-process timings are taken as a user's machine would see them: with
+Python's bytecode cache on (this workplace sets PYTHONDONTWRITEBYTECODE,
+which would make every run recompile every module), after one warm-up run.
+Report ratios measured in the same run, never lone times.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+QUALCLI = [sys.executable, "-m", "qualcli"]
+PYTHON_BASELINE = [sys.executable, "-c", "pass"]
+
+
+def corpus_dir() -> Path:
+    """$QUALCLI_CORPUS, or ../shared/corpus beside the repository."""
+    return Path(os.environ.get("QUALCLI_CORPUS", REPO.parent / "shared" / "corpus"))
+
+
+def command_env() -> dict[str, str]:
+    """The environment for timed commands: bytecode cache enabled."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def median_seconds(argv: list[str], repeat: int, ok_codes: tuple[int, ...] = (0,)) -> float:
+    """Median wall time of ``argv`` over ``repeat`` runs, after one warm-up run.
+
+    Exits with the command's error when the warm-up run's exit code is not in
+    ``ok_codes`` (``diff --exit-code`` and ``lint`` exit 1 on findings).
+    """
+    env = command_env()
+    warm = subprocess.run(argv, capture_output=True, text=True, env=env)
+    if warm.returncode not in ok_codes:
+        sys.exit(f"{' '.join(map(str, argv))} failed: {warm.stderr.strip()}")
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
