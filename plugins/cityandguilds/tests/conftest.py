@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[3]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
-from tests.conftest import corpus, expected, qualcli  # noqa: E402,F401  (fixtures)
 
 HANDBOOK = "cityandguilds-4417-customer-service-v2.8.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
