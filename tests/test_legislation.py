@@ -238,3 +238,19 @@ def test_a_later_change_of_successor_keeps_the_original_repeal_date():
     assert late.successor == "digital-markets-competition-and-consumers-act-2024"
     (early,) = check_reference(ref, text, shipped_table(), dt.date(2020, 1, 1))
     assert early.successor == "consumer-protection-from-unfair-trading-regulations-2008" and "since" not in early.message
+
+
+def test_parse_records_the_legislation_each_unit_cites(qualcli):
+    from tests.conftest import EXAMPLES
+
+    result = qualcli("parse", EXAMPLES / "salon-reception-2016.txt", "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert_valid(data)
+    cited = {
+        (ref["instrument"], ref["location"]["unit"], ref["location"].get("criterion"), ref["location"]["field"])
+        for unit in data["units"]
+        for ref in unit.get("legislation", [])
+    }
+    assert ("sale-of-goods-act-1979", "SRX02", "1.4", "text") in cited
+    assert all(ref["location"].get("line") for unit in data["units"] for ref in unit.get("legislation", []))

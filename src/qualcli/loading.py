@@ -64,7 +64,7 @@ def choose_parser(source: SourceText, body: str | None = None):
 
 
 def parse_source(source: SourceText, body: str | None = None) -> SpecDocument:
-    """Parse a read document with the best parser and fill in its source."""
+    """Parse a read document with the best parser, fill in its source and the legislation it cites."""
     parser = choose_parser(source, body)
     doc = parser.parse(source)
     doc.source = Source(
@@ -77,6 +77,9 @@ def parse_source(source: SourceText, body: str | None = None) -> SpecDocument:
         pages=source.pages,
     )
     doc.body = parser.body
+    from qualcli.legislation.annotate import annotate
+
+    annotate(doc)
     return doc
 
 

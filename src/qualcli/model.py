@@ -288,3 +288,34 @@ def iter_criteria(doc: SpecDocument):
         for outcome in unit.learning_outcomes:
             for criterion in outcome.criteria:
                 yield unit, outcome, criterion
+
+
+def iter_unit_texts(unit: Unit):
+    """Yield ``(location, text)`` for every piece of prose in a unit, in document order.
+
+    ``location`` names where the text sits: ``{"unit", "outcome"?, "criterion"?,
+    "field", "line"?}`` — the shape of :attr:`LegislationRef.location`.
+    """
+
+    def place(field_name: str, element: Any, **where: str) -> dict[str, Any]:
+        location = {"unit": unit.code, **where, "field": field_name}
+        if getattr(element, "line", None):
+            location["line"] = element.line
+        return location
+
+    for field_name in ("title", "aim"):
+        if getattr(unit, field_name):
+            yield place(field_name, unit), getattr(unit, field_name)
+    for section in unit.sections:
+        yield place(f"section:{section.title}", section), section.text
+    for outcome in unit.learning_outcomes:
+        yield place("outcome", outcome, outcome=outcome.ref), outcome.text
+        if outcome.guidance:
+            yield place("guidance", outcome, outcome=outcome.ref), outcome.guidance
+        for topic in outcome.content:
+            yield place(f"content:{topic.ref}", topic, outcome=outcome.ref), f"{topic.title} {topic.text or ''}".strip()
+        for criterion in outcome.criteria:
+            for field_name in ("text", "guidance", "assessment_guidance"):
+                text = getattr(criterion, field_name)
+                if text:
+                    yield place(field_name, criterion, outcome=outcome.ref, criterion=criterion.ref), text

@@ -1,8 +1,9 @@
 """The Acts and regulations a unit cites, for reporting one added or removed.
 
-References are found in all of the unit's text with
-``qualcli.legislation.find_references`` when that module is installed, and
-taken from the parser's ``Unit.legislation`` as well. Each instrument is keyed
+References are taken from ``Unit.legislation`` (filled at parse time, or
+read from a parsed spec file) and found afresh in the unit's text with
+``qualcli.legislation.find_references``, so a spec parsed by an older qualcli
+compares the same. Each instrument is keyed
 by its id in the legislation table, or by its wording when the table does not
 know it.
 """
@@ -14,34 +15,12 @@ from functools import lru_cache
 from typing import Any
 
 from qualcli.diff.normalise import comparable
-from qualcli.model import Unit
+from qualcli.model import Unit, iter_unit_texts
 
 
 def unit_texts(unit: Unit) -> Iterator[str]:
     """Every piece of prose in a unit, in document order."""
-    for text in (unit.title, unit.aim):
-        if text:
-            yield text
-    for section in unit.sections:
-        yield section.text
-    for outcome in unit.learning_outcomes:
-        yield outcome.text
-        if outcome.guidance:
-            yield outcome.guidance
-        for topic in outcome.content:
-            yield f"{topic.title} {topic.text or ''}"
-        for criterion in outcome.criteria:
-            for text in (criterion.text, criterion.guidance, criterion.assessment_guidance):
-                if text:
-                    yield text
-
-
-def _finder():
-    try:
-        from qualcli.legislation import find_references
-    except ImportError:  # the legislation table is not installed: use what the parser found
-        return None
-    return find_references
+    return (text for _, text in iter_unit_texts(unit))
 
 
 def _key_and_text(ref: Any) -> tuple[str, str]:
@@ -54,7 +33,9 @@ def _key_and_text(ref: Any) -> tuple[str, str]:
 @lru_cache(maxsize=4096)
 def _cited_in(text: str) -> tuple[tuple[str, str], ...]:
     """(key, citation) of every reference in one text; texts shared by both versions are scanned once."""
-    return tuple(_key_and_text(ref) for ref in _finder()(text))
+    from qualcli.legislation import find_references
+
+    return tuple(_key_and_text(ref) for ref in find_references(text))
 
 
 def unit_instruments(unit: Unit, scan: bool = True) -> dict[str, str]:
@@ -64,7 +45,7 @@ def unit_instruments(unit: Unit, scan: bool = True) -> dict[str, str]:
     caller knows the unit's text is unchanged, so scanning it finds nothing new).
     """
     cited = [_key_and_text(ref) for ref in unit.legislation]
-    if scan and _finder() is not None:
+    if scan:
         for text in unit_texts(unit):
             cited.extend(_cited_in(text))
     found: dict[str, str] = {}
