@@ -40,7 +40,10 @@ def logical_lines(
     starts_new: Callable[[str], bool] | None = None,
     keep_blank: bool = False,
 ) -> list[LogicalLine]:
-    """Join wrapped lines of the same block; blank lines end a block.
+    """Join wrapped lines of the same block, and a sentence that a page break cut.
+
+    A reader starts a new block on each page, so remove running headers and
+    page numbers first (:mod:`qualcli.parsing.pages`). Blank lines end a block.
 
     ``starts_new(text)`` is asked for each physical line that might continue
     the previous one; return True where a new logical line must begin. It is
@@ -68,8 +71,7 @@ def logical_lines(
             out.append(LogicalLine(line.text, line.number, line.page, line.cells, (line.number,)))
             continue
         if current and (
-            line.block != current[-1].block
-            or line.page != current[-1].page and _ends_sentence(current[-1].text)
+            not _continues(current[-1], line, stripped)
             or default_starts_new(stripped)
             or (starts_new is not None and starts_new(stripped))
         ):
@@ -79,6 +81,15 @@ def logical_lines(
     return out
 
 
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", ":", "?", "!"))
+def _continues(previous: Line, line: Line, stripped: str) -> bool:
+    """Same block, or a sentence a page break cut (no full stop before, lower case after)."""
+    if line.block == previous.block:
+        return True
+    return (
+        line.page is not None
+        and previous.page is not None
+        and line.page != previous.page
+        and not previous.text.rstrip().endswith((".", ":", "?", "!"))
+        and stripped[:1].islower()
+    )
 

@@ -32,59 +32,20 @@ def row_text(line) -> str:
 
 
 def paragraphs(lines, starts_new=None, tabs_are_cells: bool = True) -> list[LogicalLine]:
-    """:func:`logical_lines`, with each table row's text as the reader gave it.
+    """:func:`logical_lines` for this plugin's documents.
 
-    ``logical_lines`` strips a line, which would take the empty first and last
-    cells off a tab-separated row ("\\t\\tOptional units\\t\\t"). With
-    ``tabs_are_cells=False`` (Word, PDF) a tab in a paragraph is spacing
+    With ``tabs_are_cells=False`` (Word, PDF) a tab in a paragraph is spacing
     ("a.<tab>understand …"), so the paragraph rejoins like any other.
     Running headers, footers and page numbers of a paged document are left out,
     a Word list paragraph ("List Bullet") reads as a "- " item, as in text, and
     in text formats a Markdown pipe-table row ("| 1.1 | State … |") is a row.
     """
-    lines = _across_page_breaks(without_page_furniture([_list_item(line) for line in lines]))
+    lines = without_page_furniture([_list_item(line) for line in lines])
     if tabs_are_cells:
         lines = [row for row in map(_pipe_row, lines) if row is not None]
     else:
         lines = [line if line.cells is not None else replace(line, text=line.text.replace("\t", " ")) for line in lines]
-    rows = {line.number: line.text for line in lines if line.cells is not None or "\t" in line.text}
-    out = []
-    for logical in logical_lines(lines, starts_new=starts_new):
-        if len(logical.numbers) == 1 and logical.number in rows:
-            logical = replace(logical, text=rows[logical.number])
-        out.append(logical)
-    return out
-
-
-def _across_page_breaks(lines) -> list:
-    """Give a paragraph's first line on a new page the block of its start on the page before.
-
-    A reader starts a new block on every page, so a sentence that a page break
-    cut would stay cut; it continues when the last line before the break ends
-    mid-sentence, the next starts in lower case, and both lines are prose.
-    """
-    out = []
-    renumbered: dict[int, int] = {}  # a block that continues one from the page before
-    for line in lines:
-        previous = out[-1] if out else None
-        if line.block in renumbered:
-            line = replace(line, block=renumbered[line.block])
-        elif (
-            previous is not None
-            and line.page is not None
-            and previous.page is not None
-            and line.page != previous.page
-            and line.cells is None
-            and previous.cells is None
-            and "\t" not in line.text + previous.text
-            and previous.text.strip()
-            and not previous.text.rstrip().endswith((".", ":", "?", "!"))
-            and line.text.lstrip()[:1].islower()
-        ):
-            renumbered[line.block] = previous.block
-            line = replace(line, block=previous.block)
-        out.append(line)
-    return out
+    return logical_lines(lines, starts_new=starts_new)
 
 
 def _list_item(line):
