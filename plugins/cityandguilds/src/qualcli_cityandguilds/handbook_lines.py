@@ -112,14 +112,12 @@ def handbook_lines(source: SourceText) -> list[HandbookLine]:
             skip_next = True  # a running header the PDF wrapped over two lines
         else:
             kept.append(line)
-    by_number = {line.number: line for line in kept}
     out: list[HandbookLine] = []
     for logical in logical_lines(kept, starts_new=starts_new):
         if logical.cells is not None:
             raw_cells = logical.cells
-        elif "\t" in by_number[logical.number].text:
-            # a tab row is one physical line; take it unstripped so empty edge cells survive
-            raw_cells = tuple(by_number[logical.number].text.split("\t"))
+        elif "\t" in logical.text:
+            raw_cells = tuple(logical.text.split("\t"))
         else:
             raw_cells = None
         if raw_cells is not None:
