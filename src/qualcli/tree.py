@@ -63,7 +63,8 @@ def render_unit(unit: Unit) -> list[str]:
     if unit.aim:
         lines.extend(_wrap(f"aim: {unit.aim}", "  "))
     for nos in unit.nos:
-        lines.append(f"  NOS {nos.code} {nos.title or ''}" + (f" [{nos.suite}]" if nos.suite else ""))
+        label = " ".join(part for part in ("NOS", nos.code, nos.title, f"[{nos.suite}]" if nos.suite else None) if part)
+        lines.append(f"  {label}")
     for suite in unit.nos_suites:
         lines.append(f"  NOS suite: {suite}")
     for outcome in unit.learning_outcomes:
