@@ -68,6 +68,9 @@ def test_word_draft_matches_the_xml(docx_unit, corpus):
     assert [(a.ref, a.text) for a in docx_unit.learning_outcomes] == [
         (a.ref, a.text) for a in xml_unit.learning_outcomes
     ]
+    assert docx_unit.aim.split() == xml_unit.aim.split()  # the lead-in "In this unit you will:" is in neither aim
+    sections = lambda unit: {s.title: s.text for s in unit.sections}  # noqa: E731
+    assert sections(docx_unit)["Learning aims"] == sections(xml_unit)["Learning aims"] == "In this unit you will:"
     word_topics = {t.ref: t for a in docx_unit.learning_outcomes for t in a.content}
     assert list(word_topics) == ["A.1", "A.2", "B.1", "C.1"]  # the XML export stops after the first topic of each aim
     for aim in xml_unit.learning_outcomes:

@@ -87,7 +87,11 @@ class UnitXmlParser:
         unit.assessment = [mode] if mode else []
         description = _child(element, "description")
         if description is not None:
-            unit.aim = "\n".join(html_lines(description.text or "")) or None
+            intro = html_lines(description.text or "")
+            if intro and intro[-1].rstrip().endswith(":"):  # "In this unit you will:" leads into the aims
+                lead_in = intro.pop()
+                unit.sections.append(Section(title="Learning aims", text=lead_in, line=line_of(lead_in[:40])))
+            unit.aim = "\n".join(intro) or None
         aims = ContentCollector(unit.learning_outcomes)
         for objective in (c for c in element if _local(c.tag) == "learningobjective"):
             letter = (_text(objective, "title") or "").strip().upper()
