@@ -47,13 +47,14 @@ class LintConfig:
 
 def lint_config(config: dict[str, Any]) -> LintConfig:
     """Validate and convert ``config["lint"]``; a bad value is a one-line error naming the config file."""
-    from qualcli.schemas import violations
-
     source = config.get("config_file")
     table = config.get("lint", {})
-    problems = list(violations(table, "lint-config"))
-    if problems:
-        raise QualcliError(f"invalid [lint] settings: {problems[0]}", source)
+    if table:  # no settings, nothing to validate (and jsonschema stays unimported)
+        from qualcli.schemas import violations
+
+        problems = list(violations(table, "lint-config"))
+        if problems:
+            raise QualcliError(f"invalid [lint] settings: {problems[0]}", source)
     unknown = sorted(set(table.get("severity", {})) - set(RULES))
     if unknown:
         raise QualcliError(f"invalid [lint] settings: unknown rule {unknown[0]} in severity (rules: {', '.join(RULES)})", source)
