@@ -34,7 +34,6 @@ from qualcli.nos.catalogue import natural_key
 PARTIAL_MIN = 0.25  # share of one side's criteria that must be matched for P
 TITLE_FULL = 0.9  # title-only units: titles this similar are F, ...
 TITLE_PARTIAL = 0.5  # ... this similar are P
-RELATIONS = ("F", "X", "P", "none")
 
 
 @dataclass
