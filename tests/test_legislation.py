@@ -254,3 +254,16 @@ def test_parse_records_the_legislation_each_unit_cites(qualcli):
     }
     assert ("sale-of-goods-act-1979", "SRX02", "1.4", "text") in cited
     assert all(ref["location"].get("line") for unit in data["units"] for ref in unit.get("legislation", []))
+
+
+def test_shipped_table_is_cached_as_json_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
+    from qualcli.legislation.table import _shipped_entries
+
+    monkeypatch.setenv("QUALCLI_CACHE_DIR", str(tmp_path))
+    fresh = _shipped_entries()
+    (cached,) = tmp_path.glob("legislation-*.json")
+    assert json.loads(cached.read_text(encoding="utf-8")) == fresh
+    assert _shipped_entries() == fresh
+    cached.write_text("{ truncated", encoding="utf-8")
+    assert _shipped_entries() == fresh
+    assert json.loads(cached.read_text(encoding="utf-8")) == fresh  # rewritten whole
