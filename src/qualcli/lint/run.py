@@ -104,9 +104,12 @@ def run(options: Options) -> int:
             print(f"qualcli: warning: {report.path}: {note}", file=sys.stderr)
     suppressed = sum(r.suppressed for r in reports)
     if options.write_baseline:
+        if any(r.error for r in reports):  # a failed run writes nothing: the old baseline stays as it was
+            print(f"qualcli: warning: {options.write_baseline}: baseline not written, as some input could not be read", file=sys.stderr)
+            return 2
         write_baseline(findings, options.write_baseline)
         print(f"qualcli lint: wrote {len(findings)} finding(s) to baseline {options.write_baseline}", file=sys.stderr)
-        return 2 if any(r.error for r in reports) else 0
+        return 0
     new = [f for f in findings if f.fingerprint not in known]
     write_output(RENDERERS[options.fmt](new, reports), options.output)
     unreadable = sum(1 for r in reports if r.error)
