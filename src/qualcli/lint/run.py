@@ -93,8 +93,14 @@ def run(options: Options) -> int:
     known = read_baseline(Path(options.baseline)) if options.baseline else set()
     from qualcli.loading import SPEC_SUFFIXES
 
-    files = discover(options.paths, supported_suffixes(), config.include, config.exclude, config.root, SPEC_SUFFIXES)
+    problems: list = []
+    files = discover(options.paths, supported_suffixes(), config.include, config.exclude, config.root, SPEC_SUFFIXES, problems)
     reports = lint_files(files, settings, options.jobs)
+    for problem in problems:
+        if problem.fatal:  # counted as an unreadable input: exit 2 once everything else is linted
+            reports.append(FileReport(problem.path, error=problem.message))
+        else:
+            print(f"qualcli: warning: {problem.path}: {problem.message}", file=sys.stderr)
     findings = sorted((f for r in reports for f in r.findings), key=Finding.sort_key)
     assign_fingerprints(findings)
     for report in reports:
