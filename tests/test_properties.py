@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import sys
 import tempfile
-from contextlib import redirect_stderr, redirect_stdout
 from functools import cache
 from pathlib import Path
 
@@ -25,30 +22,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, FIXTURES
+from tests.support.inprocess import run_in_process
 
 SETTINGS = settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 SUFFIXES = [".txt", ".md", ".html", ".docx", ".pptx", ".pdf", ".xml", ".yaml", ".json"]
 EXAMPLE = EXAMPLES / "salon-reception-2016.txt"
 
 
-def cli(*args: str) -> tuple[int, str, str]:
+def cli(*args) -> tuple[int, str, str]:
     """Run ``qualcli ARGS`` in this process; (exit code, stdout, stderr)."""
-    from qualcli.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    argv, debug = sys.argv, os.environ.pop("QUALCLI_DEBUG", None)
-    sys.argv = ["qualcli", *map(str, args)]
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    finally:
-        sys.argv = argv
-        if debug is not None:
-            os.environ["QUALCLI_DEBUG"] = debug
-    return code, out.getvalue(), err.getvalue()
+    result = run_in_process(*args)
+    return result.code, result.stdout, result.stderr
 
 
 def assert_handled(code: int, stderr: str) -> None:
