@@ -297,8 +297,22 @@ def _alias_bomb(levels: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _spec_shaped_alias_bomb(width: int) -> str:
+    """Under 1 KB of schema-shaped spec that expands to ``width``**3 criteria (60: 216,000)."""
+    many = lambda name: "[" + ", ".join([f"*{name}"] * width) + "]"  # noqa: E731
+    return (
+        "source: {path: x.txt, sha256: '0', format: txt}\nbody: vtct\n"
+        "c: &c {ref: '1.1', text: lol}\n"
+        f"cl: &cl {many('c')}\n"
+        "o: &o {ref: '1', text: t, criteria: *cl}\n"
+        f"ol: &ol {many('o')}\n"
+        "u: &u {code: '1', title: T, learning_outcomes: *ol}\n"
+        f"units: {many('u')}\n"
+    )
+
+
 HOSTILE_SPECS = {
-    "alias bomb (9^6 criteria)": ("bomb.yaml", _alias_bomb(6), "aliases"),
+    "alias bomb (216,000 criteria)": ("bomb.yaml", _spec_shaped_alias_bomb(60), "aliases"),
     "alias bomb (9^12 criteria)": ("bomb12.yaml", _alias_bomb(12), "aliases"),
     "one harmless alias": ("alias.yaml", "source: &s {path: x, sha256: '0', format: txt}\nbody: vtct\nother: *s\n", "aliases"),
     "deep flow nesting": ("deep.yaml", "[" * 100_000 + "]" * 100_000, "nested"),
