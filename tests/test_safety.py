@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, FIXTURES
+from tests.support.hostile import docx_of_paragraphs, spec_alias_bomb
 
 EXAMPLE = EXAMPLES / "salon-reception-2016.txt"
 NEWER = EXAMPLES / "salon-reception-2019.txt"
@@ -297,22 +298,8 @@ def _alias_bomb(levels: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _spec_shaped_alias_bomb(width: int) -> str:
-    """Under 1 KB of schema-shaped spec that expands to ``width``**3 criteria (60: 216,000)."""
-    many = lambda name: "[" + ", ".join([f"*{name}"] * width) + "]"  # noqa: E731
-    return (
-        "source: {path: x.txt, sha256: '0', format: txt}\nbody: vtct\n"
-        "c: &c {ref: '1.1', text: lol}\n"
-        f"cl: &cl {many('c')}\n"
-        "o: &o {ref: '1', text: t, criteria: *cl}\n"
-        f"ol: &ol {many('o')}\n"
-        "u: &u {code: '1', title: T, learning_outcomes: *ol}\n"
-        f"units: {many('u')}\n"
-    )
-
-
 HOSTILE_SPECS = {
-    "alias bomb (216,000 criteria)": ("bomb.yaml", _spec_shaped_alias_bomb(60), "aliases"),
+    "alias bomb (216,000 criteria)": ("bomb.yaml", spec_alias_bomb(60), "aliases"),
     "alias bomb (9^12 criteria)": ("bomb12.yaml", _alias_bomb(12), "aliases"),
     "one harmless alias": ("alias.yaml", "source: &s {path: x, sha256: '0', format: txt}\nbody: vtct\nother: *s\n", "aliases"),
     "deep flow nesting": ("deep.yaml", "[" * 100_000 + "]" * 100_000, "nested"),
@@ -339,29 +326,6 @@ def test_hostile_spec_files_are_refused_fast(tmp_path, case, command):
     assert snapshot(path) == before
 
 
-def _docx_with_document_xml(path: Path, paragraphs: int, compresslevel: int = 9) -> Path:
-    """A DOCX whose document.xml holds ``paragraphs`` tiny paragraphs, streamed into the zip."""
-    from docx import Document
-
-    buffer = io.BytesIO()
-    Document().save(buffer)
-    source = zipfile.ZipFile(buffer)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename != "word/document.xml":
-                target.writestr(info, data)
-                continue
-            cut = data.index(b"<w:body>") + len(b"<w:body>")
-            with target.open(info.filename, "w", force_zip64=True) as handle:
-                handle.write(data[:cut])
-                chunk = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 10_000
-                for _ in range(paragraphs // 10_000):
-                    handle.write(chunk)
-                handle.write(data[cut:])
-    return path
-
-
 def _pptx_with_big_part(path: Path) -> Path:
     from pptx import Presentation
 
@@ -378,8 +342,8 @@ def _pptx_with_big_part(path: Path) -> Path:
 
 
 ZIP_BOMBS = {
-    "docx over the XML limit (64 MiB)": (lambda d: _docx_with_document_xml(d / "big.docx", 1_900_000), "MiB of XML"),
-    "docx of tiny paragraphs (ratio)": (lambda d: _docx_with_document_xml(d / "tiny.docx", 200_000), "inflates"),
+    "docx over the XML limit (64 MiB)": (lambda d: docx_of_paragraphs(d / "big.docx", 1_900_000), "MiB of XML"),
+    "docx of tiny paragraphs (ratio)": (lambda d: docx_of_paragraphs(d / "tiny.docx", 200_000), "inflates"),
     "pptx with a 20 MiB part": (lambda d: _pptx_with_big_part(d / "deck.pptx"), "MiB of XML"),
 }
 
@@ -400,7 +364,7 @@ def test_zip_bombs_are_refused_before_unpacking(tmp_path, case, command):
 
 def test_real_sized_docx_is_still_read(tmp_path):
     """10,000 short paragraphs (350 KB of XML, more than a long real specification) pass the check."""
-    path = _docx_with_document_xml(tmp_path / "ok.docx", 10_000, compresslevel=1)
+    path = docx_of_paragraphs(tmp_path / "ok.docx", 10_000, compresslevel=1)
     result = run("lint", path, cwd=tmp_path)
     assert result.code == 0, result.stderr
 
