@@ -16,8 +16,6 @@ front, in milliseconds:
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 from qualcli.errors import UnreadableDocument
@@ -35,6 +33,9 @@ def check_package(path: Path, data: bytes, kind: str) -> None:
 
     A file that is not a readable zip is left for the reader to report.
     """
+    import io
+    import zipfile
+
     try:
         parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
