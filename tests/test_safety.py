@@ -200,6 +200,26 @@ def test_unwritable_output_is_one_line_and_leaves_the_path_alone(tmp_path, comma
     assert (snapshot(target), snapshot(target.parent)) == before
 
 
+def test_update_of_a_read_only_overrides_file_is_refused(tmp_path):
+    overrides = tmp_path / "decisions.yaml"
+    overrides.write_text("decisions: []\n", encoding="utf-8")
+    overrides.chmod(0o444)
+    before = snapshot(overrides)
+    result = run("map", MAP_OLD, MAP_NEW, "--overrides", overrides, "--update", "-o", tmp_path / "m.md", cwd=tmp_path)
+    one_line_error(result, "decisions.yaml", "cannot write", "read-only")
+    assert snapshot(overrides) == before and not (tmp_path / "m.md").exists()
+
+
+def test_update_with_an_unwritable_output_leaves_the_overrides_file_alone(tmp_path):
+    overrides = tmp_path / "decisions.yaml"
+    overrides.write_text("decisions: []\n", encoding="utf-8")
+    before = snapshot(overrides)
+    target = _under_a_file(tmp_path)
+    result = run("map", MAP_OLD, MAP_NEW, "--overrides", overrides, "--update", "-o", target, cwd=tmp_path)
+    one_line_error(result, "cannot write")
+    assert snapshot(overrides) == before
+
+
 def test_read_only_folder_is_one_line(tmp_path):
     if os.geteuid() == 0:
         pytest.skip("running as root: a read-only folder is writable to root (the read-only file and file-as-folder cases cover the refusal)")

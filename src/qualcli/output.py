@@ -26,7 +26,6 @@ from qualcli.errors import QualcliError
 
 def write_output(text: str | bytes, out: str | None) -> None:
     """Write ``text`` to stdout (``out`` None or ``-``) or safely to the path ``out``."""
-    data = text if isinstance(text, bytes) else text.encode("utf-8")
     if out in (None, "-"):
         if isinstance(text, bytes):
             sys.stdout.buffer.write(text)
@@ -34,27 +33,41 @@ def write_output(text: str | bytes, out: str | None) -> None:
             sys.stdout.write(text)
         sys.stdout.flush()
         return
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    target, info = check_writable(out)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_in_place(target, data, out)
+    else:
+        _replace(target, data, info, out)
+
+
+def check_writable(out: str | None) -> tuple[Path | None, os.stat_result | None]:
+    """Refuse now, with one line, an ``-o`` path that :func:`write_output` would refuse.
+
+    For commands that change another file before writing their output (``map
+    --update``), so that a run that will fail changes nothing. Returns the
+    path to write (a symlink's target) and what is there now (None: nothing).
+    """
+    if out in (None, "-"):
+        return None, None
     target = Path(os.path.realpath(out))  # a symlink's target is what gets written
     try:
         info = target.stat()
     except FileNotFoundError:
-        info = None
+        if not target.parent.is_dir():
+            raise QualcliError("cannot write: the output folder does not exist", out) from None
+        return target, None
     except OSError as exc:
         raise QualcliError(f"cannot write: {exc.strerror}", out) from None
-    if info is None:
-        if not target.parent.is_dir():
-            raise QualcliError("cannot write: the output folder does not exist", out)
-        _replace(target, data, None, out)
-    elif stat.S_ISDIR(info.st_mode):
+    if stat.S_ISDIR(info.st_mode):
         raise QualcliError("cannot write: the output path is a directory", out)
-    elif stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISFIFO(info.st_mode):
-        _write_in_place(target, data, out)
-    elif not stat.S_ISREG(info.st_mode):
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+        return target, info
+    if not stat.S_ISREG(info.st_mode):
         raise QualcliError("cannot write: the output path is not a regular file, device or pipe", out)
-    elif not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
         raise QualcliError("cannot write: the file is read-only", out)
-    else:
-        _replace(target, data, info, out)
+    return target, info
 
 
 def _write_in_place(target: Path, data: bytes, out: str) -> None:
