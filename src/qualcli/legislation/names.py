@@ -15,14 +15,18 @@ SEP = r"(?:[^\S\n]*\n[^\S\n>]*>?[^\S\n]*|[^\S\n]+)"
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _PUNCT = re.compile(r"[^\w\s']")
+_NI = re.compile(r"\bnorthern ireland\b|\bn i\b")
+
+#: Words that name a part of the UK in a title ("... (Northern Ireland) Order", "... (Scotland) Act"), as keyed.
+TERRITORIES = frozenset({"ni", "scotland", "wales", "england"})
 
 
 def name_key(name: str) -> str:
-    """A name reduced for comparison: lower case, "&" as "and", no "etc.", no punctuation."""
+    """A name reduced for comparison: lower case, "&" as "and", no "etc.", no punctuation, "NI" for Northern Ireland."""
     text = name.translate(_APOSTROPHES).lower().replace("&", " and ")
     text = re.sub(r"\betc\b\.?", " ", text)
     text = _PUNCT.sub(" ", text)
-    return " ".join(text.split())
+    return _NI.sub("ni", " ".join(text.split()))
 
 
 def is_abbreviation(name: str) -> bool:
