@@ -55,7 +55,7 @@ _REPLACED_HEADING = re.compile(
 )
 _LIST_ITEM = re.compile(r"^[^\S\n]*(?:[-*+•○□▪–]|\d+[.)]|[a-z][.)])[^\S\n]+")
 _HEADING_MARK = re.compile(r"^[^\S\n]*#{1,6}[^\S\n]")
-_ITEM_MAX = 160  # a list item (or table row) longer than this is prose, not an item
+_ITEM_MAX = 100  # an unmarked line longer than this is prose, not a list item
 _LOOK_BACK = 40  # lines
 
 

@@ -343,14 +343,14 @@ class _NearTitles:
     def __init__(self, table: Table):
         self.by_year: dict[int, list[tuple[Instrument, frozenset[str], str]]] = {}
         for inst in table:
-            kind = name_key(inst.name).split()[-1]
+            kind = name_key(inst.name).split()[-1].rstrip("s")
             self.by_year.setdefault(inst.year, []).append((inst, _stems(inst.name), kind))
 
     def resolve(self, ref: Reference) -> Reference:
         """``ref`` (an unknown title) as a misnamed known instrument when one of its year nearly shares its words."""
         if ref.year is None:
             return ref
-        stems, kind = _stems(ref.name), name_key(ref.name).split()[-1]
+        stems, kind = _stems(ref.name), name_key(ref.name).split()[-1].rstrip("s")
         matches = [inst for inst, known, k in self.by_year.get(int(ref.year), ())
                    if k == kind and len(stems | known) - len(stems & known) <= 1 and len(stems & known) >= 3]
         if len(matches) != 1:
