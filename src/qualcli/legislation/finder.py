@@ -46,6 +46,7 @@ _TERRITORY_AFTER = re.compile(r"[^\S\n]*\((?P<where>Northern[^\S\n]+Ireland|N\.?
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&")
 _TOKEN_OR_BREAK = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&|\n[^\S\n]*\n")
 _GENERIC_ANCHORS = {"act", "regulations", "order"}
+_FIRST_LOOK = 60  # characters read back from an anchor before the full reach
 
 
 def _word(token: str) -> str | None:
@@ -157,6 +158,8 @@ class Finder:
                 ref = self._known(text, max(0, at - reach), end)
                 if ref is not None:
                     found.append(ref)
+                    if ref.start <= at:
+                        continue  # this "Act" ends a known name: no unknown title can end here
                 if anchor in _GENERIC_ANCHORS:
                     windows.append((max(0, at - reach), min(len(text), end + 80)))
         known = _without_overlaps(found)
@@ -176,29 +179,12 @@ class Finder:
         A part of the UK in brackets after the name ("(Northern Ireland)") selects that
         territory's own instrument; with no such entry the citation is unknown, never the GB one.
         """
-        tokens = list(_TOKEN_OR_BREAK.finditer(text, lo, end))
-        if lo > 0 and tokens and tokens[0].start() == lo and text[lo - 1].isalnum():
-            tokens = tokens[1:]  # cut in the middle of a word
         suffix = _TERRITORY_AFTER.match(text, end)
         territory = name_key(suffix.group("where")) if suffix else None
-        node, written, best, other = self._trie, [], None, None
-        for raw, word, start in _words_backwards(tokens):
-            if word is None:
-                break  # a paragraph break: names never cross one
-            if not word:
-                continue  # "etc."
-            if word not in node:
-                break
-            node, entries = node[word]
-            written.append(raw)
-            usable = [(inst, form) for inst, form, exact, where in entries
-                      if where == territory and (exact is None or exact == tuple(reversed(written)))]
-            if (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()) or _unbalanced(text, start, end):
-                continue
-            if usable:
-                best = (usable, start)
-            elif entries:
-                other = start
+        near = max(lo, end - _FIRST_LOOK)  # most names are short: read a little first, all of the reach if needed
+        best, other, exhausted = self._walk(text, near, end, territory)
+        if exhausted and near > lo:
+            best, other, _ = self._walk(text, lo, end, territory)
         if best is None and (other is None or territory is None):
             return None
         name_end = suffix.end() if suffix else end
@@ -222,6 +208,37 @@ class Finder:
             name=" ".join(text[start:name_end].split()),
             candidates=tuple(inst.id for inst in family),
         )
+
+    def _walk(self, text: str, lo: int, end: int, territory: str | None):
+        """Read the words of text[lo:end] backwards through the trie.
+
+        Returns (best, other, exhausted): the longest usable entries and where they start,
+        the start of a name known only for another territory, and whether the walk ran out
+        of words while still inside a known name (a wider window may find a longer one).
+        """
+        tokens = list(_TOKEN_OR_BREAK.finditer(text, lo, end))
+        if lo > 0 and tokens and tokens[0].start() == lo and text[lo - 1].isalnum():
+            tokens = tokens[1:]  # cut in the middle of a word
+        node, written, best, other = self._trie, [], None, None
+        bracketed = text.find(")", lo, end) >= 0  # only then can a start fall inside a longer title
+        for raw, word, start in _words_backwards(tokens):
+            if word is None:
+                return best, other, False  # a paragraph break: names never cross one
+            if not word:
+                continue  # "etc."
+            if word not in node:
+                return best, other, False
+            node, entries = node[word]
+            written.append(raw)
+            usable = [(inst, form) for inst, form, exact, where in entries
+                      if where == territory and (exact is None or exact == tuple(reversed(written)))]
+            if (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()) or (bracketed and _unbalanced(text, start, end)):
+                continue
+            if usable:
+                best = (usable, start)
+            elif entries:
+                other = start
+        return best, other, bool(node)
 
     @staticmethod
     def _unknown(match: re.Match) -> Reference | None:
