@@ -37,6 +37,7 @@ def test_table_is_valid_and_large_enough():
         # a chapter or SI number, or a note saying why none is recorded
         assert inst.number or "number" in (inst.uncertain or ""), inst.id
         for change in inst.changes + tuple(c for p in inst.parts for c in p.changes):
+            assert change.scope, inst.id
             assert change.successor is None or table.get(change.successor) is not None
             assert NATIONS[change.where] <= NATIONS[inst.jurisdiction], inst.id
 
@@ -248,6 +249,10 @@ def test_cli_list_show_check(qualcli):
     assert all(f"QL00{i}" in rules for i in range(1, 9))
 
     records = json.loads(qualcli("legislation", "list", "--json", "--as-of", "2026-11-22").stdout)
+    assert_valid(records, "legislation-list")
+    assert len(records) >= 140 and all(r["source"].startswith("https://") for r in records)
+    ni = {r["id"]: r for r in json.loads(qualcli("legislation", "list", "--json", "--jurisdiction", "NI").stdout)}
+    assert ni["equality-act-2010"]["status"] == "outside_extent" and ni["equal-pay-act-ni-1970"]["status"] == "in_force"
     cprs = next(r for r in records if r["id"] == "consumer-protection-from-unfair-trading-regulations-2008")
     assert (cprs["status"], cprs["since"], cprs["successor"]) == ("revoked", "2025-04-06", "digital-markets-competition-and-consumers-act-2024")
     entry = json.loads(qualcli("legislation", "show", "Consumer Contracts Regulations 2013", "--json").stdout)

@@ -18,12 +18,20 @@ _STATUS_LABEL = {
     "repealed": "repealed",
     "revoked": "revoked",
     "renamed": "renamed",
+    "outside_extent": "not law there",
 }
+
+
+def status_on(inst: Instrument, as_of: dt.date, jurisdiction: str):
+    """(status, change) as of a date; ``outside_extent`` when the instrument is not law in ``jurisdiction``."""
+    if not inst.extends_to(jurisdiction):
+        return "outside_extent", None
+    return inst.status_on(as_of, jurisdiction)
 
 
 def status_label(inst: Instrument, as_of: dt.date, jurisdiction: str) -> str:
     """``in force`` / ``repealed 2010-10-01`` ... as of a date."""
-    status, change = inst.status_on(as_of, jurisdiction)
+    status, change = status_on(inst, as_of, jurisdiction)
     return _STATUS_LABEL[status] + (f" {change.date.isoformat()}" if change else "")
 
 
@@ -39,7 +47,7 @@ def list_records(table: Table, as_of: dt.date, jurisdiction: str) -> list[dict]:
     """One record per instrument, for ``--json``: id, title, year, number, extent, status, since (ISO date or null), successor, source."""
     records = []
     for inst in sorted(table, key=lambda i: i.id):
-        status, change = inst.status_on(as_of, jurisdiction)
+        status, change = status_on(inst, as_of, jurisdiction)
         records.append({"id": inst.id, "title": inst.title, "year": inst.year, "number": inst.number,
                         "jurisdiction": inst.jurisdiction, "status": status,
                         "since": change.date.isoformat() if change else None,
