@@ -374,8 +374,10 @@ def test_wrong_titles_of_current_law_are_reported():
     assert (ref.instrument, ref.form) == ("puwer-1998", "misnamed")
     (v,) = check_reference(ref, text, shipped_table(), NOW)
     assert v.rule == "QL004" and v.suggestion == "Provision and Use of Work Equipment Regulations 1998"
-    # but not one of another year or kind
+    # but not one of another year or kind, nor an amending or another nation's instrument
     assert find_references("the Provision and Use of Working Equipment Regulations 1997")[0].instrument is None
+    for other in ("the Employment Equality (Age) (Amendment) Regulations 2006", "the Control of Noise at Work (Wales) Regulations 2005"):
+        assert [(r.instrument, r.text) for r in find_references(other)] == [(None, other.removeprefix("the "))]
 
 
 def test_spans_take_the_whole_title():
@@ -388,6 +390,8 @@ def test_spans_take_the_whole_title():
     assert (ref.instrument, ref.text) == (None, "Noise and Statutory Nuisance Act 1993")
     (ref,) = find_references("Rest rooms: Offices, Shops and Railway Premises Act 1963.", small)
     assert ref.text == "Offices, Shops and Railway Premises Act 1963"
+    (ref,) = find_references("Voting rights come from the Representation of the People Act 1983.")
+    assert ref.text == "Representation of the People Act 1983"  # "of the" belongs to the title
 
 
 def test_no_match_starts_inside_a_longer_title():

@@ -37,8 +37,10 @@ _LEADING_FILLER = re.compile(
     r"according|following|per|as|note|remember|check|comply|complying|read|revise|explain|describe|state|list)\s+)+",
     re.IGNORECASE,
 )
-#: "the" inside a run of title words starts the title ("According to the Noise Act 1993" -> "Noise Act 1993").
-_LAST_THE = re.compile(r".*\bthe\s+", re.DOTALL)
+#: "the" inside a run of title words starts the title ("According to the Noise Act 1993" -> "Noise Act 1993"),
+#: unless a title word leads up to it ("Representation of the People Act 1983").
+_INNER_THE = re.compile(r"\b(\w+)\s+the\s+", re.IGNORECASE)
+_TITLE_BEFORE_THE = frozenset({"of", "for", "and", "in", "on"})
 #: A part of the UK in brackets after a name: "Working Time Regulations (Northern Ireland) 2016".
 _TERRITORY_AFTER = re.compile(r"[^\S\n]*\((?P<where>Northern[^\S\n]+Ireland|N\.?[^\S\n]?I\.?|Scotland|Wales|England)\)", re.IGNORECASE)
 
@@ -244,8 +246,8 @@ class Finder:
     def _unknown(match: re.Match) -> Reference | None:
         """A titled instrument the table does not know ("Widget Safety Act 1999"), or None for "The Act 2010"."""
         name = match.group("name")
-        inner = _LAST_THE.match(name)
-        skip = inner.end() if inner else 0
+        cuts = [m.end() for m in _INNER_THE.finditer(name) if m.group(1).lower() not in _TITLE_BEFORE_THE]
+        skip = cuts[-1] if cuts else 0
         filler = _LEADING_FILLER.match(name, skip)
         skip = filler.end() if filler else skip
         title = " ".join(name[skip:].split())
@@ -340,6 +342,7 @@ def _unbalanced(text: str, start: int, end: int) -> bool:
 _STOP = frozenset({"of", "and", "the", "at", "for", "in", "on", "to", "a", "etc", "with", "from"})
 
 
+
 def _stems(name: str) -> frozenset[str]:
     """The content words of a name, crudely stemmed ("Working at Heights" -> {"work", "height"})."""
     out = set()
@@ -352,6 +355,11 @@ def _stems(name: str) -> frozenset[str]:
                 break
         out.add(word)
     return frozenset(out)
+
+
+#: Words that make a title another instrument, not a misspelling: "(Amendment) Regulations 2006", "(Wales)".
+_DISTINCT = _stems("amendment commencement consequential transitional savings revocation repeal no "
+                   "Northern Ireland Scotland Wales England fees charges")
 
 
 class _NearTitles:
@@ -369,7 +377,7 @@ class _NearTitles:
             return ref
         stems, kind = _stems(ref.name), name_key(ref.name).split()[-1].rstrip("s")
         matches = [inst for inst, known, k in self.by_year.get(int(ref.year), ())
-                   if k == kind and len(stems | known) - len(stems & known) <= 1 and len(stems & known) >= 3]
+                   if k == kind and len(stems ^ known) <= 1 and len(stems & known) >= 3 and not (stems ^ known) & _DISTINCT]
         if len(matches) != 1:
             return ref
         return Reference(matches[0].id, ref.text, ref.start, ref.end, ref.year, "misnamed", ref.name, (matches[0].id,))
