@@ -122,7 +122,7 @@ class Finder:
         self._trie: dict[str, tuple[dict, list]] = {}
         reach: dict[str, int] = {}
         for inst in table:
-            territory = _territory(inst.name)
+            territory = _territory(inst.name, name_key(inst.name))
             names = [(inst.name, "title"), *((a, "alias") for a in inst.aliases)]
             names += [(a, "abbreviation") for a in inst.abbreviations]
             names += [(a, "incorrect") for a in inst.incorrect_names]
@@ -144,7 +144,14 @@ class Finder:
         for anchor, length in reach.items():
             self._automaton.add_word(anchor, (anchor, length))
         self._automaton.make_automaton()
-        self._near = _NearTitles(table)
+        self._near_titles: _NearTitles | None = None
+
+    @property
+    def _near(self) -> "_NearTitles":
+        """Built on first use: most texts cite no unknown title."""
+        if self._near_titles is None:
+            self._near_titles = _NearTitles(self.table)
+        return self._near_titles
 
     def find(self, text: str) -> list[Reference]:
         """Every reference in ``text``, in order; overlapping matches keep the longest."""
@@ -305,9 +312,9 @@ def _without_overlaps(refs: list[Reference]) -> list[Reference]:
     return sorted(out, key=lambda r: r.start)
 
 
-def _territory(name: str) -> str | None:
-    """The part of the UK a title ends with ("... Regulations (Northern Ireland)" -> "ni"), else None."""
-    words = name_key(name).split()
+def _territory(name: str, key: str) -> str | None:
+    """The part of the UK a title (``key`` its name key) ends with ("... Regulations (Northern Ireland)" -> "ni"), else None."""
+    words = key.split()
     return words[-1] if len(words) > 1 and words[-1] in TERRITORIES and name.rstrip().endswith(")") else None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -97,7 +97,7 @@ class Instrument:
     parts: tuple[Part, ...] = ()
     entry: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
+    @cached_property
     def name(self) -> str:
         """The title without its year: what material writes before the year."""
         return _YEAR_SUFFIX.sub("", self.title).strip()
