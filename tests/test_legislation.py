@@ -451,6 +451,15 @@ def test_an_ni_title_without_an_entry_is_unknown_not_the_gb_one():
     assert rules_for("Employees are paid equally under the Equal Pay Act 1970.", jurisdiction="E") == ["QL002"]
 
 
+def test_an_alias_ending_in_a_nation_needs_it_in_the_text():
+    entry = {"id": "gadget-order-ni-1990", "title": "Gadget Order 1990", "year": 1990, "kind": "order", "jurisdiction": "NI",
+             "aliases": ["Gadget Order (Northern Ireland)"], "source": "https://example.org/gadgets"}
+    table = build_table([entry])
+    (ref,) = find_references("under the Gadget Order (NI) 1990", table)
+    assert (ref.instrument, ref.text) == ("gadget-order-ni-1990", "Gadget Order (NI) 1990")
+    assert find_references("NI staff and the unit in Ni", table) == []
+
+
 def test_extent_check_names_the_local_equivalent():
     (eqa,) = messages("Everyone is protected by the Equality Act 2010.", jurisdiction="NI")
     assert "does not extend to Northern Ireland" in eqa and "Sex Discrimination (Northern Ireland) Order 1976" in eqa

@@ -86,8 +86,9 @@ class Reference:
     does not know); ``text`` the citation as written (name and year);
     ``start``/``end`` its offsets in the text searched; ``year`` the year as
     written (None when the citation has none); ``form`` how it was written:
-    ``title``, ``alias``, ``abbreviation``, ``incorrect`` (a known wrong name)
-    or ``unknown``; ``candidates`` every table id the written name could mean.
+    ``title``, ``alias``, ``abbreviation``, ``incorrect`` (a known wrong name),
+    ``misnamed`` (an unknown title that nearly matches an instrument of the
+    same year) or ``unknown``; ``candidates`` every table id the written name could mean.
     """
 
     instrument: str | None
@@ -109,6 +110,12 @@ class Finder:
     names reduced by :func:`~qualcli.legislation.names.name_key` — so case,
     "&", "etc.", brackets, commas and line breaks never matter, and a name
     never starts or ends inside a word. Abbreviations must match their capitals.
+    The anchor words are found in one pass by an Aho-Corasick automaton
+    (pyahocorasick). The longest known name wins, and none starts inside a
+    bracket it does not open ("Construction (Design and Management)
+    Regulations" never yields the "Management Regulations"). A bracketed
+    nation after a name ("(Northern Ireland)", "(NI)", "(Scotland)") selects
+    that nation's own entry.
     """
 
     def __init__(self, table: Table):
@@ -131,13 +138,14 @@ class Finder:
                 self.forms.setdefault(key, []).append((inst, form))
                 exact = tuple(_TOKEN.findall(name)) if form == "abbreviation" and is_abbreviation(name) else None
                 words = key.split()
-                if territory and len(words) > 1 and words[-1] == territory:
+                where = _territory(name, key) or territory
+                if where and len(words) > 1 and words[-1] == where:
                     words = words[:-1]
                 node = self._trie
                 for i, word in enumerate(reversed(words)):
                     children, entries = node.setdefault(word, ({}, []))
                     if i == len(words) - 1:
-                        entries.append((inst, form, exact, territory))
+                        entries.append((inst, form, exact, where))
                     node = children
                 reach[words[-1]] = max(reach.get(words[-1], 0), 3 * len(key) // 2 + 24)
         self._automaton = ahocorasick.Automaton()
