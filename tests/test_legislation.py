@@ -468,6 +468,7 @@ def test_extent_check_names_the_local_equivalent():
     assert rules_for("Fire doors follow the Regulatory Reform (Fire Safety) Order 2005.", jurisdiction="S") == ["QL008"]
     assert rules_for("Duties come from the Health and Safety at Work etc. Act 1974.", jurisdiction="S") == []
     assert rules_for("Staff are paid under the Equal Pay Act (Northern Ireland) 1970.", jurisdiction="E") == ["QL008"]
+    assert rules_for("Reasonable adjustments are required by the DDA.", jurisdiction="NI") == []  # the 1995 Act, in force there
     (ref,) = find_references("the Equality Act 2010")
     (v,) = check_reference(ref, "", shipped_table(), NOW, "NI")
     assert v.rule == "QL008" and v.severity == "warning" and v.suggestion is None  # several local Acts: no single swap

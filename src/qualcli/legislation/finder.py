@@ -281,7 +281,8 @@ def resolve(family: list[Instrument], year: str | None, as_of: dt.date | None = 
     closest to it (the check reports the wrong year). Without a year, the
     latest instrument in force on ``as_of`` (default today) is meant — "the
     Data Protection Act" is the current one — and when none is in force, the
-    earliest (the principal Act rather than its amending Act).
+    earliest (the principal Act rather than its amending Act). Only instruments
+    that extend to ``jurisdiction`` count as in force there.
     """
     if len(family) == 1:
         return family[0]
@@ -292,7 +293,7 @@ def resolve(family: list[Instrument], year: str | None, as_of: dt.date | None = 
         return min(family, key=lambda inst: (abs(inst.year - int(year)), -inst.year))
     when = as_of or dt.date.today()
     made = [inst for inst in family if inst.year <= when.year] or family
-    in_force = [inst for inst in made if inst.status_on(when, jurisdiction)[0] == "in_force"]
+    in_force = [inst for inst in made if inst.extends_to(jurisdiction) and inst.status_on(when, jurisdiction)[0] == "in_force"]
     if in_force:
         return max(in_force, key=lambda inst: inst.year)
     return min(made, key=lambda inst: inst.year)
