@@ -64,11 +64,18 @@ def _documents(old: SpecDocument, new: SpecDocument) -> str:
     rows = [
         ["Title", esc(old.title), esc(new.title)],
         ["Version", esc(old.version), esc(new.version)],
-        ["Date", esc(old.version_date), esc(new.version_date)],
+        ["Date", esc(_date(old)), esc(_date(new))],
         ["Awarding body", esc(old.body), esc(new.body)],
         ["Source file", _source(old), _source(new)],
     ]
     return table(["", "Old", "New"], rows, class_="documents")
+
+
+def _date(doc: SpecDocument) -> str | None:
+    """The version date, else the date the document's own version history gives its version."""
+    if doc.version_date:
+        return doc.version_date
+    return next((str(v.date) for v in doc.version_history if v.version == doc.version and v.date), None)
 
 
 def _source(doc: SpecDocument) -> str:
