@@ -332,3 +332,89 @@ def test_hostile_text_is_inert_in_chromium(browser, qualcli, tmp_path):
         assert page.evaluate("document.querySelectorAll('script').length") <= 2  # the report's own script and data
         assert "<img src=x onerror=" in page.evaluate("document.body.innerText")
         assert page.errors() == []
+
+
+# --- acceptance on the real corpus ---------------------------------------------------------
+
+CORPUS_SPECS = (
+    "specs/cityandguilds-4417-customer-service-v2.8.txt",
+    "specs/pearson-btec-l1-principles-customer-service-issue2.txt",
+    "specs/vtct-cs2d1-l2-diploma-customer-service.txt",
+)
+
+
+@pytest.fixture(scope="module")
+def cityandguilds_reports(corpus, tmp_path_factory):
+    """JSON and HTML diffs of City & Guilds 4417 v2.8 against an earlier version rebuilt from it.
+
+    The earlier version takes out the guidance additions that the handbook's
+    own 2.8 change log lists (as ``tests/test_diff_corpus.py`` does) and
+    gives one unit a longer title; nothing from the corpus is stored.
+    """
+    from tests.conftest import run_qualcli
+    from tests.test_diff_corpus import CITY_AND_GUILDS, Original, reconstruct_2_7
+
+    original = Original(corpus / CITY_AND_GUILDS)
+    if original.doc.body != "cityandguilds":
+        pytest.fail(f"the City & Guilds handbook was parsed by {original.doc.source.plugin}")
+    unit = original.units_in_full()[1]
+    title = re.compile(rf"((?:.*\b{re.escape(unit.code)}\W*\s)?{re.escape(unit.title)})\s*")
+    lines = ["\t".join(title.sub(r"\1 at work", cell) if title.fullmatch(cell) else cell for cell in line.split("\t"))
+             for line in reconstruct_2_7(original)]  # fmt: skip
+    folder = tmp_path_factory.mktemp("cityandguilds")
+    older = original.write(folder, lines, "handbook-earlier.txt")
+    data = run_json(run_qualcli, "diff", older, original.path)
+    return data, run_html(run_qualcli, folder, "changes.html", "diff", older, original.path)
+
+
+def test_cityandguilds_earlier_version_html_has_every_json_change(cityandguilds_reports):
+    data, page = cityandguilds_reports
+    kinds = {c["kind"] for c in data["changes"]}
+    assert data["summary"]["total"] >= 10 and kinds == {"changed"}
+    assert {c["path"][-1] for c in data["changes"]} == {"guidance", "title"}
+    assert_diff_matches_json(Elements(page.read_text(encoding="utf-8")), data)
+
+
+def test_cityandguilds_earlier_version_in_chromium(cityandguilds_reports, browser):
+    data, path = cityandguilds_reports
+    page = browser.open(path)
+    assert_browser_diff(page, data)
+    inserted = page.evaluate("[...document.querySelectorAll('article.change ins')].map(e => e.textContent)")
+    assert any("social networking sites" in text for text in inserted)
+    assert_clean(page)
+
+
+@pytest.fixture(scope="module")
+def corpus_map(corpus, tmp_path_factory):
+    """JSON and HTML maps of the three corpus specifications."""
+    from tests.conftest import run_qualcli
+
+    specs = [corpus / name for name in CORPUS_SPECS]
+    folder = tmp_path_factory.mktemp("map")
+    return specs, run_json(run_qualcli, "map", *specs), run_html(run_qualcli, folder, "map.html", "map", *specs)
+
+
+def test_corpus_map_html_has_every_pair_and_every_unit(corpus_map):
+    from qualcli.loading import load_spec
+
+    specs, data, page = corpus_map
+    elements = Elements(page.read_text(encoding="utf-8"))
+    assert len(data["pairs"]) >= 10
+    assert_map_matches_json(elements, data)
+    headers = {a["data-unit"] for a in elements.having("data-unit", "div")}
+    for spec in specs:
+        doc = load_spec(spec)
+        assert {f"{spec.name}:{u.code}" for u in doc.units} <= headers, spec.name
+
+
+def test_corpus_map_in_chromium(corpus_map, browser):
+    specs, data, path = corpus_map
+    page = browser.open(path)
+    rows = page.evaluate("[...document.querySelectorAll('tr[data-relation]')].map(r => [r.dataset.a, r.dataset.b, r.dataset.relation])")
+    assert rows == [[f"{p['a']['document']}:{p['a']['code']}", f"{p['b']['document']}:{p['b']['code']}", p["relation"]] for p in data["pairs"]]
+    from qualcli.loading import load_spec
+
+    shown = set(page.evaluate("[...document.querySelectorAll('#matrix [data-unit]')].map(e => e.dataset.unit)"))
+    for spec in specs:
+        assert {f"{spec.name}:{u.code}" for u in load_spec(spec).units} <= shown, spec.name
+    assert_clean(page)
