@@ -6,9 +6,9 @@ outcome › criterion, with counts, each entry linking to its first change),
 then every change with its location. Wording changes are shown word by word
 as ``<del>``/``<ins>`` (struck through / underlined and labelled for screen
 readers, so not by colour alone); a moved element is shown once, from → to;
-changes to the legislation a unit cites, or to wording that cites different
-Acts, are flagged. A small inline script filters by kind and unit; without
-it every change shows. Each change carries ``data-kind`` and ``data-path``
+changes to the legislation a unit cites, elements added or removed that cite
+an Act, and wording that now cites different Acts are flagged. A small
+inline script filters by kind and unit; without it every change shows. Each change carries ``data-kind`` and ``data-path``
 (the JSON path), so the page can be checked against ``--format json``.
 """
 
@@ -235,15 +235,23 @@ def _value(value: Any) -> str:
 
 
 def _cites_law(change: Change) -> bool:
-    """True for a change to the legislation a unit cites, or wording that now cites different Acts."""
+    """True for a change to the legislation a unit cites, an element added or removed that
+    cites an Act, or wording that now cites different Acts."""
     if "legislation" in change.path[::2]:
         return True
-    if not is_wording(change):
-        return False
+    if change.kind in ("added", "removed"):
+        return bool(_cited(change.new if change.kind == "added" else change.old))
+    return is_wording(change) and _cited(change.old) != _cited(change.new)
+
+
+def _cited(value: Any) -> set[str]:
+    """The instruments cited anywhere in a value's text."""
     from qualcli.legislation import find_references
 
-    def cited(text: str) -> set[str]:
-        return {ref.instrument or ref.text for ref in find_references(text)}
-
-    return cited(change.old) != cited(change.new)
-
+    if isinstance(value, dict):
+        return set().union(*map(_cited, value.values()))
+    if isinstance(value, list):
+        return set().union(*map(_cited, value))
+    if isinstance(value, str):
+        return {ref.instrument or ref.text for ref in find_references(value)}
+    return set()

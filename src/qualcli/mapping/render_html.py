@@ -31,7 +31,7 @@ BAND = 1.6  # em, the group band above / beside the headers
 ROW_HEAD = 20  # em, width of the row headers
 COLUMN_HEAD = 11  # em, height of the column headers
 CSS = "".join(f".r-{relation}{{background:#{FILLS[letter]}}}" for relation, letter in CELL.items()) + f"""
-.swatch{{display:inline-block;width:1.6em;text-align:center;font-weight:700;border:1px solid #777;margin-right:.3em}}
+.swatch{{display:inline-block;width:1.6em;height:1.45em;vertical-align:middle;text-align:center;font-weight:700;border:1px solid #777;margin-right:.3em}}
 .wrap{{overflow:auto;max-height:85vh;border:1px solid var(--line);position:relative}}
 .matrix{{display:grid;width:max-content;grid-template-columns:{BAND}em {ROW_HEAD}em;
 grid-template-rows:{BAND}em {COLUMN_HEAD}em;grid-auto-columns:{SQUARE}em;grid-auto-rows:{SQUARE}em;
@@ -50,7 +50,7 @@ a.cell{{display:block;text-align:center;line-height:{SQUARE}em;color:#000;text-d
 a.cell:hover,a.cell:focus{{outline:2px solid #000;z-index:3}}
 a.cell:focus::after,a.cell:hover::after{{content:attr(data-tip);position:absolute;left:100%;top:100%;z-index:5;padding:.2em .4em;
 background:#222;color:#fff;font-weight:400;white-space:nowrap}}
-tr:target{{outline:3px solid #1a5fb4}}table.pairs td:nth-child(5){{text-align:center;font-weight:700}}
+tr:target{{outline:3px solid #1a5fb4}}table.pairs>tbody>tr>td:nth-child(5){{text-align:center;font-weight:700}}
 .evidence{{margin:0;padding-left:1.1em}}.detail table{{margin:.3rem 0}}
 @media print{{.wrap{{max-height:none;overflow:visible}}.ch,.rh,.cg,.rg,.corner{{position:static}}}}
 """
