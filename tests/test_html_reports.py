@@ -115,6 +115,11 @@ def test_diff_html_header_outline_and_change_details(qualcli, tmp_path):
     assert len(moved) == 1 and "from <span class=\"where\">unit BK04</span> to <span class=\"where\">unit BK07</span>" in moved[0]
 
 
+def test_diff_html_without_differences(qualcli, tmp_path):
+    text = run_html(qualcli, tmp_path, "same.html", "diff", DIFF_OLD, DIFF_OLD).read_text(encoding="utf-8")
+    assert 'data-total="0">No differences.' in text and "<article" not in text and "<script" not in text
+
+
 def test_diff_html_flags_legislation_changes(qualcli, tmp_path):
     def cite_new_act(data):
         criterion = data["units"][1]["learning_outcomes"][0]["criteria"][0]
