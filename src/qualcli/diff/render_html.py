@@ -99,16 +99,12 @@ def _summary(report: DiffReport, titles: dict[str, str]) -> str:
         if change.unit is not None:
             per_unit.setdefault(change.unit, dict.fromkeys(KINDS, 0))[change.kind] += 1
     rows = [
-        [f'<a href="#{_unit_id(report, code)}">{esc(code)}</a>', esc(titles.get(code)),
+        [f'<a href="#u{number}">{esc(code)}</a>', esc(titles.get(code)),
          *(str(by_kind[k]) for k in KINDS), f'<span data-unit-count="{esc(code)}">{sum(by_kind.values())}</span>']
-        for code, by_kind in per_unit.items()
+        for number, (code, by_kind) in enumerate(per_unit.items(), 1)
     ]  # fmt: skip
     units = table(["Unit", "Title", *KINDS, "Total"], rows, numeric=frozenset(range(2, 7)), class_="u-summary") if rows else ""
     return f'<section id="summary"><h2>Summary</h2>\n{kinds}\n{units}\n</section>'
-
-
-def _unit_id(report: DiffReport, code: str) -> str:
-    return f"u{list(report.counts_by_unit()).index(code) + 1}"
 
 
 def _steps(path: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -159,10 +155,14 @@ def _changes(report: DiffReport, titles: dict[str, str], anchors: dict[int, str]
     if document:
         items = "\n".join(_change(c, 0, anchors) for c in document)
         sections.append(f'<section class="changes" id="document"><h2>Document</h2>\n{items}\n</section>')
-    for code in report.counts_by_unit():
-        items = "\n".join(_change(c, 2, anchors) for c in report.changes if c.unit == code)
+    by_unit: dict[str, list[Change]] = {}
+    for change in report.changes:
+        if change.unit is not None:
+            by_unit.setdefault(change.unit, []).append(change)
+    for number, (code, changes) in enumerate(by_unit.items(), 1):
+        items = "\n".join(_change(c, 2, anchors) for c in changes)
         title = f"Unit {code}" + (f" — {titles[code]}" if titles.get(code) else "")
-        sections.append(f'<section class="changes" id="{_unit_id(report, code)}"><h2>{esc(title)}</h2>\n{items}\n</section>')
+        sections.append(f'<section class="changes" id="u{number}"><h2>{esc(title)}</h2>\n{items}\n</section>')
     return "<h2>Changes</h2>\n" + "\n".join(sections)
 
 
