@@ -69,6 +69,24 @@ def variant(tmp_path: Path, source: Path, name: str, edit) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def bakery(tmp_path_factory) -> tuple[dict, Path]:
+    """The JSON and HTML diffs of the two bakery fixtures, made once with the CLI."""
+    from tests.conftest import run_qualcli
+
+    folder = tmp_path_factory.mktemp("bakery")
+    return run_json(run_qualcli, "diff", DIFF_OLD, DIFF_NEW), run_html(run_qualcli, folder, "changes.html", "diff", DIFF_OLD, DIFF_NEW)
+
+
+@pytest.fixture(scope="module")
+def salon_map(tmp_path_factory) -> tuple[dict, Path]:
+    """The JSON and HTML maps of the two salon fixtures, made once with the CLI."""
+    from tests.conftest import run_qualcli
+
+    folder = tmp_path_factory.mktemp("salon")
+    return run_json(run_qualcli, "map", MAP_OLD, MAP_NEW), run_html(run_qualcli, folder, "map.html", "map", MAP_OLD, MAP_NEW)
+
+
 def assert_diff_matches_json(elements: Elements, data: dict) -> None:
     articles = elements.having("data-path", "article")
     assert [(a["data-kind"], json.loads(a["data-path"])) for a in articles] == [(c["kind"], c["path"]) for c in data["changes"]]
@@ -88,9 +106,8 @@ def assert_map_matches_json(elements: Elements, data: dict) -> None:
 # --- the HTML as text ----------------------------------------------------------------------
 
 
-def test_diff_html_has_every_change_of_the_json_and_the_same_counts(qualcli, tmp_path):
-    data = run_json(qualcli, "diff", DIFF_OLD, DIFF_NEW)
-    page = run_html(qualcli, tmp_path, "changes.html", "diff", DIFF_OLD, DIFF_NEW)
+def test_diff_html_has_every_change_of_the_json_and_the_same_counts(bakery):
+    data, page = bakery
     text = page.read_text(encoding="utf-8")
     elements = Elements(text)
     assert_diff_matches_json(elements, data)
@@ -100,8 +117,8 @@ def test_diff_html_has_every_change_of_the_json_and_the_same_counts(qualcli, tmp
         assert re.search(rf'data-unit-count="{code}">{count}<', text)
 
 
-def test_diff_html_header_outline_and_change_details(qualcli, tmp_path):
-    text = run_html(qualcli, tmp_path, "changes.html", "diff", DIFF_OLD, DIFF_NEW).read_text(encoding="utf-8")
+def test_diff_html_header_outline_and_change_details(bakery):
+    text = bakery[1].read_text(encoding="utf-8")
     plain = " ".join(Elements(text).text)
     assert "Level 2 Certificate in Bakery Service" in plain and "bakery-v1.txt" in plain
     assert "2020-01" in plain and "2022-06" in plain  # dates from the documents' version histories
@@ -133,19 +150,19 @@ def test_diff_html_flags_legislation_changes(qualcli, tmp_path):
     assert all("legislation" in p or p[-1] == "guidance" for p in paths)
 
 
-def test_html_is_deterministic_self_contained_and_printable(qualcli, tmp_path):
-    for command in (["diff", DIFF_OLD, DIFF_NEW], ["map", MAP_OLD, MAP_NEW]):
-        first = run_html(qualcli, tmp_path, "a.html", *command).read_bytes()
-        assert run_html(qualcli, tmp_path, "b.html", *command).read_bytes() == first
+def test_html_is_deterministic_self_contained_and_printable(qualcli, tmp_path, bakery, salon_map):
+    for command, (_, made) in ((["diff", DIFF_OLD, DIFF_NEW], bakery), (["map", MAP_OLD, MAP_NEW], salon_map)):
+        first = made.read_bytes()
+        assert run_html(qualcli, tmp_path, "again.html", *command).read_bytes() == first
         text = first.decode("utf-8")
         assert not re.search(r'(src|href)="(?!#)', text), "only in-page links, nothing loaded"
         assert "http://" not in text and "https://" not in text
         assert "default-src 'none'" in text and "@media print" in text
 
 
-def test_map_html_has_every_pair_and_unit_with_titles(qualcli, tmp_path):
-    data = run_json(qualcli, "map", MAP_OLD, MAP_NEW)
-    text = run_html(qualcli, tmp_path, "map.html", "map", MAP_OLD, MAP_NEW).read_text(encoding="utf-8")
+def test_map_html_has_every_pair_and_unit_with_titles(salon_map):
+    data, page = salon_map
+    text = page.read_text(encoding="utf-8")
     elements = Elements(text)
     assert_map_matches_json(elements, data)
     headers = {a["data-unit"]: a["title"] for a in elements.having("data-unit", "div")}
@@ -180,14 +197,23 @@ def test_map_html_to_nos(qualcli, tmp_path):
     assert "explicit</b>" in text and "inferred</b>" in text
 
 
-def test_hostile_text_is_escaped(qualcli, tmp_path):
+@pytest.fixture(scope="module")
+def hostile_pages(tmp_path_factory) -> list[Path]:
+    """Diff and map pages of a spec whose unit title and criterion carry markup and script."""
+    from tests.conftest import run_qualcli
+
     def poison(data):
         data["units"][0]["title"] = "<b onmouseover=alert(1)>Serve</b>"
         data["units"][0]["learning_outcomes"][0]["criteria"][0]["text"] = HOSTILE
 
-    hostile = variant(tmp_path, DIFF_NEW, "hostile.json", poison)
-    for command in (["diff", DIFF_OLD, hostile], ["map", DIFF_OLD, hostile]):
-        text = run_html(qualcli, tmp_path, "hostile.html", *command).read_text(encoding="utf-8")
+    folder = tmp_path_factory.mktemp("hostile")
+    hostile = variant(folder, DIFF_NEW, "hostile.json", poison)
+    return [run_html(run_qualcli, folder, f"{command}.html", command, DIFF_OLD, hostile) for command in ("diff", "map")]
+
+
+def test_hostile_text_is_escaped(hostile_pages):
+    for page in hostile_pages:
+        text = page.read_text(encoding="utf-8")
         assert "<img" not in text and "<b onmouseover" not in text
         assert text.count("<script") == text.count("</script>")
         assert "&lt;img src=x onerror=document.title=&#x27;pwned&#x27;//" in text or "\\u003cimg src=x onerror=" in text
@@ -250,9 +276,9 @@ def assert_browser_diff(page, data: dict) -> None:
     assert units == data["summary"]["by_unit"]
 
 
-def test_diff_report_in_chromium(browser, qualcli, tmp_path):
-    data = run_json(qualcli, "diff", DIFF_OLD, DIFF_NEW)
-    page = browser.open(run_html(qualcli, tmp_path, "changes.html", "diff", DIFF_OLD, DIFF_NEW))
+def test_diff_report_in_chromium(browser, bakery):
+    data, path = bakery
+    page = browser.open(path)
     assert_browser_diff(page, data)
     assert page.evaluate("document.getElementById('filters').hidden") is False
     # filter by kind: hide the moves
@@ -271,9 +297,9 @@ def test_diff_report_in_chromium(browser, qualcli, tmp_path):
     assert browser.call("Page.printToPDF", {}, page.session)["data"]
 
 
-def test_map_report_in_chromium(browser, qualcli, tmp_path):
-    data = run_json(qualcli, "map", MAP_OLD, MAP_NEW)
-    page = browser.open(run_html(qualcli, tmp_path, "map.html", "map", MAP_OLD, MAP_NEW))
+def test_map_report_in_chromium(browser, salon_map):
+    data, path = salon_map
+    page = browser.open(path)
     rows = page.evaluate("[...document.querySelectorAll('tr[data-relation]')].map(r => [r.dataset.a, r.dataset.b, r.dataset.relation])")
     assert rows == [[f"{p['a']['document']}:{p['a']['code']}", f"{p['b']['document']}:{p['b']['code']}", p["relation"]] for p in data["pairs"]]
     units = page.evaluate("[...document.querySelectorAll('#matrix [data-unit]')].map(e => e.dataset.unit)")
@@ -301,10 +327,10 @@ def test_map_headers_stay_in_view_while_scrolling(browser, tmp_path):
     from qualcli.mapping.render_html import render_html
     from qualcli.model import Criterion, LearningOutcome, Source, SpecDocument, Unit
 
-    def doc(name: str, prefix: str) -> SpecDocument:
+    def doc(name: str, prefix: str) -> SpecDocument:  # unit i of one maps to unit i of the other only
         units = [Unit(code=f"{prefix}{i}", title=f"Topic {i} skills",
                       learning_outcomes=[LearningOutcome(ref="1", text="o", criteria=[
-                          Criterion(ref="1.1", text=f"Describe procedure number {i} for stock rotation {i % 7}")])])
+                          Criterion(ref="1.1", text=f"Record batch{i} in ledger{i}")])])
                  for i in range(120)]  # fmt: skip
         return SpecDocument(source=Source(path=name, sha256="0" * 64, format="txt"), body="test", units=units)
 
@@ -318,18 +344,14 @@ def test_map_headers_stay_in_view_while_scrolling(browser, tmp_path):
               rh = document.querySelector('.rh').getBoundingClientRect(), cells = document.querySelectorAll('a.cell').length;
         return [Math.round(ch.top - box.top), Math.round(rh.left - box.left), w.scrollTop > 0, w.scrollLeft > 0, cells]; })()""")
     top_band, left_band, scrolled_down, scrolled_right, cells = edges
-    assert scrolled_down and scrolled_right and cells == len(result.pairs)
+    assert scrolled_down and scrolled_right and cells == len(result.pairs) == 120
     assert 0 < top_band < 40 and 0 < left_band < 40  # just below / beside the sticky group bands
     assert page.errors() == []
 
 
-def test_hostile_text_is_inert_in_chromium(browser, qualcli, tmp_path):
-    def poison(data):
-        data["units"][0]["learning_outcomes"][0]["criteria"][0]["text"] = HOSTILE
-
-    hostile = variant(tmp_path, DIFF_NEW, "hostile.json", poison)
-    for command in (["diff", DIFF_OLD, hostile], ["map", DIFF_OLD, hostile]):
-        page = browser.open(run_html(qualcli, tmp_path, f"{command[0]}.html", *command))
+def test_hostile_text_is_inert_in_chromium(browser, hostile_pages):
+    for path in hostile_pages:
+        page = browser.open(path)
         page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
         settle(page)
         assert page.evaluate("document.title") != "pwned"
