@@ -119,18 +119,16 @@ def _legend(to: str) -> str:
 
 def _grouped(refs: list[UnitRef], groups: dict[tuple[str, str], str]) -> list[UnitRef]:
     """Units by document, then by rule group in order of first appearance (document order within)."""
-    first: dict[tuple[str, str], int] = {}
-    for k, ref in enumerate(refs):
-        first.setdefault((ref.document, groups.get((ref.document, ref.code), "")), k)
-    doc_first: dict[str, int] = {}
-    for k, ref in enumerate(refs):
-        doc_first.setdefault(ref.document, k)
 
-    def key(item: tuple[int, UnitRef]) -> tuple[int, int, int]:
-        k, ref = item
-        return doc_first[ref.document], first[(ref.document, groups.get((ref.document, ref.code), ""))], k
+    def group(ref: UnitRef) -> tuple[str, str]:
+        return ref.document, groups.get((ref.document, ref.code), "")
 
-    return [ref for _, ref in sorted(enumerate(refs), key=key)]
+    doc_rank: dict[str, int] = {}
+    group_rank: dict[tuple[str, str], int] = {}
+    for ref in refs:
+        doc_rank.setdefault(ref.document, len(doc_rank))
+        group_rank.setdefault(group(ref), len(group_rank))
+    return sorted(refs, key=lambda ref: (doc_rank[ref.document], group_rank[group(ref)]))  # stable: document order within
 
 
 def _bands(refs: list[UnitRef], groups: dict[tuple[str, str], str]) -> list[tuple[str, int, int]]:
