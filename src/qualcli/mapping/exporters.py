@@ -46,6 +46,11 @@ def relations(to: str) -> tuple[str, ...]:
     return ("F", "X", "P") if to == "units" else ("explicit", "inferred")
 
 
+def heading(ref: UnitRef) -> str:
+    """A matrix heading: ``document:code title``."""
+    return f"{ref.label()} {ref.title or ''}".rstrip()
+
+
 def long_rows(result: UnitMap) -> list[list[str]]:
     """One row per pair, in the documented column order."""
     rows = []
@@ -142,8 +147,8 @@ def to_xlsx(result: UnitMap, to: str = "units") -> bytes:
     sheet.column_dimensions["B"].width = 40
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header) + 1)}{len(body) + 1}"
-    titles = [f"{ref.label()} {ref.title or ''}".rstrip() for ref in result.columns]
-    sheet.append([header[0], styled(sheet, "title", font=bold), *(styled(sheet, t, alignment=rotated, font=bold) for t in titles)])
+    sheet.append([header[0], styled(sheet, "title", font=bold),
+                  *(styled(sheet, heading(ref), alignment=rotated, font=bold) for ref in result.columns)])  # fmt: skip
     for ref, row in zip(result.rows, body):
         cells = [styled(sheet, row[0], font=bold), ref.title or None]
         cells += [styled(sheet, value, fills[value], centred) if value in fills else value or None for value in row[1:]]

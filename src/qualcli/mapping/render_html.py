@@ -21,7 +21,7 @@ from typing import Any
 
 from qualcli.htmlreport import attrs, esc, json_block, page, table
 from qualcli.mapping.evidence import Evidence
-from qualcli.mapping.exporters import CELL, FILLS, LEGEND, NO_RELATION, relations
+from qualcli.mapping.exporters import CELL, FILLS, LEGEND, NO_RELATION, heading, relations
 from qualcli.mapping.relations import Pair, UnitMap
 from qualcli.mapping.units import UnitRef
 from qualcli.model import SpecDocument
@@ -144,23 +144,17 @@ def _bands(refs: list[UnitRef], groups: dict[tuple[str, str], str]) -> list[tupl
     return runs
 
 
-def _name(ref: UnitRef) -> str:
-    return f"{ref.label()} {ref.title or ''}".rstrip()
-
-
 def _matrix(result: UnitMap, rows: list[UnitRef], columns: list[UnitRef], groups: dict[tuple[str, str], str]) -> str:
     first_row, first_col = 3, 3  # grid lines: band and header come first
     parts = [f'<div class="corner">{len(rows)} × {len(columns)} units<br>A: rows, B: columns</div>']
     for label, start, stop in _bands(columns, groups):
         parts.append(f'<div class="cg" style="grid-column:{first_col + start}/{first_col + stop}" title="{esc(label)}">{esc(label)}</div>')
     for k, ref in enumerate(columns):
-        parts.append(f'<div class="ch" style="grid-column:{first_col + k}"{attrs(title=_name(ref), data_unit=ref.label())}>'
-                     f'<span class="code">{esc(ref.code)}</span>{esc(ref.title)}</div>')  # fmt: skip
+        parts.append(_header("ch", f"grid-column:{first_col + k}", ref))
     for label, start, stop in _bands(rows, groups):
         parts.append(f'<div class="rg" style="grid-row:{first_row + start}/{first_row + stop}" title="{esc(label)}">{esc(label)}</div>')
     for k, ref in enumerate(rows):
-        parts.append(f'<div class="rh" style="grid-row:{first_row + k}"{attrs(title=_name(ref), data_unit=ref.label())}>'
-                     f'<span class="code">{esc(ref.code)}</span>{esc(ref.title)}</div>')  # fmt: skip
+        parts.append(_header("rh", f"grid-row:{first_row + k}", ref))
     row_of = {ref: k for k, ref in enumerate(rows)}
     column_of = {ref: k for k, ref in enumerate(columns)}
     for number, pair in enumerate(result.pairs, 1):
@@ -168,6 +162,12 @@ def _matrix(result: UnitMap, rows: list[UnitRef], columns: list[UnitRef], groups
             parts.append(_cell(pair, first_row + row_of[pair.a], first_col + column_of[pair.b], number))
     grid = "\n".join(parts)
     return f'<h2>Matrix</h2>\n<div class="wrap" tabindex="0"><div class="matrix" id="matrix">\n{grid}\n</div></div>'
+
+
+def _header(kind: str, place: str, ref: UnitRef) -> str:
+    """A row or column heading: code and title, the whole heading on hover."""
+    return (f'<div class="{kind}" style="{place}"{attrs(title=heading(ref), data_unit=ref.label())}>'
+            f'<span class="code">{esc(ref.code)}</span>{esc(ref.title)}</div>')  # fmt: skip
 
 
 def _cell(pair: Pair, row: int, column: int, number: int) -> str:
