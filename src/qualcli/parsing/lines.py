@@ -17,6 +17,8 @@ from qualcli.readers import Line
 from qualcli.parsing.text import BULLET_GLYPHS
 
 _LIST_START = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}](?=\s)|[-*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d+(?:\.\d+)*\.?\s)")
+_BARE_NUMBER = re.compile(r"^\s*\d+\s")  # "2 or above." -- a number with no dot after it
+_CLAUSE_END = (".", ":", ";", "?", "!", ")")
 
 
 @dataclass(frozen=True)
@@ -72,13 +74,24 @@ def logical_lines(
             continue
         if current and (
             not _continues(current[-1], line, stripped)
-            or default_starts_new(stripped)
+            or _starts_item(current[-1].text, stripped)
             or (starts_new is not None and starts_new(stripped))
         ):
             flush()
         current.append(line)
     flush()
     return out
+
+
+def _starts_item(previous: str, stripped: str) -> bool:
+    """:func:`default_starts_new`, except that a bare number after an unfinished clause continues it.
+
+    "… must be achieved at level" / "2 or above." is one sentence; "1. Plan" /
+    "2 Prepare" are two items only where the line before ends a clause.
+    """
+    if not default_starts_new(stripped):
+        return False
+    return not (_BARE_NUMBER.match(stripped) and not previous.rstrip().endswith(_CLAUSE_END))
 
 
 def _continues(previous: Line, line: Line, stripped: str) -> bool:

@@ -49,6 +49,7 @@ class SourceText:
     sha256: str
     pages: int | None = None
     raw: bytes | None = field(default=None, repr=False)  # for structured formats (XML)
+    warnings: list[str] = field(default_factory=list)  # what the reader could not read as laid out (page named)
 
     @property
     def text(self) -> str:

@@ -26,16 +26,19 @@ the whole reader (tables included) takes about a tenth of the time of pypdf's
 
 from __future__ import annotations
 
+import ctypes
+import math
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from qualcli.errors import UnreadableDocument
 from qualcli.readers import Line, SourceText, sha256_of
-from qualcli.readers.pdf_grid import PDFIUM_HYPHEN, Table, ruled_tables
+from qualcli.readers.pdf_grid import PDFIUM_HYPHENS, Table, ruled_tables
 
 PDF_MAGIC = b"%PDF-"
 LINE_SPACING_LIMIT = 1.6  # baseline-to-baseline distance, in multiples of the type size, that still continues a block
+MAX_LEAD = 4  # characters looked at for a line's first letter (its type size; a bullet glyph may be smaller)
 SAME_EDGE = 2.5  # points of left-edge difference that still count as "aligned"
 MAX_INDENT = 30.0  # points of hanging/first-line indent allowed between a block's first two lines
 SIZE_CHANGE = 0.15  # relative change in type size that starts a new block
@@ -44,17 +47,21 @@ PARAGRAPH_GAP = 1.3  # a drop this many times the page's usual line spacing sepa
 
 @dataclass
 class TextLine:
-    """A physical line of text with its box (PDF user space: y grows upwards)."""
+    """A physical line of text with its box (PDF user space: y grows upwards).
+
+    ``size`` is the type size PDFium reports for the line's first letter (the
+    font size scaled by the text matrix), and ``baseline`` that letter's
+    origin: glyph boxes are no guide to either, since some producers
+    (LibreOffice) write tight boxes that shrink with the letter's shape.
+    """
 
     text: str
     x0: float
     x1: float
     bottom: float
     top: float
-
-    @property
-    def size(self) -> float:
-        return self.top - self.bottom
+    size: float
+    baseline: float
 
 
 class PdfReader:
@@ -71,11 +78,17 @@ class PdfReader:
             document.close()
         if not any(text_lines for text_lines, _ in pages):
             raise UnreadableDocument(f"has {len(pages)} page(s) but no text layer (scanned image?) — run OCR first", str(path))
-        lines: list[Line] = []
-        block = 0
+        assembler = _Assembler()
         for number, (text_lines, tables) in enumerate(pages, start=1):
-            block = _append_page(lines, text_lines, tables, number, block)
-        return SourceText(path=str(path), format="pdf", lines=lines, sha256=sha256_of(data), pages=len(pages))
+            assembler.add_page(text_lines, tables, number)
+        return SourceText(
+            path=str(path),
+            format="pdf",
+            lines=assembler.lines,
+            sha256=sha256_of(data),
+            pages=len(pages),
+            warnings=assembler.warnings,
+        )
 
 
 def open_document(path: Path, data: bytes):
@@ -103,7 +116,7 @@ def read_page(document, index: int) -> tuple[list[TextLine], list[Table]]:
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
-        text = textpage.get_text_range(0, count).replace(PDFIUM_HYPHEN, "-") if count else ""
+        text = textpage.get_text_range(0, count).translate(PDFIUM_HYPHENS) if count else ""
         lines = []
         start = 0
         for part in text.split("\r\n"):
@@ -118,12 +131,25 @@ def read_page(document, index: int) -> tuple[list[TextLine], list[Table]]:
 
 
 def _text_line(textpage, text: str, start: int, end: int) -> TextLine:
-    """Box of the characters ``start:end``: from the first and last non-blank ones."""
+    """Box, type size and baseline of the characters ``start:end`` (from the first and last non-blank ones)."""
     first = start + (len(text) - len(text.lstrip()))
     last = start + len(text.rstrip()) - 1
     left, bottom, _, top = textpage.get_charbox(first, loose=True)
     _, _, right, _ = textpage.get_charbox(last, loose=True)
-    return TextLine(text=text.strip(), x0=left, x1=right, bottom=bottom, top=top)
+    letter = next((first + i for i, ch in enumerate(text.strip()[:MAX_LEAD]) if ch.isalnum()), first)
+    size, baseline = char_size_and_baseline(textpage, letter)
+    return TextLine(text=text.strip(), x0=left, x1=right, bottom=bottom, top=top, size=size, baseline=baseline)
+
+
+def char_size_and_baseline(textpage, index: int) -> tuple[float, float]:
+    """The type size of character ``index`` in points (font size times the text matrix's scale) and its baseline."""
+    import pypdfium2.raw as pdfium_c
+
+    matrix = pdfium_c.FS_MATRIX()
+    scale = math.hypot(matrix.c, matrix.d) if pdfium_c.FPDFText_GetMatrix(textpage.raw, index, matrix) else 1.0
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y)
+    return pdfium_c.FPDFText_GetFontSize(textpage.raw, index) * (scale or 1.0), y.value
 
 
 @dataclass(frozen=True)
@@ -139,7 +165,7 @@ class Leading:
         spacings: Counter = Counter()
         for previous, line in zip(page, page[1:]):
             size = max(previous.size, line.size, 1.0)
-            drop = previous.bottom - line.bottom
+            drop = previous.baseline - line.baseline
             if abs(previous.size - line.size) <= SIZE_CHANGE * size and 0 < drop <= LINE_SPACING_LIMIT * size:
                 spacings[(round(drop * 2) / 2, round(size * 2) / 2)] += 1
         if not spacings:
@@ -165,7 +191,7 @@ def continues_block(previous: TextLine, line: TextLine, edge: float, first_of_bl
     size = max(previous.size, line.size, 1.0)
     if abs(previous.size - line.size) > SIZE_CHANGE * size:
         return False
-    drop = previous.bottom - line.bottom
+    drop = previous.baseline - line.baseline
     if not 0 < drop <= LINE_SPACING_LIMIT * size or (leading is not None and not leading.allows(drop, size)):
         return False
     shift = line.x0 - previous.x0
@@ -176,38 +202,83 @@ def continues_block(previous: TextLine, line: TextLine, edge: float, first_of_bl
     return first_of_block and -MAX_INDENT <= shift < 0
 
 
-def _append_page(lines: list[Line], page: list[TextLine], tables: list[Table], page_number: int, block: int) -> int:
-    """Append one page's lines and table rows to ``lines``; return the last block number used."""
+class _Assembler:
+    """Builds the document's lines page by page: blocks, table rows, and rows a page break split."""
 
-    def emit_table(table: Table) -> None:
-        nonlocal block
-        block += 1
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.warnings: list[str] = []
+        self.block = 0
+        self.last_edges: tuple[float, ...] | None = None  # cell edges of the last line, when it is a table row
+
+    def add_page(self, page: list[TextLine], tables: list[Table], page_number: int) -> None:
+        """Append one page's lines and table rows.
+
+        A ruled table read as plain lines instead (see :func:`_holders`) is
+        reported in ``warnings``, naming the page.
+        """
+        holders = _holders(page, tables)
+        for table in tables:
+            if table not in holders and any(table.holds(line.x0, line.bottom, line.x1, line.top) for line in page):
+                self.warnings.append(f"page {page_number}: a ruled table's cells miss some of its printed text; read as plain lines")
+        leading = Leading.of(page)
+        previous: TextLine | None = None
+        block_length = 0
+        edge = 0.0
+        for index, (line, holder) in enumerate(zip(page, holders)):
+            if holder is not None:
+                if not holder.placed:
+                    self._add_table(holder, page_number, first_on_page=index == 0)
+                previous = None
+                continue
+            if previous is not None and continues_block(previous, line, edge, block_length == 1, leading):
+                block_length += 1
+                edge = min(edge, line.x0)
+            else:
+                self.block += 1
+                block_length = 1
+                edge = line.x0
+            self._append(Line(text=line.text, number=len(self.lines) + 1, page=page_number, block=self.block), None)
+            previous = line
+
+    def _add_table(self, table: Table, page_number: int, first_on_page: bool) -> None:
         table.placed = True
-        for cells in table.rows:
+        rows = list(zip(table.rows, table.edges))
+        if first_on_page and rows and self._continues_split_row(*rows[0]):
+            self._merge_into_last(rows.pop(0)[0])
+        self.block += 1
+        for cells, edges in rows:
             text = "\t".join(cell.replace("\n", " ") for cell in cells)
-            lines.append(Line(text=text, number=len(lines) + 1, page=page_number, block=block, cells=cells))
+            self._append(Line(text=text, number=len(self.lines) + 1, page=page_number, block=self.block, cells=cells), edges)
 
-    holders = _holders(page, tables)
-    leading = Leading.of(page)
-    previous: TextLine | None = None
-    block_length = 0
-    edge = 0.0
-    for line, holder in zip(page, holders):
-        if holder is not None:
-            if not holder.placed:
-                emit_table(holder)
-            previous = None
-            continue
-        if previous is not None and continues_block(previous, line, edge, block_length == 1, leading):
-            block_length += 1
-            edge = min(edge, line.x0)
-        else:
-            block += 1
-            block_length = 1
-            edge = line.x0
-        lines.append(Line(text=line.text, number=len(lines) + 1, page=page_number, block=block))
-        previous = line
-    return block
+    def _continues_split_row(self, cells: tuple[str, ...], edges: tuple[float, ...]) -> bool:
+        """Whether a row at the top of a page is the rest of the row that ended the last page.
+
+        A row too tall for the page's foot is split: the page ends in a table
+        row and the next page opens with a row of the same columns whose first
+        (key) cell is empty.
+        """
+        previous = self.lines[-1] if self.lines else None
+        return (
+            previous is not None
+            and previous.cells is not None
+            and self.last_edges is not None
+            and len(self.last_edges) == len(edges)
+            and all(abs(a - b) <= SAME_EDGE for a, b in zip(self.last_edges, edges))
+            and not cells[0].strip()
+            and bool(previous.cells[0].strip())
+            and any(cell.strip() for cell in cells)
+        )
+
+    def _merge_into_last(self, cells: tuple[str, ...]) -> None:
+        previous = self.lines[-1]
+        merged = tuple("\n".join(part for part in (a, b) if part) for a, b in zip(previous.cells, cells))
+        text = "\t".join(cell.replace("\n", " ") for cell in merged)
+        self.lines[-1] = Line(text=text, number=previous.number, page=previous.page, block=previous.block, cells=merged)
+
+    def _append(self, line: Line, edges: tuple[float, ...] | None) -> None:
+        self.lines.append(line)
+        self.last_edges = edges
 
 
 def _holders(page: list[TextLine], tables: list[Table]) -> list[Table | None]:
