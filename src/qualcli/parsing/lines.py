@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from qualcli.readers import Line
+from qualcli.readers import HEADING, TABLE_ROW, TEXT, Line
 from qualcli.parsing.text import BULLET_GLYPHS
 
 _LIST_START = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}](?=\s)|[-*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d+(?:\.\d+)*\.?\s)")
@@ -30,6 +30,8 @@ class LogicalLine:
     page: int | None
     cells: tuple[str, ...] | None = None
     numbers: tuple[int, ...] = ()  # every physical line it came from
+    kind: str = TEXT  # the first physical line's kind (see qualcli.readers.Line)
+    level: int = 0
 
 
 def default_starts_new(text: str) -> bool:
@@ -41,6 +43,7 @@ def logical_lines(
     lines: Iterable[Line],
     starts_new: Callable[[str], bool] | None = None,
     keep_blank: bool = False,
+    ends: Callable[[str], bool] | None = None,
 ) -> list[LogicalLine]:
     """Join wrapped lines of the same block, and a sentence that a page break cut.
 
@@ -49,7 +52,10 @@ def logical_lines(
 
     ``starts_new(text)`` is asked for each physical line that might continue
     the previous one; return True where a new logical line must begin. It is
-    consulted in addition to :func:`default_starts_new`.
+    consulted in addition to :func:`default_starts_new`. A heading (``kind``)
+    is a logical line of its own; after a line for which ``ends(text)`` is
+    True, only a line starting in lower case continues it ("Achieving
+    observations" / "and range").
     """
     out: list[LogicalLine] = []
     current: list[Line] = []
@@ -58,7 +64,8 @@ def logical_lines(
         if current:
             first = current[0]
             text = " ".join(part.text.strip() for part in current)
-            out.append(LogicalLine(text, first.number, first.page, first.cells, tuple(p.number for p in current)))
+            numbers = tuple(p.number for p in current)
+            out.append(LogicalLine(text, first.number, first.page, first.cells, numbers, first.kind, first.level))
             current.clear()
 
     for line in lines:
@@ -70,12 +77,14 @@ def logical_lines(
             continue
         if line.cells is not None or "\t" in line.text:
             flush()  # a table row is a line of its own, empty edge cells kept
-            out.append(LogicalLine(line.text, line.number, line.page, line.cells, (line.number,)))
+            out.append(LogicalLine(line.text, line.number, line.page, line.cells, (line.number,), TABLE_ROW))
             continue
         if current and (
             not _continues(current[-1], line, stripped)
+            or (line.kind == HEADING) != (current[-1].kind == HEADING)
             or _starts_item(current[-1].text, stripped)
             or (starts_new is not None and starts_new(stripped))
+            or (ends is not None and not stripped[0].islower() and ends(current[-1].text))
         ):
             flush()
         current.append(line)
