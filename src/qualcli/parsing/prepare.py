@@ -24,18 +24,12 @@ from dataclasses import replace
 from typing import Callable, Mapping, Sequence
 
 from qualcli.parsing.lines import LogicalLine, logical_lines
-from qualcli.parsing.pages import page_furniture
+from qualcli.parsing.pages import is_page_number, page_furniture
 from qualcli.readers import LIST_ITEM, TABLE_ROW, Line, SourceText
 
-PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
 _ITEM_MARK = re.compile(r"^\s*[-*•]\s")
 
 Furniture = Callable[[Sequence[Line], set[int]], Mapping[int, bool]]
-
-
-def is_page_number(text: str) -> bool:
-    """A bare page number: ``"12"``, ``"Page 3"``, ``"3 of 40"``."""
-    return bool(PAGE_NUMBER.match(" ".join(text.split())))
 
 
 def prepare(

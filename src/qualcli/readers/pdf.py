@@ -28,12 +28,16 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qualcli.errors import UnreadableDocument
-from qualcli.readers import Line, SourceText, sha256_of
+from qualcli.parsing.pages import is_page_number
+from qualcli.parsing.text import BULLET_GLYPHS
+from qualcli.readers import LIST_ITEM, Line, SourceText, sha256_of
+from qualcli.readers.pdf_cells import Vocabulary
 from qualcli.readers.pdf_grid import PDFIUM_HYPHENS, Table, ruled_tables
 
 PDF_MAGIC = b"%PDF-"
@@ -42,6 +46,7 @@ MAX_LEAD = 4  # characters looked at for a line's first letter (its type size; a
 SAME_EDGE = 2.5  # points of left-edge difference that still count as "aligned"
 MAX_INDENT = 30.0  # points of hanging/first-line indent allowed between a block's first two lines
 SIZE_CHANGE = 0.15  # relative change in type size that starts a new block
+EDGE_LINES = 2  # lines of running header allowed above the second half of a row a page break split
 PARAGRAPH_GAP = 1.3  # a drop this many times the page's usual line spacing separates paragraphs
 
 
@@ -73,7 +78,8 @@ class PdfReader:
     def read(self, path: Path, data: bytes) -> SourceText:
         document = open_document(path, data)
         try:
-            pages = [read_page(document, index) for index in range(len(document))]
+            vocabulary = Vocabulary(document)
+            pages = [read_page(document, index, vocabulary) for index in range(len(document))]
         finally:
             document.close()
         if not any(text_lines for text_lines, _ in pages):
@@ -110,7 +116,7 @@ def open_document(path: Path, data: bytes):
     return document
 
 
-def read_page(document, index: int) -> tuple[list[TextLine], list[Table]]:
+def read_page(document, index: int, vocabulary: Vocabulary | None = None) -> tuple[list[TextLine], list[Table]]:
     """The page's non-blank text lines in content-stream order, and its ruled tables."""
     page = document[index]
     textpage = page.get_textpage()
@@ -124,7 +130,7 @@ def read_page(document, index: int) -> tuple[list[TextLine], list[Table]]:
             if part.strip():
                 lines.append(_text_line(textpage, part, start, end))
             start = end + 2
-        return lines, ruled_tables(page, textpage) if lines else []
+        return lines, ruled_tables(page, textpage, vocabulary) if lines else []
     finally:
         textpage.close()
         page.close()
@@ -202,6 +208,17 @@ def continues_block(previous: TextLine, line: TextLine, edge: float, first_of_bl
     return first_of_block and -MAX_INDENT <= shift < 0
 
 
+_BULLET = re.compile(rf"^[{BULLET_GLYPHS.replace('–', '')}]\s+(?=\S)")
+
+
+def printed_line(text: str, number: int, page: int, block: int) -> Line:
+    """A line of page text; one that starts with a bullet glyph is a list item, given without the glyph."""
+    bullet = _BULLET.match(text)
+    if bullet:
+        return Line(text=text[bullet.end() :], number=number, page=page, block=block, kind=LIST_ITEM, level=1)
+    return Line(text=text, number=number, page=page, block=block)
+
+
 class _Assembler:
     """Builds the document's lines page by page: blocks, table rows, and rows a page break split."""
 
@@ -209,7 +226,8 @@ class _Assembler:
         self.lines: list[Line] = []
         self.warnings: list[str] = []
         self.block = 0
-        self.last_edges: tuple[float, ...] | None = None  # cell edges of the last line, when it is a table row
+        self.last_row: int | None = None  # index in ``lines`` of the last table row
+        self.last_edges: tuple[float, ...] = ()  # its cell edges
 
     def add_page(self, page: list[TextLine], tables: list[Table], page_number: int) -> None:
         """Append one page's lines and table rows.
@@ -228,7 +246,7 @@ class _Assembler:
         for index, (line, holder) in enumerate(zip(page, holders)):
             if holder is not None:
                 if not holder.placed:
-                    self._add_table(holder, page_number, first_on_page=index == 0)
+                    self._add_table(holder, page_number, lines_above=index)
                 previous = None
                 continue
             if previous is not None and continues_block(previous, line, edge, block_length == 1, leading):
@@ -238,47 +256,67 @@ class _Assembler:
                 self.block += 1
                 block_length = 1
                 edge = line.x0
-            self._append(Line(text=line.text, number=len(self.lines) + 1, page=page_number, block=self.block), None)
+            self.lines.append(printed_line(line.text, len(self.lines) + 1, page_number, self.block))
             previous = line
 
-    def _add_table(self, table: Table, page_number: int, first_on_page: bool) -> None:
+    def _add_table(self, table: Table, page_number: int, lines_above: int) -> None:
         table.placed = True
         rows = list(zip(table.rows, table.edges))
-        if first_on_page and rows and self._continues_split_row(*rows[0]):
-            self._merge_into_last(rows.pop(0)[0])
+        if rows and lines_above <= EDGE_LINES and self._continues_split_row(*rows[0], page_number):
+            self._merge_into_last_row(rows.pop(0)[0])
         self.block += 1
         for cells, edges in rows:
             text = "\t".join(cell.replace("\n", " ") for cell in cells)
-            self._append(Line(text=text, number=len(self.lines) + 1, page=page_number, block=self.block, cells=cells), edges)
+            self.lines.append(Line(text=text, number=len(self.lines) + 1, page=page_number, block=self.block, cells=cells))
+            self.last_row, self.last_edges = len(self.lines) - 1, edges
 
-    def _continues_split_row(self, cells: tuple[str, ...], edges: tuple[float, ...]) -> bool:
+    def _continues_split_row(self, cells: tuple[str, ...], edges: tuple[float, ...], page_number: int) -> bool:
         """Whether a row at the top of a page is the rest of the row that ended the last page.
 
-        A row too tall for the page's foot is split: the page ends in a table
-        row and the next page opens with a row of the same columns whose first
-        (key) cell is empty.
+        A row too tall for the page's foot is split: the last page's table
+        ends it (only a page number may follow), and this page opens (after
+        at most a running header) with a row of the same columns whose first
+        (key) cell is empty and whose other cells carry on the text above
+        them (see :func:`_continues_cell`).
         """
-        previous = self.lines[-1] if self.lines else None
+        if self.last_row is None:
+            return False
+        previous = self.lines[self.last_row]
+        after = self.lines[self.last_row + 1 :]
         return (
-            previous is not None
+            previous.page == page_number - 1
             and previous.cells is not None
-            and self.last_edges is not None
+            and all(is_page_number(line.text) for line in after if line.page == previous.page)
             and len(self.last_edges) == len(edges)
             and all(abs(a - b) <= SAME_EDGE for a, b in zip(self.last_edges, edges))
             and not cells[0].strip()
-            and bool(previous.cells[0].strip())
             and any(cell.strip() for cell in cells)
+            and all(_continues_cell(before, after) for before, after in zip(previous.cells, cells))
         )
 
-    def _merge_into_last(self, cells: tuple[str, ...]) -> None:
-        previous = self.lines[-1]
-        merged = tuple("\n".join(part for part in (a, b) if part) for a, b in zip(previous.cells, cells))
+    def _merge_into_last_row(self, cells: tuple[str, ...]) -> None:
+        assert self.last_row is not None
+        previous = self.lines[self.last_row]
+        merged = tuple("\n".join(part for part in (a, b) if part) for a, b in zip(previous.cells or (), cells))
         text = "\t".join(cell.replace("\n", " ") for cell in merged)
-        self.lines[-1] = Line(text=text, number=previous.number, page=previous.page, block=previous.block, cells=merged)
+        self.lines[self.last_row] = replace(previous, text=text, cells=merged)
 
-    def _append(self, line: Line, edges: tuple[float, ...] | None) -> None:
-        self.lines.append(line)
-        self.last_edges = edges
+
+def _continues_cell(before: str, after: str) -> bool:
+    """Whether ``after`` (a cell at a page's top) can be the rest of ``before`` (the cell above, on the last page).
+
+    An empty cell carries nothing on; text goes on in lower case, or after a
+    line that stops mid-sentence with a word ("Certificate in" / "Principles
+    of …") or broke at a slash or hyphen ("Y/" / "506/2149"); not after a full
+    stop or a number, nor as a new numbered item ("1.4 State …"). A cell that was
+    empty above cannot go on below: its text would have started above.
+    """
+    if not after.strip():
+        return True
+    if not before.strip():
+        return False
+    first, last = after.lstrip()[0], before.rstrip()[-1]
+    return first.islower() or last in "/-" or (first.isalpha() and last.isalpha())
 
 
 def _holders(page: list[TextLine], tables: list[Table]) -> list[Table | None]:

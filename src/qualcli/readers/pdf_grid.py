@@ -16,6 +16,8 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field
 
+from qualcli.readers.pdf_cells import Vocabulary, WordBreaks, cell_text
+
 EDGE_MARGIN = 1.0  # points: paths touching the page edge are backgrounds, not rules
 MIN_RULE = 15.0  # points: shorter straight segments are glyphs or icons, not table rules...
 MIN_SHORT_RULE = 4.0  # ...unless they join two rules (see page_rules); shorter still, never
@@ -45,18 +47,18 @@ class Table:
         return self.x0 <= cx <= self.x1 and self.bottom <= cy <= self.top
 
 
-def ruled_tables(page, textpage) -> list[Table]:
-    """The ruled tables on ``page`` (pypdfium2 objects), top to bottom."""
+def ruled_tables(page, textpage, vocabulary: Vocabulary | None = None) -> list[Table]:
+    """The ruled tables on ``page`` (pypdfium2 objects), top to bottom; ``vocabulary`` helps mend broken words."""
     horizontal, vertical = page_rules(page)
     if not horizontal or not vertical:
         return []
     cells = grid_cells(horizontal, vertical)
     raw = {cell: bounded_text(textpage, cell) for cell in cells}
-    spaced = any(line.endswith(" ") for text in raw.values() for line in text.split("\n")[:-1])
+    breaks = WordBreaks(textpage, raw.values(), vocabulary)
     tables = []
     for group in _connected(cells):
         grid = _rows(group)
-        rows = [tuple(cell_text(raw[cell], spaced) for cell in row) for row in grid]
+        rows = [tuple(cell_text(raw[cell], cell, breaks) for cell in row) for row in grid]
         if max(len(row) for row in rows) >= 2:
             tables.append(
                 Table(
@@ -272,38 +274,3 @@ def bounded_text(textpage, cell: tuple[float, float, float, float]) -> str:
     x0, bottom, x1, top = cell
     text = textpage.get_text_bounded(left=x0, bottom=bottom, right=x1, top=top)
     return text.translate(PDFIUM_HYPHENS).replace("\r\n", "\n")
-
-
-def cell_text(raw: str, spaced: bool) -> str:
-    """A cell's printed lines, stripped, one per "\\n"; a word broken across lines is made whole again.
-
-    ``spaced`` says the producer keeps the space at the end of a wrapped line
-    (LibreOffice does, where the space fits). There, a line that is a single
-    word with no space after it, followed by a line starting in lower case or
-    a digit, is a word too long for the cell that was broken inside
-    ("Communicat" / "e verbally"): the two are joined without a space.
-    """
-    lines: list[str] = []
-    previous = ""
-    for line in raw.split("\n"):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if lines and spaced and _broken_inside_word(previous, stripped):
-            lines[-1] += stripped
-        else:
-            lines.append(stripped)
-        previous = line
-    return "\n".join(lines)
-
-
-def _broken_inside_word(previous: str, following: str) -> bool:
-    """Whether the break between two printed lines of a cell fell inside a word (see :func:`cell_text`)."""
-    word = previous.lstrip()
-    return (
-        bool(word)
-        and word == previous.strip()
-        and " " not in word
-        and word[-1].isalnum()
-        and (following[0].islower() or following[0].isdigit())
-    )

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from qualcli.model import SpecDocument, Source, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
-from qualcli.parsing.prepare import is_page_number
+from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.refs import parse_date
 from qualcli.plugins import Confidence
 from qualcli.readers import SourceText

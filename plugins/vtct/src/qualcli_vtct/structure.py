@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from qualcli.model import RuleGroup, Unit
 from qualcli.parsing.lines import LogicalLine
-from qualcli.parsing.prepare import is_page_number
+from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.refs import find_urn, parse_level
 from qualcli.parsing.rows import JoinedText, column_order, row_cells
 from qualcli.parsing.text import clean, parse_int
