@@ -463,3 +463,38 @@ def test_corpus_publisher_pdf_reads_faster_than_pypdf_extracts_text(nail):
         page.extract_text()
     theirs = time.perf_counter() - started
     assert ours <= theirs, f"reader {ours:.2f}s vs pypdf {theirs:.2f}s"  # measured: about 0.1x
+
+
+@pytest.mark.parametrize("rendered", ["docx", "pdf"])
+def test_corpus_libreoffice_rendering_gives_the_text_model(corpus, rendered):
+    """The VTCT book laid out in Word, and the PDF LibreOffice prints from it, parse to the .txt's model."""
+    from qualcli.diff.compare import diff_documents
+    from qualcli.loading import load_spec
+
+    name = "vtct-cs2d1-l2-diploma-customer-service"
+    text = load_spec(corpus / "specs" / f"{name}.txt")
+    other = load_spec(corpus / "rendered" / f"{name}.{rendered}")
+    assert diff_documents(text, other).changes == []
+    assert other.warnings == []  # every ruled table read as a table
+
+
+def test_pdf_cell_breaks_inside_words():
+    from qualcli.readers.pdf_cells import WordBreaks, cell_text
+    from qualcli.readers.pdf_grid import PDFIUM_HYPHENS
+
+    class Vocabulary:
+        def __init__(self, *words: str) -> None:
+            self.words = Counter(word.lower() for word in words)
+
+        def count(self, word: str) -> int:
+            return self.words[word.lower()]
+
+    cell = (0.0, 0.0, 80.0, 60.0)
+    spaced = ["one \ntwo"]  # the producer keeps the space at the end of a wrapped line
+    breaks = WordBreaks(None, spaced, Vocabulary("Communicate", "Communicate", "customers", "customers", "in", "in"))
+    assert cell_text("Communicat\ne verbally \nwith", cell, breaks) == "Communicate verbally\nwith"  # printed whole elsewhere
+    assert cell_text("customers\nin writing", cell, breaks) == "customers\nin writing"  # two words, each printed twice
+    assert cell_text("A/\n506/2130", cell, breaks) == "A/506/2130"  # broke after the slash
+    assert cell_text("through real\x02time".translate(PDFIUM_HYPHENS), cell, breaks) == "through real-time"
+    unspaced = WordBreaks(None, ["one\ntwo"], Vocabulary("Communicate"))
+    assert cell_text("Communicat\ne", cell, unspaced) == "Communicat\ne"  # no sign of how this producer wraps
