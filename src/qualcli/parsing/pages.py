@@ -56,9 +56,3 @@ def page_furniture(lines: Sequence[Line], edge: int = 2, share: float = 0.5) -> 
         for line in candidates
         if _PAGE_NUMBER.match(_key(line.text)) or repeated(len(pages_with[_key(line.text)]))
     }
-
-
-def without_page_furniture(lines: Sequence[Line]) -> list[Line]:
-    """``lines`` without their running headers, footers and page numbers."""
-    furniture = page_furniture(lines)
-    return [line for line in lines if line.number not in furniture]

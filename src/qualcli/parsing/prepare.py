@@ -4,9 +4,9 @@ Every awarding-body plugin starts from :func:`prepare` instead of normalising
 lines its own way, so a document reads the same whatever its format:
 
 1. **Page furniture goes**: running headers, footers and page numbers at the
-   edges of a paged document (:func:`qualcli.parsing.pages.page_furniture`),
-   bare page numbers wherever they are ("12", "Page 3 of 40": text extracted
-   from a paged document keeps them inline), plus whatever the plugin's ``furniture`` says about its own layout (it may
+   edges of a paged document's pages (:func:`qualcli.parsing.pages.page_furniture`),
+   bare page numbers anywhere in an unpaged one ("12", "Page 3 of 40": text
+   extracted from a paged document keeps them inline), plus whatever the plugin's ``furniture`` says about its own layout (it may
    also keep a line the shared rules would drop, such as a figure's value).
 2. **Lines take one shape**: a list item becomes ``"- item"`` whatever marked
    it (a Word list style, an HTML ``<li>``, a Markdown bullet); a table row
@@ -63,7 +63,9 @@ def without_furniture(source: SourceText, furniture: Furniture | None = None) ->
 def _shared_furniture(line: Line, at_edges: set[int]) -> bool:
     if line.kind == TABLE_ROW:
         return False
-    return (line.page is not None and line.number in at_edges) or is_page_number(line.text)
+    if line.page is not None:
+        return line.number in at_edges
+    return is_page_number(line.text)
 
 
 def _shaped(line: Line) -> Line:

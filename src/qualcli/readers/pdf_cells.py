@@ -15,7 +15,8 @@ text layer, so it is told from one by the page's own geometry:
   means the break was a wrap, not a cut.
 
 Where the document prints the joined word whole elsewhere, they are joined;
-where it prints both parts more than once, they are two words. Otherwise
+where it prints the first part more than once and the second inside a line
+(where no part of a broken word is), they are two words. Otherwise
 the geometry decides: the two lines are joined without a space -- as they are after a
 slash or hyphen that ends a line with no space after it ("A/" / "506/2130").
 """
@@ -27,22 +28,33 @@ from collections import Counter
 from typing import Iterable
 
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top
-_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*'?")
+_WORD = re.compile(r"[^\W_]+(?:['’./-][^\W_]+)*'?")
 SHORT_TAIL = 3  # characters: the most of a word cut off after a punctuation mark ("organisation'" / "s", "uk." / "com")
 
 
 class Vocabulary:
-    """How often a document prints each word (lower case) in its text layer.
+    """How often a document prints each word (lower case) in its text layer, and how often inside a line.
 
-    Built on first use: only documents with a doubtful break in a cell need it.
+    A part of a broken word is printed only at a line's start or end, so a
+    word printed inside a line is a word. Built on first use: only documents
+    with a doubtful break in a cell need it.
     """
 
     def __init__(self, document) -> None:
         self.document = document
         self._counts: Counter | None = None
+        self._inside: Counter = Counter()
 
     def count(self, word: str) -> int:
         """How many times ``word`` is printed (a part of a broken word counts where it is printed)."""
+        return self._read()[word.lower()]
+
+    def inside_lines(self, word: str) -> int:
+        """How many times ``word`` is printed neither first nor last on a line."""
+        self._read()
+        return self._inside[word.lower()]
+
+    def _read(self) -> Counter:
         if self._counts is None:
             self._counts = Counter()
             for index in range(len(self.document)):
@@ -54,8 +66,11 @@ class Vocabulary:
                 finally:
                     textpage.close()
                     page.close()
-                self._counts.update(_WORD.findall(text.lower()))
-        return self._counts[word.lower()]
+                for line in text.lower().split("\r\n"):
+                    words = _WORD.findall(line)
+                    self._counts.update(words)
+                    self._inside.update(words[1:-1])
+        return self._counts
 
 
 class WordBreaks:
@@ -82,13 +97,15 @@ class WordBreaks:
         tail = head.split(" ", 1)[0]
         if head[0].isupper() and not word.isupper():
             return False
+        if word[-1].isdigit() and tail.isdigit():
+            return True  # a number broken ("F/504/136" / "1"): numbers wrapped at a space keep the space
         if not word[-1].isalnum() and len(tail) > SHORT_TAIL:
             return False  # "customers'" / "premises": after punctuation, only a short tail ("'" / "s") was cut off
         if self.vocabulary is not None:
             if self.vocabulary.count(word + tail):
                 return True  # printed whole elsewhere
-            if self.vocabulary.count(word) > 1 and self.vocabulary.count(tail) > 1:
-                return False  # two words, each printed more than once (the parts of a broken word seldom are)
+            if self.vocabulary.count(word) > 1 and self.vocabulary.inside_lines(tail):
+                return False  # two words: the first printed more than once, the second inside a line
         return self._next_character_overflows(word, head, cell)
 
     def _next_character_overflows(self, word: str, head: str, cell: Box) -> bool:

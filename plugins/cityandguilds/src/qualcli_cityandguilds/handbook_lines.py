@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from qualcli.parsing.fragments import clean_part, split_fragment
+from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.prepare import prepare
 from qualcli.readers import TABLE_ROW, Line, SourceText
 
@@ -58,7 +59,8 @@ def furniture(lines: Sequence[Line], shared: set[int]) -> dict[int, bool]:
     """The handbook's running headers, by index into ``lines`` (see :func:`qualcli.parsing.prepare.prepare`).
 
     A running header names the qualification and its number ("City & Guilds
-    Level 2 Diploma in … (2365-02)"), maybe wrapped over two lines by a PDF.
+    Level 2 Diploma in … (2365-02)"), maybe wrapped over two lines by a PDF;
+    a bare page number is furniture wherever it is, in every format.
     The first non-blank line (the title) is content even when it looks like one.
     """
     verdicts: dict[int, bool] = {}
@@ -69,7 +71,7 @@ def furniture(lines: Sequence[Line], shared: set[int]) -> dict[int, bool]:
         if index == title or index in verdicts or line.kind == TABLE_ROW:
             continue
         text = line.text.strip()
-        if _RUNNING_HEADER.match(text):
+        if _RUNNING_HEADER.match(text) or is_page_number(text):  # exports keep page numbers inline, even in PDFs
             verdicts[index] = True
         elif _wrapped_header(text, lines[index + 1 : index + 2]):
             verdicts[index] = verdicts[index + 1] = True
