@@ -182,3 +182,15 @@ def test_a_pdf_row_split_by_a_page_break_is_one_row(tmp_path):
     page.save()
     rows = [line.cells for line in PdfReader().read(path, path.read_bytes()).lines if line.cells is not None]
     assert rows == [("Code", "Title"), ("X1", "Plant a\nhedge of beech")]
+
+
+def test_what_carries_a_split_row_over_a_page_break():
+    from qualcli.readers.pdf import _continues_cell
+
+    assert _continues_cell("Portfolio", "reference", key=True)  # lower case goes on
+    assert _continues_cell("Y/", "506/2149", key=True)  # a break at a slash
+    assert not _continues_cell("Assessor name", "Learner signature", key=True)  # a capital starts a new row
+    assert _continues_cell("Certificate in", "Principles of Customer Service")  # mid-sentence, outside the key
+    assert not _continues_cell("e. Explain when to escalate", "f. Describe methods")  # a new lettered item
+    assert not _continues_cell("1.3", "1.4")  # after a number
+    assert not _continues_cell("", "text")  # an empty cell above would have held it

@@ -37,7 +37,7 @@ from qualcli.errors import UnreadableDocument
 from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.text import BULLET_GLYPHS
 from qualcli.readers import LIST_ITEM, Line, SourceText, sha256_of
-from qualcli.readers.pdf_cells import Vocabulary
+from qualcli.readers.pdf_cells import Vocabulary, breaks_inside_word
 from qualcli.readers.pdf_grid import PDFIUM_HYPHENS, Table, ruled_tables
 
 PDF_MAGIC = b"%PDF-"
@@ -208,6 +208,7 @@ def continues_block(previous: TextLine, line: TextLine, edge: float, first_of_bl
     return first_of_block and -MAX_INDENT <= shift < 0
 
 
+_ITEM_START = re.compile(r"^\s*(?:[a-z]{1,2}|\d+(?:\.\d+)*)[.)]\s")
 _BULLET = re.compile(rf"^[{BULLET_GLYPHS.replace('–', '')}]\s+(?=\S)")
 
 
@@ -275,9 +276,8 @@ class _Assembler:
 
         A row too tall for the page's foot is split: the last page's table
         ends it (only a page number may follow), and this page opens (after
-        at most a running header) with a row of the same columns whose first
-        (key) cell is empty and whose other cells carry on the text above
-        them (see :func:`_continues_cell`).
+        at most a running header) with a row of the same columns whose cells
+        carry on the text above them (see :func:`_continues_cell`).
         """
         if self.last_row is None:
             return False
@@ -289,34 +289,41 @@ class _Assembler:
             and all(is_page_number(line.text) for line in after if line.page == previous.page)
             and len(self.last_edges) == len(edges)
             and all(abs(a - b) <= SAME_EDGE for a, b in zip(self.last_edges, edges))
-            and not cells[0].strip()
             and any(cell.strip() for cell in cells)
-            and all(_continues_cell(before, after) for before, after in zip(previous.cells, cells))
+            and _continues_cell(previous.cells[0], cells[0], key=True)
+            and all(_continues_cell(before, after) for before, after in zip(previous.cells[1:], cells[1:]))
         )
 
     def _merge_into_last_row(self, cells: tuple[str, ...]) -> None:
         assert self.last_row is not None
         previous = self.lines[self.last_row]
-        merged = tuple("\n".join(part for part in (a, b) if part) for a, b in zip(previous.cells or (), cells))
+        merged = tuple(
+            a + b if breaks_inside_word(a) else "\n".join(part for part in (a, b) if part)
+            for a, b in zip(previous.cells or (), cells)
+        )
         text = "\t".join(cell.replace("\n", " ") for cell in merged)
         self.lines[self.last_row] = replace(previous, text=text, cells=merged)
 
 
-def _continues_cell(before: str, after: str) -> bool:
+def _continues_cell(before: str, after: str, key: bool = False) -> bool:
     """Whether ``after`` (a cell at a page's top) can be the rest of ``before`` (the cell above, on the last page).
 
     An empty cell carries nothing on; text goes on in lower case, or after a
-    line that stops mid-sentence with a word ("Certificate in" / "Principles
-    of …") or broke at a slash or hyphen ("Y/" / "506/2149"); not after a full
-    stop or a number, nor as a new numbered item ("1.4 State …"). A cell that was
-    empty above cannot go on below: its text would have started above.
+    line that broke at a slash or hyphen ("Y/" / "506/2149"), or -- except in
+    the first (key) column, where a capital starts a new row -- after a line
+    that stops mid-sentence with a word ("Certificate in" / "Principles of
+    …"); not after a full stop or a number, nor as a new lettered or
+    numbered item ("f. Describe …", "1.4 State …"). A cell that was empty above cannot go on below: its text would
+    have started above.
     """
     if not after.strip():
         return True
     if not before.strip():
         return False
+    if _ITEM_START.match(after):
+        return False  # "f. Describe …": a new lettered or numbered item
     first, last = after.lstrip()[0], before.rstrip()[-1]
-    return first.islower() or last in "/-" or (first.isalpha() and last.isalpha())
+    return first.islower() or breaks_inside_word(before) or (not key and first.isalpha() and last.isalpha())
 
 
 def _holders(page: list[TextLine], tables: list[Table]) -> list[Table | None]:

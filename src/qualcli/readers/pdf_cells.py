@@ -88,9 +88,9 @@ class WordBreaks:
         A line ending right after a slash or hyphen ("A/" / "506/2130",
         "real-" / "time") broke at the mark, inside the word it joins.
         """
-        word = previous.strip()
-        if word == previous.rstrip() and len(word) >= 2 and word[-1] in "/-" and word[-2].isalnum():
+        if breaks_inside_word(previous):
             return True
+        word = previous.strip()
         if not (self.spaced and word and word == previous.lstrip() and " " not in word and following.strip()):
             return False
         head = following.strip()
@@ -131,6 +131,12 @@ class WordBreaks:
             count = self.textpage.count_chars()
             self._page_text = self.textpage.get_text_range(0, count).translate(PDFIUM_HYPHENS) if count else ""
         return self._page_text
+
+
+def breaks_inside_word(line: str) -> bool:
+    """A printed line that ends right after a slash or hyphen, with no space: the word goes on on the next line."""
+    end = line.rstrip()
+    return end == line and len(end) >= 2 and end[-1] in "/-" and end[-2].isalnum()
 
 
 def cell_text(raw: str, cell: Box, breaks: WordBreaks) -> str:
