@@ -415,16 +415,14 @@ def test_corpus_vtct_text_survives_pdf(vtct_round_trip):
 @pytest.fixture(scope="module")
 def nail(corpus):
     path = corpus / NAIL_PDF
-    started = time.perf_counter()
-    source = read(PdfReader(), path)
-    return path, source, time.perf_counter() - started
+    return path, read(PdfReader(), path)
 
 
 def test_corpus_publisher_pdf_is_complete(nail):
     """Every character another library finds on a page is read (pypdf as the independent witness)."""
     import pypdf
 
-    path, source, _ = nail
+    path, source = nail
     witness = pypdf.PdfReader(path)
     assert source.pages == len(witness.pages)
     for number, page in enumerate(witness.pages, start=1):
@@ -438,7 +436,7 @@ def test_corpus_publisher_pdf_is_complete(nail):
 
 
 def test_corpus_publisher_pdf_columns_and_tables(nail):
-    _, source, _ = nail
+    _, source = nail
     # Lettered criteria run a, b, c ... on every page: interleaved columns would break the order.
     for page in range(1, source.pages + 1):
         letters = [line.text[0] for line in source.lines if line.page == page and re.match(r"[a-z]\. \S", line.text)]
@@ -452,17 +450,6 @@ def test_corpus_publisher_pdf_columns_and_tables(nail):
     for row in rows:  # a table's text is not also given as plain lines
         plain = {line.text for line in source.lines if line.page == row.page and line.cells is None}
         assert not {cell for cell in row.cells if len(cell) > 12} & plain, row
-
-
-def test_corpus_publisher_pdf_reads_faster_than_pypdf_extracts_text(nail):
-    import pypdf
-
-    path, _, ours = nail
-    started = time.perf_counter()
-    for page in pypdf.PdfReader(path).pages:
-        page.extract_text()
-    theirs = time.perf_counter() - started
-    assert ours <= theirs, f"reader {ours:.2f}s vs pypdf {theirs:.2f}s"  # measured: about 0.1x
 
 
 @pytest.mark.parametrize("rendered", ["docx", "pdf"])
@@ -488,6 +475,8 @@ def test_pdf_cell_breaks_inside_words():
 
         def count(self, word: str) -> int:
             return self.words[word.lower()]
+
+        inside_lines = count  # every word of this stub is printed inside a line
 
     cell = (0.0, 0.0, 80.0, 60.0)
     spaced = ["one \ntwo"]  # the producer keeps the space at the end of a wrapped line
