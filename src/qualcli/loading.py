@@ -77,6 +77,7 @@ def parse_source(source: SourceText, body: str | None = None) -> SpecDocument:
         pages=source.pages,
     )
     doc.body = parser.body
+    doc.warnings[:0] = source.warnings
     from qualcli.legislation.annotate import annotate
 
     annotate(doc)

@@ -4,7 +4,7 @@ A VTCT book is a sequence of short headings ("Learning outcome 1", "You can:",
 "Level"), lists and tables. This module knows what those look like so that
 wrapped lines can be rejoined (:func:`starts_new`), blank assessment forms and
 running page headers can be told from content (:func:`is_form_line`,
-:func:`strip_page_furniture`), and the rest of the plugin can ask what a line
+:func:`furniture`), and the rest of the plugin can ask what a line
 is (:func:`heading_of`).
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from qualcli.parsing.lines import LogicalLine, logical_lines
-from qualcli.parsing.pages import page_furniture
+from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing.prepare import prepare as shared_prepare
 from qualcli.readers import Line, SourceText
 
 # A VTCT unit code: UBU19, UV20483, CB2D1 (two to four capitals, then digits, maybe a capital and digits).
@@ -77,7 +77,6 @@ _FRONT_LABEL = re.compile(
 )
 _FOOTNOTE = re.compile(r"^\*\s*\S")
 _CRITERION = re.compile(r"^(?:[-•]\s*)?(([a-z]{1,2})[.)])\s+\S")
-_PAGE_LABEL = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
 
 
 def flat(text: str) -> str:
@@ -144,28 +143,30 @@ def listed_codes(source: SourceText) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def strip_page_furniture(lines: list[Line], codes: Iterable[str]) -> list[Line]:
-    """Drop running page headers/footers, page numbers and unit-code running headers.
+def furniture(lines: Sequence[Line], shared: set[int], codes: Iterable[str]) -> dict[int, bool]:
+    """The book's own page furniture, by index into ``lines`` (see :func:`qualcli.parsing.prepare.prepare`).
 
-    Page furniture is found by :func:`qualcli.parsing.pages.page_furniture`,
-    except that a bare number right after a unit-figure label ("Level" / "2"
-    at the top of a figures page) is the figure's value, not a page number.
     Unit-code running headers such as ``UV20483 13``, ``18 UV20483`` or
-    ``UV2048314`` (code and page number run together) are dropped wherever they are.
+    ``UV2048314`` (code and page number run together) are furniture wherever
+    they are; a bare number right after a unit-figure label ("Level" / "2")
+    is the figure's value, not a page number (``shared`` furniture between
+    the two, such as a page break's header, is looked through).
     """
-    furniture = page_furniture(lines)
     code_header = _code_header_pattern(codes)
-    kept: list[Line] = []
+    verdicts: dict[int, bool] = {}
     previous = ""
-    for line in lines:
+    for index, line in enumerate(lines):
         text = flat(line.text)
-        is_value = figure_of(previous) is not None and text.isdigit()
-        if (line.number in furniture and not is_value) or (code_header and code_header.match(text)):
+        if code_header and code_header.match(text):
+            verdicts[index] = True
             continue
-        kept.append(line)
+        if figure_of(previous) is not None and text.isdigit():
+            verdicts[index] = False
+        elif index in shared:
+            continue
         if text:
             previous = text
-    return kept
+    return verdicts
 
 
 def _code_header_pattern(codes: Iterable[str]) -> re.Pattern | None:
@@ -178,8 +179,9 @@ def _code_header_pattern(codes: Iterable[str]) -> re.Pattern | None:
 def ends_block(text: str) -> bool:
     """A line that stands alone: a heading, a unit figure label, a unit code, a form field or a group heading.
 
-    What follows it is never its continuation, even when the reader put both
-    in one block (plain text wrapped by hand, PDF text without paragraph gaps).
+    What follows it is never its continuation (unless it starts in lower
+    case: "Achieving observations" / "and range"), even when the reader put
+    both in one block (plain text wrapped by hand, PDF text without paragraph gaps).
     """
     plain = flat(text)
     if re.match(r"^learning outcome \d+\s*:\s*\S", plain, re.I):
@@ -193,28 +195,11 @@ def ends_block(text: str) -> bool:
     )
 
 
-def split_after_standalone_lines(lines: list[Line]) -> list[Line]:
-    """Renumber blocks so that a line following a standalone line (see :func:`ends_block`) opens a new block.
-
-    A line starting in lower case still continues it ("Achieving observations" / "and range").
-    """
-    out: list[Line] = []
-    block = 0
-    previous: Line | None = None
-    for line in lines:
-        text = line.text.strip()
-        if previous is None or line.block != previous.block or (text and not text[0].islower() and ends_block(previous.text)):
-            block += 1
-        out.append(replace(line, block=block))
-        if line.text.strip():
-            previous = line
-    return out
-
-
 def prepare(source: SourceText) -> list[LogicalLine]:
-    """The document as logical lines: furniture removed, wrapped lines rejoined, tabs kept in rows."""
-    lines = split_after_standalone_lines(strip_page_furniture(source.lines, listed_codes(source)))
-    return [replace(line, text=line.text.strip()) for line in logical_lines(lines, starts_new=starts_new)]
+    """The document as logical lines (:func:`qualcli.parsing.prepare.prepare` with this layout's rules)."""
+    codes = listed_codes(source)
+    lines = shared_prepare(source, starts_new=starts_new, ends=ends_block, furniture=lambda ls, shared: furniture(ls, shared, codes))
+    return [replace(line, text=line.text.strip()) for line in lines]
 
 
 def cells_of(line: LogicalLine) -> list[str]:
@@ -224,8 +209,3 @@ def cells_of(line: LogicalLine) -> list[str]:
     else:
         raw = line.text.split("\t")
     return [flat(cell) for cell in raw if cell.strip()]
-
-
-def is_page_label(text: str) -> bool:
-    """A bare page number or "Page N" left in the text."""
-    return bool(_PAGE_LABEL.match(flat(text)))

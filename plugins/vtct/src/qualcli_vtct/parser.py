@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from qualcli.model import SpecDocument, Source, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.refs import parse_date
 from qualcli.plugins import Confidence
 from qualcli.readers import SourceText
@@ -27,7 +28,7 @@ from qualcli.readers import SourceText
 from qualcli_vtct import __version__
 from qualcli_vtct.confidence import score
 from qualcli_vtct.header import read_qualification
-from qualcli_vtct.layout import flat, heading_of, is_form_line, is_page_label, prepare
+from qualcli_vtct.layout import flat, heading_of, is_form_line, prepare
 from qualcli_vtct.methods import read_methods
 from qualcli_vtct.structure import Structure, read_structure
 from qualcli_vtct.unitpage import UnitPageReader
@@ -169,7 +170,7 @@ def _front_matter(lines: list[LogicalLine], used: set[int]) -> list[Unstructured
         if heading_of(text):
             title = text
             continue
-        if index in used or not text or is_form_line(text) or is_page_label(text):
+        if index in used or not text or is_form_line(text) or is_page_number(text):
             continue
         if blocks and blocks[-1].reason == f"front matter: {title}":
             blocks[-1].text += "\n" + text

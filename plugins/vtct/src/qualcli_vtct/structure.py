@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 
 from qualcli.model import RuleGroup, Unit
 from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.refs import find_urn, parse_level
 from qualcli.parsing.rows import JoinedText, column_order, row_cells
 from qualcli.parsing.text import clean, parse_int
 
-from qualcli_vtct.layout import UNIT_CODE, flat, is_page_label
+from qualcli_vtct.layout import UNIT_CODE, flat
 
 _GROUP = re.compile(
     r"^(?P<kind>mandatory|optional)\s+units?(?:\s+group\s+(?P<letter>[A-Z])\b)?(?:\s*[-–—:]\s*(?P<rest>.*))?$", re.I
@@ -98,7 +99,7 @@ def read_structure(lines: list[LogicalLine], offset: int = 0) -> Structure:
             if clean(text) not in result.rules_text:
                 result.rules_text.append(clean(text))
             result.used.add(offset + index)
-        elif not (is_page_label(text) and index > 0 and lines[index - 1].page != line.page):
+        elif not (is_page_number(text) and index > 0 and lines[index - 1].page != line.page):
             groups[-1].lines.append(line)
             if re.search(_URN, text) or _HEADER.search(text):
                 result.used.add(offset + index)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from qualcli.model import Section, Unit
+from qualcli.parsing.prepare import prepare
 from qualcli.readers import SourceText
 from qualcli_pearson.btec_unit.content import TextLine
-from qualcli_pearson.cells import TEXT_FORMATS, paragraphs
 from qualcli_pearson.markup import plain_text
 
 UNIT_TITLE = re.compile(r"^Unit\s+(\d{1,3})\s*:\s*(.*)$")
@@ -46,17 +46,10 @@ _PARTS = [
 
 
 def flatten(source: SourceText) -> list:
-    """The document as TextLines, and table rows as lists of cells (each a list of TextLines).
-
-    A tab separates cells only in text formats; in Word and PDF paragraphs it
-    is spacing ("Unit 1:<tab>Title"), and cells come from the reader.
-    """
+    """The document as TextLines, and table rows as lists of cells (each a list of TextLines)."""
     items: list = []
-    tabs_are_cells = source.format in TEXT_FORMATS
-    for line in paragraphs(source.lines, tabs_are_cells=tabs_are_cells):
+    for line in prepare(source):
         cells = line.cells
-        if cells is None and tabs_are_cells and "\t" in line.text:
-            cells = tuple(line.text.split("\t"))
         if cells is None:
             items.append(TextLine(line.text, line.number, line.page))
             continue
