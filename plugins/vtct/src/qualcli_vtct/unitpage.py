@@ -16,15 +16,28 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Criterion, LearningOutcome, Section, Unit
+from qualcli.model import Criterion, LearningOutcome, NosRef, Section, Unit
 from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing.text import strip_bullet
 
-from qualcli_vtct.layout import cells_of, criterion_start, figure_of, flat, heading_of, is_footnote, is_form_line
+from qualcli_vtct.layout import (
+    cells_of,
+    criterion_start,
+    figure_of,
+    figure_value,
+    flat,
+    heading_of,
+    is_footnote,
+    is_form_line,
+    letter_number,
+)
 from qualcli_vtct.nos import NosSection
+from qualcli_vtct.page_order import order_page, pages
 
-_LIST_ITEM = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+_LIST_ITEM = re.compile(r"^(\d{1,2})\.(?:\s+|(?=[A-Z]))(\S.*)$")  # "10.Understand" is printed without a space
 _STAR = re.compile(r"\s*\*+\s*$")
-_OUTCOME = re.compile(r"^learning outcome (\d+)\b\s*(?:\(continued\))?\s*[:.\-–]?\s*(.*)$", re.I)
+_SUB_ITEM = re.compile(r"^(?:[-•–]|\uf0b7)\s+\S")
+_OUTCOME = re.compile(r"^(?:learning )?outcome (\d+)\b\s*(?:\(continued\))?\s*[:.\-–]?\s*(.*)$", re.I)
 _CONTINUED = re.compile(r"\s*\(continued\)\s*$", re.I)
 # Footnotes that say what a starred criterion means -> the flag it gets.
 FOOTNOTE_FLAGS = (
@@ -33,14 +46,6 @@ FOOTNOTE_FLAGS = (
     ("external paper", "external-paper"),
 )
 KIND_OF_HEADING = {"observation": "performance", "knowledge": "knowledge"}
-
-
-def letter_number(letters: str) -> int:
-    """Position of a criterion letter: a -> 1, z -> 26, aa -> 27."""
-    number = 0
-    for char in letters.lower():
-        number = number * 26 + ord(char) - ord("a") + 1
-    return number
 
 
 class UnitPageReader:
@@ -61,7 +66,7 @@ class UnitPageReader:
         self.section: Section | None = None
         self.nos = NosSection()
         self.aim: list[str] = []
-        self.pending_figure: str | None = None
+        self.pending_figures: list[str] = []  # labels printed above (or before) their values
         self.section_title: tuple[str, LogicalLine] | None = None
         self.seen_content = False
 
@@ -69,35 +74,49 @@ class UnitPageReader:
         """Read every line and return the completed unit."""
         if aim_prefix:
             self.aim.append(aim_prefix)
-        for line in lines:
-            self._line(line)
+        for page in pages(lines):
+            for line in order_page(page, self._next_letter):
+                self._line(line)
         self._end_outcome()
         self.nos.finish()
         unit = self.unit
         unit.aim = " ".join(self.aim) or unit.aim
-        unit.nos = self.nos.refs
+        unit.nos = [*unit.nos, *(ref for ref in self.nos.refs if all(ref.code != known.code for known in unit.nos))]
         unit.nos_suites = self.nos.suites_without_codes
         unit.learning_outcomes = self._ordered_outcomes()
+        for outcome in unit.learning_outcomes:  # two-column pages interleave the letters of both columns
+            outcome.criteria.sort(key=lambda criterion: int(criterion.ref.split(".")[-1]))
         return unit
+
+    def _next_letter(self, ref: str | None) -> int | None:
+        """The letter number outcome ``ref`` (None: the open outcome) needs next: 1 for an outcome not yet read."""
+        if ref is None and self.outcome is None:
+            return None
+        outcome = self.outcome if ref is None else self.outcomes.get(ref)
+        if outcome is None or not outcome.criteria:
+            return 1
+        return max(int(criterion.ref.split(".")[-1]) for criterion in outcome.criteria) + 1
 
     # -- dispatch -----------------------------------------------------------------------------
 
     def _line(self, line: LogicalLine) -> None:
         text = flat(line.text)
-        if not text:
+        if not text or self._is_own_code(text):
             return
-        if self.pending_figure and re.fullmatch(r"\d+", text):
-            self._set_figure(self.pending_figure, int(text))
-            self.pending_figure = None
-            return
-        self.pending_figure = None
+        if self.pending_figures and not figure_of(text) and (heading_of(text) or criterion_start(text)):
+            self.pending_figures.clear()  # labels left without values
+        if self.pending_figures:
+            value = figure_value(self.pending_figures[0], text)
+            if value is not None:
+                self._set_figure(self.pending_figures.pop(0), value)
+                return
         figure = figure_of(text)
         if figure and self.mode in ("aim", "section", "list"):
             name, value = figure
             if self.mode == "aim":
                 self.mode = "section"
             if value is None:
-                self.pending_figure = name
+                self.pending_figures.append(name)
             else:
                 self._set_figure(name, value)
             return
@@ -135,6 +154,8 @@ class UnitPageReader:
         self._end_outcome()
         if kind in KIND_OF_HEADING:
             self.kind = KIND_OF_HEADING[kind]
+        if kind == "evidence" and self.mode == "list" and not self.overview:
+            return  # "Learning outcomes" and "Evidence requirements" side by side: the outcomes list comes first
         if kind == "outcome-list":
             self.mode = "list"
             if "evidence requirements" in text.lower():  # two columns read as one line: the list that follows next
@@ -194,6 +215,13 @@ class UnitPageReader:
         if start is None:
             if is_footnote(text):
                 return self._footnote(text)  # a note that defines a flag is kept as the flag
+            if self._is_statement(outcome, text):
+                outcome.text = outcome.text or text
+                self.awaiting_text = False
+                return True
+            if outcome.criteria and _SUB_ITEM.match(text):
+                outcome.criteria[-1].text += "\n- " + strip_bullet(text)  # a criterion's own list
+                return True
             if self.awaiting_text:
                 outcome.text = outcome.text or _CONTINUED.sub("", text)
                 self.awaiting_text = False
@@ -255,6 +283,11 @@ class UnitPageReader:
     def _list_line(self, line: LogicalLine, text: str) -> bool:
         match = _LIST_ITEM.match(text)
         if not match:
+            if self.overview and text[0].islower():  # the number is set larger: each wrapped line is a block
+                last = next(reversed(self.overview))
+                item, first = self.overview[last]
+                self.overview[last] = (f"{item} {text}", first)
+                return True
             return False
         ref = match.group(1)
         if ref in self.overview or int(ref) != len(self.overview) + 1:
@@ -282,7 +315,21 @@ class UnitPageReader:
 
     # -- figures, guidance and sections -------------------------------------------------------
 
-    def _set_figure(self, name: str, value: int) -> None:
+    def _is_own_code(self, text: str) -> bool:
+        """The unit's code (or ``CODE_vN``) repeated as a running header inside its pages."""
+        return text == self.unit.code or re.fullmatch(rf"{re.escape(self.unit.code)}_v\d+", text) is not None
+
+    def _is_statement(self, outcome: LearningOutcome, text: str) -> bool:
+        """The outcome's statement, printed on its page after the criteria (it repeats the overview list)."""
+        listed = self.overview.get(outcome.ref)
+        wanted = flat(outcome.text or (listed[0] if listed else "")).lower()
+        return bool(wanted) and flat(_CONTINUED.sub("", text)).lower() == wanted
+
+    def _set_figure(self, name: str, value: int | str) -> None:
+        if name == "nos":
+            if all(ref.code != value for ref in self.unit.nos):
+                self.unit.nos.append(NosRef(code=str(value)))
+            return
         if name == "level":
             self.unit.level = self.unit.level or str(value)
         elif getattr(self.unit, name) is None:
