@@ -8,9 +8,12 @@ Everything below is read from expected.yaml; nothing is hard-coded here.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qualcli.testing import assert_valid_spec
+from qualcli_vtct.layout import letter_number
 
 NVQ = "specs-extra/vtct-AB20026-l2-nvq-diploma-beauty-therapy-general.pdf"
 TWICE = "specs-extra/vtct-AB30133-l3-diploma-beauty-therapy-treatments.pdf"
@@ -124,3 +127,26 @@ def test_continued_outcomes_stay_one_outcome(book):
         for outcome in unit.learning_outcomes:
             assert "continued" not in outcome.text.lower()
             assert not outcome.text.lower().startswith(("outcome ", "learning outcome ")), (code, outcome.text)
+
+
+def _starred_in_note(want: dict) -> dict[str, list[str]] | None:
+    """expected.yaml's note "Criteria marked * (...) - UG31G20 1d 2c; ..." as code -> canonical refs."""
+    for note in want["notes"]:
+        text = note if isinstance(note, str) else "; ".join(f"{k}: {v}" for k, v in note.items())
+        match = re.match(r"Criteria marked \*.*? - (.*)$", text)
+        if match:
+            starred = {}
+            for part in match.group(1).split(";"):
+                code, *marks = part.split()
+                starred[code] = [re.sub(r"(\d+)([a-z]+)", lambda m: f"{m[1]}.{letter_number(m[2])}", mark) for mark in marks]
+            return starred
+    return None
+
+
+def test_starred_criteria_get_the_footnote_flag(book):
+    doc, want = book
+    starred = _starred_in_note(want) or {}
+    for code in want["units_in_full"]:
+        flagged = [c.ref for c in _criteria(doc.unit(code)) if "oral-questioning" in c.flags]
+        assert flagged == starred.get(code, []), code
+    assert not any("marked *" in warning for warning in doc.warnings)

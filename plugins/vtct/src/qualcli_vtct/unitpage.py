@@ -62,6 +62,7 @@ class UnitPageReader:
         self.outcome_kind: str | None = None
         self.awaiting_text = False
         self.starred: list[Criterion] = []
+        self.page_notes: dict[int, str] = {}  # page -> flag its "*May be ..." note defines
         self.content_outcome: LearningOutcome | None = None
         self.section: Section | None = None
         self.nos = NosSection()
@@ -214,7 +215,7 @@ class UnitPageReader:
         start = criterion_start(text)
         if start is None:
             if is_footnote(text):
-                return self._footnote(text)  # a note that defines a flag is kept as the flag
+                return self._footnote(text, line.page)  # a note that defines a flag is kept as the flag
             if self._is_statement(outcome, text):
                 outcome.text = outcome.text or text
                 self.awaiting_text = False
@@ -257,12 +258,17 @@ class UnitPageReader:
         if _STAR.search(text) and criterion not in self.starred:
             self.starred.append(criterion)
 
-    def _footnote(self, text: str) -> bool:
-        """Apply a "*May be assessed by ..." note to the starred criteria; False for other notes."""
+    def _footnote(self, text: str, page: int | None) -> bool:
+        """Apply a "*May be assessed by ..." note to the starred criteria; False for other notes.
+
+        The note also holds for criteria starred later on the same page (some pages print it first).
+        """
         lowered = text.lower()
         flag = next((flag for phrase, flag in FOOTNOTE_FLAGS if phrase in lowered), None)
         if not flag or not lowered.lstrip("* ").startswith("may be"):
             return False
+        if page is not None:
+            self.page_notes[page] = flag
         for criterion in self.starred:
             if flag not in criterion.flags:
                 criterion.flags.append(flag)
@@ -270,6 +276,9 @@ class UnitPageReader:
         return True
 
     def _end_outcome(self) -> None:
+        for criterion in [c for c in self.starred if c.page in self.page_notes]:
+            criterion.flags.append(self.page_notes[criterion.page])
+            self.starred.remove(criterion)
         if self.starred:
             for criterion in self.starred:
                 criterion.flags.append("starred")
