@@ -16,6 +16,7 @@ import re
 from qualcli.model import Source, SpecDocument, Unit, Unstructured
 from qualcli.readers import SourceText
 from qualcli_pearson import __version__
+from qualcli_pearson.btec_unit.assignments import assignment_section, covered_refs
 from qualcli_pearson.btec_unit.content import ContentCollector, TextLine
 from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid, read_ref
 from qualcli_pearson.btec_unit.parts import HEADER_FIELD, UNIT_TITLE, UnitParts, flatten
@@ -91,6 +92,10 @@ class UnitDocumentParser:
         if first is None:
             return
         if (parts.kind == "grid" or any(read_ref(c) for c in flat)) and self._grid(flat, first, aims):
+            return
+        refs = covered_refs(flat[0]) if len(flat) >= 3 else None
+        if refs:  # a suggested assignment outline: criteria covered | title | scenario | evidence
+            unit.sections.append(assignment_section(flat[1], refs, flat[2:], first.line, first.page))
             return
         if parts.kind not in ("aims", "content"):  # a table kept as text, one row per line
             parts.text(_as_text(cells))
