@@ -18,8 +18,8 @@ from qualcli.parsing.lines import LogicalLine, logical_lines
 from qualcli.parsing.pages import page_furniture
 from qualcli.readers import Line, SourceText
 
-# A VTCT unit code: UBU19, UV20483, CB2D1 (two to four capitals, then digits, maybe a capital and digits).
-UNIT_CODE = r"[A-Z]{2,4}\d{1,6}(?:[A-Z]\d{1,3})?"
+# A VTCT unit code: UBU19, UV20483, CB2D1, UG31G20, UN10GH3 (two to four capitals, digits, maybe one or two capitals and digits).
+UNIT_CODE = r"[A-Z]{2,4}\d{1,6}(?:[A-Z]{1,2}\d{1,3})?"
 _CODE_WITH_URN = re.compile(rf"\b({UNIT_CODE})\s+[A-Z]/\d{{3}}/\d{{4}}\b")
 
 # Headings (whole line, case-insensitive) and what they open.
@@ -200,6 +200,8 @@ def strip_page_furniture(lines: list[Line], codes: Iterable[str]) -> list[Line]:
             labels += 1
         elif labels and (text.isdigit() or figure_value("nos", text)):
             labels -= 1
+        elif len(text.split()) > 3:  # prose (a glossary explaining the labels): no values follow
+            labels = 0
     return kept
 
 

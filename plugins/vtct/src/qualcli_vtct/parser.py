@@ -57,7 +57,7 @@ class VtctParser:
         structure = _read_structure(lines, len(lines))
         starts = find_unit_starts(lines, {unit.code: unit.title for unit in structure.units})
         front_end = starts[0].first if starts else len(lines)
-        if structure.used and max(structure.used) >= front_end:  # the section ran on into the unit pages
+        if structure.used and front_end < len(lines):  # the section ran on into the unit pages: read it again without them
             structure = _read_structure(lines, front_end)
 
         qualification, header_used = read_qualification(lines[:front_end])

@@ -112,7 +112,7 @@ class UnitPageReader:
                 self._set_figure(self.pending_figures.pop(0), value)
                 return
         figure = figure_of(text)
-        if figure and self.mode in ("aim", "section", "list"):
+        if figure and self.mode in ("aim", "section", "list") and not (self.outcomes or self.overview):  # figures come first
             name, value = figure
             if self.mode == "aim":
                 self.mode = "section"
