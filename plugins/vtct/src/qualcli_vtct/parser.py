@@ -64,7 +64,7 @@ class VtctParser:
         used |= header_used | structure.used
         listed = _unique(structure.units, doc.warnings)
         if qualification is not None:
-            qualification.rules = structure.rules
+            qualification.rules = _distinct_rules(structure.rules)
             qualification.rules_text = structure.rules_text
         if qualification is not None:
             doc.qualifications.append(qualification)
@@ -131,13 +131,29 @@ def _is_prose(line: LogicalLine) -> bool:
 
 
 def _unique(units: list[Unit], warnings: list[str]) -> list[Unit]:
+    """Each code once; a second listing that differs is warned about (an exact copy, such as a table
+    repeated in the text layer behind its image, is not)."""
     seen: dict[str, Unit] = {}
     for unit in units:
         if unit.code in seen:
-            warnings.append(f"{unit.code}: listed twice in the structure tables (line {unit.line})")
+            if _listing(unit) != _listing(seen[unit.code]):
+                warnings.append(f"{unit.code}: listed twice in the structure tables (line {unit.line})")
             continue
         seen[unit.code] = unit
     return list(seen.values())
+
+
+def _distinct_rules(rules: list) -> list:
+    """The rule groups without exact repeats (a structure table printed twice)."""
+    kept: list = []
+    for rule in rules:
+        if all((rule.name, rule.units, rule.min_credits, rule.max_credits) != (k.name, k.units, k.min_credits, k.max_credits) for k in kept):
+            kept.append(rule)
+    return kept
+
+
+def _listing(unit: Unit) -> tuple:
+    return unit.urn, flat(unit.title), unit.level, unit.credits, unit.glh, unit.group
 
 
 def _apply_methods(units: list[Unit], methods: dict, warnings: list[str]) -> None:
