@@ -64,15 +64,15 @@ class UnitDocumentParser:
             text = "\n".join(line.text for line in preamble if line.text)
             doc.unstructured.append(Unstructured(text=text, reason="text before the first unit", line=preamble[0].line))
         bounds = zip(starts, [*starts[1:], len(items)])
-        doc.units = [self._unit(items[start:end]) for start, end in bounds]
+        doc.units = [self._unit(items[start:end], doc.warnings) for start, end in bounds]
         if len(doc.units) == 1:
             doc.title = f"Unit {doc.units[0].code}: {doc.units[0].title}"
         return doc
 
-    def _unit(self, items: list) -> Unit:
+    def _unit(self, items: list, warnings: list[str]) -> Unit:
         unit = Unit(code="?", title="")
         aims = ContentCollector(unit.learning_outcomes)
-        parts = UnitParts(unit)
+        parts = UnitParts(unit, warnings)
         for item in items:
             if isinstance(item, list):  # a table row: cells of TextLines
                 self._row(item, parts, aims, unit)
@@ -109,7 +109,9 @@ class UnitDocumentParser:
         """Add the grid criteria of a row to their aims; False if the row has none."""
         found = grid_criteria(cells, where.line, where.page)
         for ref, criterion in found:
-            aims.aim(ref.aims[0], None).criteria.append(criterion)
+            aim = aims.aim(ref.aims[0], None)
+            if all(known.ref != criterion.ref for known in aim.criteria):  # a merged cell is read once per row it spans
+                aim.criteria.append(criterion)
         return bool(found)
 
     def _line(
@@ -124,7 +126,7 @@ class UnitDocumentParser:
         if parts.kind == "aims":
             match = _AIM_ITEM.match(text)
             if match and not text.endswith(":"):
-                aims.aim(match.group(1).upper(), match.group(2), item.line, item.page)
+                aims.aim(parts.listed_aim(match.group(1).upper()), match.group(2), item.line, item.page)
                 return
         if parts.kind == "content":
             aims.add(TextLine(text, item.line, item.page))
