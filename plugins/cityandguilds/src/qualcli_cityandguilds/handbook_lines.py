@@ -29,7 +29,11 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MARKED_ITEM = re.compile(r"^\s*[-*•]\s")
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:Page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
-_RUNNING_HEADER = re.compile(r"^\s*(?:City\s*&\s*Guilds\s+)?Level\s+\d.*\(\d{4}(?:-\d{2})?\)\s*(?:\d{1,3}\s*)?$")
+# "City & Guilds Level 2 … (2365-02) 19", with the page number first on even pages ("18 City & Guilds …"),
+# or wrapped on odd pages ("… (2365-" / "02) 19")
+_RUNNING_HEADER = re.compile(
+    r"^\s*(?:\d{1,3}\s+)?(?:City\s*&\s*Guilds\s+)?Level\s+\d.*\(\d{4}(?:-\s?\d{2})?\)\s*(?:\d{1,3}\s*)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,7 @@ def _normalise_line(line: Line) -> Line:
 
 def _wrapped_header(text: str, following: list[Line]) -> bool:
     """True if ``text`` and the next line together are a running header."""
-    if not following or following[0].is_table_row or not re.match(r"(?:City\s*&\s*Guilds\s+)?Level\s+\d", text):
+    if not following or following[0].is_table_row or not re.match(r"(?:\d{1,3}\s+)?(?:City\s*&\s*Guilds\s+)?Level\s+\d", text):
         return False
     return bool(_RUNNING_HEADER.match(f"{text} {following[0].text.strip()}"))
 
