@@ -150,3 +150,19 @@ def test_starred_criteria_get_the_footnote_flag(book):
         flagged = [c.ref for c in _criteria(doc.unit(code)) if "oral-questioning" in c.flags]
         assert flagged == starred.get(code, []), code
     assert not any("marked *" in warning for warning in doc.warnings)
+
+
+NUMBER_WORDS = {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def test_a_bulleted_list_after_a_criterion_belongs_to_it(book):
+    """expected.yaml: "UV30424 criterion 2s is followed by a bulleted list of nine body systems ..." (not criteria)."""
+    doc, want = book
+    for note in want["notes"]:
+        match = re.match(r"(\w+) criterion (\d+)([a-z]+) is followed by a bulleted list of (\w+)", note if isinstance(note, str) else "")
+        if match:
+            code, outcome, letter, count = match.groups()
+            (criterion,) = [c for c in _criteria(doc.unit(code)) if c.ref == f"{outcome}.{letter_number(letter)}"]
+            items = [line for line in criterion.text.splitlines() if line.startswith("- ")]
+            assert len(items) == NUMBER_WORDS[count], criterion.text
+            assert len(_criteria(doc.unit(code))) == want["units"][code]["ac"]

@@ -236,7 +236,7 @@ class UnitPageReader:
         body = cells[0] if line.cells is not None or "\t" in line.text else text
         body = re.sub(r"^(?:[-•]\s*)?[a-z]{1,2}[.)]\s+", "", flat(body))
         starred = bool(_STAR.search(body))
-        body = _STAR.sub("", body).strip()
+        body = _inline_list(_STAR.sub("", body).strip())
         printed, letters = start.group(1), start.group(2)
         ref = f"{outcome.ref}.{letter_number(letters)}"
         if any(c.ref == ref for c in outcome.criteria):
@@ -312,8 +312,8 @@ class UnitPageReader:
             if outcome is None:
                 outcome = LearningOutcome(ref=ref, text=text, line=line.number, page=line.page)
                 self.warnings.append(f"{self.unit.code}: outcome {ref} is listed but its criteria are not printed")
-            elif not outcome.text:
-                outcome.text = text
+            elif not outcome.text or (text != outcome.text and text.startswith(outcome.text)):
+                outcome.text = text  # the statement on the outcome's page may have lost its wrapped end
             ordered.append(outcome)
         ordered.extend(sorted(self.outcomes.values(), key=lambda o: int(o.ref)))
         for outcome in ordered:
@@ -360,3 +360,9 @@ class UnitPageReader:
             self.unit.sections.append(self.section)
         else:
             self.section.text += "\n" + text
+
+
+def _inline_list(text: str) -> str:
+    """A list run into a criterion's cell ("…: • skin • skeletal") as "- item" lines."""
+    first, *items = re.split(r"\s+[•\uf0b7]\s+", text)
+    return "\n".join([first, *(f"- {item}" for item in items)])
