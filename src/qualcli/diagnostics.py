@@ -63,8 +63,7 @@ def _stray_lines(unit: Unit) -> int:
 
 def _in_full(unit: Unit) -> bool:
     """Printed in full: outcomes with criteria, or criterion-like lines a parser did not place."""
-    has_criteria = any(outcome.criteria for outcome in unit.learning_outcomes)
-    return has_criteria or (bool(unit.learning_outcomes) and _stray_lines(unit) > 0)
+    return any(outcome.criteria for outcome in unit.learning_outcomes) or _stray_lines(unit) > 0
 
 
 def _unit_problems(unit: Unit) -> Iterable[Problem]:
