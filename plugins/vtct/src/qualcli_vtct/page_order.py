@@ -7,10 +7,9 @@ after the bar). Read in stream order, those criteria would land in the
 previous outcome. A page is therefore read as a whole: when lettered
 criteria come before the page's only bar, and their first letter is the one
 the bar's outcome needs next (``a.`` for a new outcome, ``f.`` when a to e
-were observed), the bar is moved before them (unless that letter would also continue the outcome
-being read: then the page is read in stream order); a page title printed right after
-the bar is moved before the bar. Criteria that continue the outcome already
-being read keep their order.
+were observed), the bar is moved before them — unless that letter would also
+continue the outcome being read: such criteria keep their order. A page
+title printed right after the bar is moved before the bar.
 """
 
 from __future__ import annotations
@@ -56,9 +55,7 @@ def order_page(page: list[LogicalLine], next_letter: Callable[[str | None], int 
     titles = [bar + 1] if bar + 1 < len(page) and heading_of(page[bar + 1].text) in PAGE_TITLES else []
     first = next((i for i in range(bar) if criterion_start(page[i].text)), None)
     if first is None or not _belongs_to_bar(page[first].text, bar_ref(page[bar].text), next_letter):
-        if not titles:
-            return page
-        return [*page[:bar], *(page[i] for i in titles), *(line for i, line in enumerate(page[bar:], bar) if i not in titles)]
+        return [*page[:bar], *(page[i] for i in titles), page[bar], *page[bar + 1 + len(titles) :]]
     head = [i for i in range(bar) if heading_of(page[i].text) in PAGE_TITLES and i < first]
     moved = {bar, *titles, *head}
     start = [page[i] for i in head] + [page[i] for i in titles] + [page[bar]]
