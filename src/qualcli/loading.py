@@ -81,6 +81,9 @@ def parse_source(source: SourceText, body: str | None = None) -> SpecDocument:
     from qualcli.legislation.annotate import annotate
 
     annotate(doc)
+    from qualcli.diagnostics import diagnose
+
+    doc.diagnostics = diagnose(doc)
     return doc
 
 

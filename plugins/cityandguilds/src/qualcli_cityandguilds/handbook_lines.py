@@ -27,7 +27,11 @@ _STARTS_NEW = re.compile(
     r"|\d+(?:\.\d+)*\.?$)",
     re.I,
 )
-_RUNNING_HEADER = re.compile(r"^\s*(?:City\s*&\s*Guilds\s+)?Level\s+\d.*\(\d{4}(?:-\d{2})?\)\s*(?:\d{1,3}\s*)?$")
+# "City & Guilds Level 2 … (2365-02) 19", with the page number first on even pages ("18 City & Guilds …"),
+# or wrapped on odd pages ("… (2365-" / "02) 19")
+_RUNNING_HEADER = re.compile(
+    r"^\s*(?:\d{1,3}\s+)?(?:City\s*&\s*Guilds\s+)?Level\s+\d.*\(\d{4}(?:-\s?\d{2})?\)\s*(?:\d{1,3}\s*)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def furniture(lines: Sequence[Line], shared: set[int]) -> dict[int, bool]:
 
 def _wrapped_header(text: str, following: Sequence[Line]) -> bool:
     """True if ``text`` and the next line together are a running header."""
-    if not following or following[0].is_table_row or not re.match(r"(?:City\s*&\s*Guilds\s+)?Level\s+\d", text):
+    if not following or following[0].is_table_row or not re.match(r"(?:\d{1,3}\s+)?(?:City\s*&\s*Guilds\s+)?Level\s+\d", text):
         return False
     return bool(_RUNNING_HEADER.match(f"{text} {following[0].text.strip()}"))
 

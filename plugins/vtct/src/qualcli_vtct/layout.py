@@ -18,13 +18,14 @@ from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.prepare import prepare as shared_prepare
 from qualcli.readers import Line, SourceText
 
-# A VTCT unit code: UBU19, UV20483, CB2D1 (two to four capitals, then digits, maybe a capital and digits).
-UNIT_CODE = r"[A-Z]{2,4}\d{1,6}(?:[A-Z]\d{1,3})?"
+# A VTCT unit code: UBU19, UV20483, CB2D1, UG31G20, UN10GH3 (two to four capitals, digits, maybe one or two capitals and digits).
+UNIT_CODE = r"[A-Z]{2,4}\d{1,6}(?:[A-Z]{1,2}\d{1,3})?"
 _CODE_WITH_URN = re.compile(rf"\b({UNIT_CODE})\s+[A-Z]/\d{{3}}/\d{{4}}\b")
 
 # Headings (whole line, case-insensitive) and what they open.
 HEADINGS: tuple[tuple[str, str], ...] = (
     (r"learning outcome \d+\b.*", "outcome"),
+    (r"outcome \d+(?:\s*\(continued\))?", "outcome"),  # NVQ books: a bar "Outcome N" alone
     (r"(?:evidence requirements\s*)?learning outcomes(?:\s*evidence requirements)?", "outcome-list"),
     (r"on completion of this unit you will:?", "outcome-list-intro"),
     (r"evidence requirements", "evidence"),
@@ -54,10 +55,11 @@ FIGURE_LABELS: dict[str, tuple[str, ...]] = {
     "glh": ("glh", "guided learning hours"),
     "observations": ("observation(s)", "observations"),
     "external_papers": ("external paper(s)", "external papers"),
+    "nos": ("nos",),
 }
 _FIGURE = re.compile(
-    r"^(level|credit value|credits|glh|guided learning hours|observation\(s\)|observations|external paper\(s\)|external papers)"
-    r"(?:\s+(\d+))?$",
+    r"^(level|credit value|credits|glh|guided learning hours|observation\(s\)|observations|external paper\(s\)|external papers|nos)"
+    r"(?:\s+(\d+|[A-Z]{1,4}\d{1,3}[A-Za-z]?))?$",
     re.I,
 )
 
@@ -75,6 +77,7 @@ _FRONT_LABEL = re.compile(
     r"|(?:operational|accreditation|certification) (?:start|end) date|review date)\b.*(?::|\.{2,})",
     re.I,
 )
+_NOS_FIGURE = re.compile(r"[A-Z]{1,4}\d{1,3}[A-Za-z]?")
 _FOOTNOTE = re.compile(r"^\*\s*\S")
 _CRITERION = re.compile(r"^(?:[-•]\s*)?(([a-z]{1,2})[.)])\s+\S")
 
@@ -93,14 +96,30 @@ def heading_of(text: str) -> str | None:
     return None
 
 
-def figure_of(text: str) -> tuple[str, int | None] | None:
-    """``(field, value)`` for a unit-figure label (``"Credit value"``, ``"GLH 27"``), else None."""
+def figure_of(text: str) -> tuple[str, int | str | None] | None:
+    """``(field, value)`` for a unit-figure label (``"Credit value"``, ``"GLH 27"``, ``"NOS G20"``), else None.
+
+    The value is an int, a NOS code (for ``"nos"`` only) or None when the label stands alone.
+    """
     match = _FIGURE.match(flat(text))
     if not match:
         return None
     label = match.group(1).lower()
     name = next(name for name, labels in FIGURE_LABELS.items() if label in labels)
-    return name, int(match.group(2)) if match.group(2) else None
+    value = figure_value(name, match.group(2)) if match.group(2) else None
+    if match.group(2) and value is None:
+        return None
+    return name, value
+
+
+def figure_value(name: str, text: str) -> int | str | None:
+    """The value of figure ``name`` printed as ``text``: a number, or a short NOS code (``G20``, ``B4``) for ``nos``."""
+    text = flat(text)
+    if text.isdigit():
+        return int(text) if name != "nos" else None
+    if name == "nos" and _NOS_FIGURE.fullmatch(text):
+        return text
+    return None
 
 
 def is_form_line(text: str) -> bool:
@@ -119,6 +138,14 @@ def criterion_start(text: str) -> re.Match | None:
     Group 1 is the marker as printed (``"b)"``), group 2 its letters (``"b"``).
     """
     return _CRITERION.match(flat(text))
+
+
+def letter_number(letters: str) -> int:
+    """Position of a criterion letter: a -> 1, z -> 26, aa -> 27."""
+    number = 0
+    for char in letters.lower():
+        number = number * 26 + ord(char) - ord("a") + 1
+    return number
 
 
 def starts_new(text: str) -> bool:
@@ -154,18 +181,28 @@ def furniture(lines: Sequence[Line], shared: set[int], codes: Iterable[str]) -> 
     """
     code_header = _code_header_pattern(codes)
     verdicts: dict[int, bool] = {}
-    previous = ""
+    labels = 0  # figure labels on this page still waiting for their values (a figures page stacks labels, then values)
+    page = None
     for index, line in enumerate(lines):
         text = flat(line.text)
+        if line.page != page:
+            labels, page = 0, line.page
         if code_header and code_header.match(text):
             verdicts[index] = True
             continue
-        if figure_of(previous) is not None and text.isdigit():
-            verdicts[index] = False
+        if labels > 0 and text.isdigit():
+            verdicts[index] = False  # a figure's value, not a page number
         elif index in shared:
             continue
-        if text:
-            previous = text
+        if not text:
+            continue
+        figure = figure_of(text)
+        if figure is not None and figure[1] is None:
+            labels += 1
+        elif labels and (text.isdigit() or figure_value("nos", text)):
+            labels -= 1
+        elif len(text.split()) > 3:  # prose (a glossary explaining the labels): no values follow
+            labels = 0
     return verdicts
 
 

@@ -62,8 +62,10 @@ def flatten(source: SourceText) -> list:
 class UnitParts:
     """Where the reader is in the unit, and what each part said."""
 
-    def __init__(self, unit: Unit):
+    def __init__(self, unit: Unit, warnings: list[str] | None = None):
         self.unit = unit
+        self.warnings = warnings if warnings is not None else []
+        self.listed: list[tuple[str, str]] = []  # (letter printed, letter taken) of each aim listed under "Learning aims"
         self.kind = "header"
         self.title: str | None = None
         self.body: list[TextLine] = []
@@ -104,6 +106,20 @@ class UnitParts:
         self.close()
         self.kind, self.title, self.body = kind, bare, []
         return True
+
+    def listed_aim(self, letter: str) -> str:
+        """The letter of the next aim in the "Learning aims" list: its place in the list.
+
+        A list lettered "A, A, B, C, D" by mistake names five aims, A to E; the
+        first letter out of place is reported once.
+        """
+        expected = chr(ord("A") + len(self.listed))
+        if letter != expected and all(given == taken for given, taken in self.listed):
+            self.warnings.append(
+                f"unit {self.unit.code}: learning aim {letter} listed where {expected} was due; aims are lettered by their place in the list"
+            )
+        self.listed.append((letter, expected))
+        return expected
 
     def text(self, item: TextLine) -> None:
         """A line of the current part's prose."""
