@@ -5,10 +5,10 @@ Long CSV columns (one row per pair, in pair order)::
     a_body, a_document, a_code, a_title, b_body, b_document, b_code, b_title,
     relation, score, evidence
 
-``relation`` is F/X/P/none for units (explicit/inferred for NOS), ``score``
+``relation`` is F/X/P/review/none for units (explicit/inferred for NOS), ``score``
 has three decimals, ``evidence`` joins each evidence's ``kind: detail`` with
 `` | ``. The wide matrix has one row per A unit and one column per B unit
-(``document:code``); a cell holds the relation, empty for none (``E``/``I``
+(``document:code``); a cell holds the relation, ``?`` for review, empty for none (``E``/``I``
 for explicit/inferred NOS). JSON follows ``schemas/map.schema.json``.
 """
 
@@ -27,8 +27,8 @@ LONG_COLUMNS = (
     "a_body", "a_document", "a_code", "a_title", "b_body", "b_document", "b_code", "b_title",
     "relation", "score", "evidence",
 )  # fmt: skip
-CELL = {"F": "F", "X": "X", "P": "P", "explicit": "E", "inferred": "I"}
-FILLS = {"F": "63BE7B", "X": "9BC2E6", "P": "FFD966", "E": "63BE7B", "I": "FFD966"}
+CELL = {"F": "F", "X": "X", "P": "P", "review": "?", "explicit": "E", "inferred": "I"}
+FILLS = {"F": "63BE7B", "X": "9BC2E6", "P": "FFD966", "?": "D9D9D9", "E": "63BE7B", "I": "FFD966"}
 
 
 def long_rows(result: UnitMap) -> list[list[str]]:
