@@ -16,7 +16,7 @@ from tests.conftest import FIXTURES, assert_one_line_error, assert_valid
 MAP = FIXTURES / "map"
 OLD, NEW = MAP / "salon-old.yaml", MAP / "salon-new.yaml"
 MAPPED = ("F", "X", "P")
-GOLD_SETS = [("salon-old.yaml", "salon-new.yaml", "gold.yaml"), ("retail-body1.yaml", "retail-body2.yaml", "retail-gold.yaml"), ("catering-a.yaml", "catering-b.yaml", "catering-gold.yaml")]
+GOLD_SETS = [("salon-old.yaml", "salon-new.yaml", "gold.yaml"), ("retail-body1.yaml", "retail-body2.yaml", "retail-gold.yaml"), ("catering-a.yaml", "catering-b.yaml", "catering-gold.yaml"), ("work-a.yaml", "work-b.yaml", "work-gold.yaml")]
 
 
 def gold_pairs(a: str, b: str, gold: str) -> tuple[dict, dict]:
@@ -28,20 +28,15 @@ def gold_pairs(a: str, b: str, gold: str) -> tuple[dict, dict]:
     return expected, predicted
 
 
-@pytest.mark.parametrize("name", ["salon-old.yaml", "salon-new.yaml", "retail-body1.yaml", "retail-body2.yaml", "telephone-nos.yaml"])
+@pytest.mark.parametrize("name", ["salon-old.yaml", "salon-new.yaml", "retail-body1.yaml", "retail-body2.yaml", "work-a.yaml", "work-b.yaml", "telephone-nos.yaml"])
 def test_fixtures_are_valid_specs(name):
     assert_valid(load_data(MAP / name))
 
 
-def test_gold_set_precision_and_recall():
-    """Measured on three hand-decided gold sets (see tests/fixtures/map/*gold.yaml).
-
-    "mapped" counts a pair as right when both sides agree it maps at all;
-    "exact" also needs the same relation. The paraphrased catering set is where
-    word matching falls short: it finds the pairs but calls them P, never stronger.
-    """
+def gold_scores(sets) -> tuple[dict, dict, dict]:
+    """(scores, expected, predicted) over some gold sets."""
     expected, predicted = {}, {}
-    for a, b, gold in GOLD_SETS:
+    for a, b, gold in sets:
         e, p = gold_pairs(a, b, gold)
         expected.update({(a, *k): v for k, v in e.items()})
         predicted.update({(a, *k): v for k, v in p.items()})
@@ -53,9 +48,26 @@ def test_gold_set_precision_and_recall():
         "exact precision": exact / len(predicted),
         "exact recall": exact / len(expected),
     }
-    print("gold sets:", ", ".join(f"{name} {value:.2f}" for name, value in scores.items()), f"({len(expected)} gold pairs)")
-    assert scores["mapped precision"] == 1.0 and scores["mapped recall"] >= 0.9
-    assert scores["exact precision"] >= 0.8 and scores["exact recall"] >= 0.75
+    print(", ".join(f"{name} {value:.2f}" for name, value in scores.items()), f"({len(expected)} gold pairs)")
+    return scores, expected, predicted
+
+
+def test_gold_set_precision_and_recall():
+    """Measured on four hand-decided gold sets (see tests/fixtures/map/*gold.yaml).
+
+    "mapped" counts a pair as right when both sides agree it maps at all;
+    "exact" also needs the same relation. The cross-body sets (retail, catering,
+    work: 35 pairs) hold paraphrased criteria, knowledge against competence
+    criteria, title-only units and unrelated units that must map to nothing.
+    The paraphrased catering set is where word matching falls short: it finds
+    most pairs but calls them P, never stronger.
+    """
+    cross, _, _ = gold_scores(GOLD_SETS[1:])
+    assert cross["mapped precision"] >= 0.95 and cross["mapped recall"] >= 0.9
+    assert cross["exact precision"] >= 0.85
+    scores, expected, predicted = gold_scores(GOLD_SETS)
+    assert scores["mapped precision"] >= 0.95 and scores["mapped recall"] >= 0.9
+    assert scores["exact precision"] >= 0.85 and scores["exact recall"] >= 0.8
     strength = {"P": 1, "X": 2, "F": 3}
     overclaimed = [key for key, relation in predicted.items() if key in expected and strength[relation] > strength[expected[key]]]
     assert not overclaimed  # text evidence never claims more than the gold relation

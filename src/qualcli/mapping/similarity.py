@@ -46,6 +46,7 @@ _SUFFIXES = (
     ("ations", ""), ("ation", ""), ("ions", ""), ("ion", ""), ("ments", ""), ("ment", ""),
     ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""),
 )  # fmt: skip
+_UNDOUBLE = ("ings", "ing", "ed")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -56,8 +57,18 @@ def stem(word: str) -> str:
         for suffix, replacement in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
                 word = word[: -len(suffix)] + replacement
+                if suffix in _UNDOUBLE and _doubled(word):
+                    word = word[:-1]  # planned -> plan, travelling -> travel
                 break
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _doubled(stem: str) -> bool:
+    """A consonant doubled before -ing/-ed: ``plann``, ``stopp``, British ``travell`` (not ``fill``, ``dress``)."""
+    last = stem[-1]
+    if last != stem[-2] or last in "aeiouy" or last in "sz":
+        return False
+    return last != "l" or (stem.endswith("ell") and len(stem) >= 6)
 
 
 def tokens(text: str) -> list[str]:
