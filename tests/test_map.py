@@ -338,3 +338,21 @@ def test_start_up_stays_lazy():
     code = "import sys, qualcli.cli; bad = [m for m in ('numpy', 'scipy', 'openpyxl') if m in sys.modules]; print(bad)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parent)
     assert out.stdout.strip() == "[]"
+
+
+def test_nos_codes_named_together_are_inferred_together():
+    """Two units name CFACSA3 with CFABAA621; a third resembles CFACSA3 only, so it gets both."""
+    from qualcli.mapping.nos_map import map_nos
+    from qualcli.model import LearningOutcome, Criterion, NosRef, Unit
+    from qualcli.nos.catalogue import catalogue
+
+    doc = load_spec_file(MAP / "telephone-nos.yaml")
+    named = [NosRef(code="CFACSA3"), NosRef(code="CFABAA621")]
+    doc.units = [
+        Unit(code=f"U{n}", title=f"Unit {n}", nos=list(named), learning_outcomes=[LearningOutcome(ref="1", text="Know it", criteria=[Criterion(ref="1.1", text="Keep records")])])
+        for n in (1, 2)
+    ] + [Unit(code="U3", title="Speaking with customers", learning_outcomes=[LearningOutcome(ref="1", text="Be able to communicate", criteria=[Criterion(ref="1.1", text="Communicate effectively with customers at all times")])])]
+    inferred = {p.b.code: p for p in map_nos([doc], catalogue()).pairs if p.a.code == "U3"}
+    assert "CFACSA3" in inferred and "CFABAA621" in inferred
+    assert "named together with CFACSA3" in inferred["CFABAA621"].evidence[0].detail
+    assert inferred["CFABAA621"].score <= inferred["CFACSA3"].score
