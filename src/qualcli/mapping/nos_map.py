@@ -87,7 +87,7 @@ def map_nos(docs: list[SpecDocument], catalogue: Catalogue) -> UnitMap:
             scores = _text_scores(standards, [texts[i] for i in members])
             for i, (best, behind) in zip(members, scores):
                 for k, score, via in _chosen(standards, best, explicit_codes[i], together):
-                    pairs.append(_inferred(units[i], i, standards[k], [(texts[i][x][0], s) for x, s in behind[k]], score, via))
+                    pairs.append(_inferred(units[i], i, standards[k], [(texts[i][x][0], s) for x, s in behind.get(k, [])], score, via))
     pairs.sort(key=lambda p: p.order)
     columns = _columns(pairs)
     return UnitMap(pairs, [u.ref for u in units], columns, units)
