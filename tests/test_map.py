@@ -356,3 +356,39 @@ def test_nos_codes_named_together_are_inferred_together():
     assert "CFACSA3" in inferred and "CFABAA621" in inferred
     assert "named together with CFACSA3" in inferred["CFABAA621"].evidence[0].detail
     assert inferred["CFABAA621"].score <= inferred["CFACSA3"].score
+
+
+def _invented_documents(n: int):
+    """Two documents of ``n`` units: unit i of the second rewords unit i of the first for
+    two thirds of i, and is unrelated for the rest (made-up words, fixed seed)."""
+    import random
+
+    from qualcli.model import Criterion, LearningOutcome, Source, SpecDocument, Unit
+
+    rng = random.Random(15)
+    words = sorted({"".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3)) for _ in range(3000)})
+
+    def unit(code, criteria):
+        outcome = LearningOutcome(ref="1", text="outcome", criteria=[Criterion(ref=f"1.{k}", text=t) for k, t in enumerate(criteria, 1)])
+        return Unit(code=code, title=" ".join(rng.sample(words, 2)), learning_outcomes=[outcome])
+
+    old, new = [], []
+    for i in range(n):
+        topic = rng.sample(words, 20)
+        criteria = [" ".join(rng.sample(topic, 5)) + " customer service" for _ in range(6)]
+        old.append(unit(f"A{i}", criteria))
+        other = criteria if i % 3 else [" ".join(rng.sample(rng.sample(words, 20), 5)) for _ in range(6)]
+        new.append(unit(f"B{i}", [c.replace(c.split()[0], rng.choice(topic)) for c in other]))
+    return [SpecDocument(source=Source(path=f"{name}.yaml", sha256="0" * 64, format="txt"), body=name, units=units) for name, units in (("old", old), ("new", new))]
+
+
+def test_candidate_pairs_find_what_scoring_every_pair_finds(monkeypatch):
+    """Beyond TOP_K units a side only candidate pairs are scored; on these documents the
+    result (relations and scores) is the same as scoring every pair."""
+    from qualcli.mapping import similarity
+
+    docs = _invented_documents(120)
+    blocked = [(p.a.code, p.b.code, p.relation, p.score) for p in map_units(docs).pairs]
+    monkeypatch.setattr(similarity, "TOP_K", 1000)
+    every = [(p.a.code, p.b.code, p.relation, p.score) for p in map_units(docs).pairs]
+    assert blocked == every and len(every) >= 80

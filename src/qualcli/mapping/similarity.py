@@ -175,7 +175,7 @@ def unit_rows(criteria, counts, titles):
     return (sparse.diags((1.0 / norms).astype(np.float32)) @ summed).tocsr()
 
 
-def candidates(ua, ub, top: int = TOP_K):
+def candidates(ua, ub, top: int | None = None):
     """The unit pairs worth scoring: ``(rows, cols)`` index arrays, sorted.
 
     When one side has at most ``top`` units every pair is a candidate. Otherwise a
@@ -187,6 +187,7 @@ def candidates(ua, ub, top: int = TOP_K):
     """
     import numpy as np
 
+    top = TOP_K if top is None else top
     na, nb = ua.shape[0], ub.shape[0]
     if min(na, nb) <= top:
         return np.repeat(np.arange(na), nb), np.tile(np.arange(nb), na)
