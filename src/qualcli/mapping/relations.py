@@ -188,7 +188,9 @@ def _criteria_evidence(units, side_a, side_b, xa, xb, counts_a, counts_b, rows, 
     covered_a, covered_b = cov.matched_a / na, cov.matched_b / nb
     related = (covered_a >= 1.0) | (np.maximum(covered_a, covered_b) >= PARTIAL_MIN)
     score = (cov.best_a + cov.best_b) / (na + nb)
-    for k in np.nonzero(related | np.array([(a, b) in forced for a, b in zip(x.tolist(), y.tolist())], dtype=bool))[0]:
+    if forced:
+        related |= np.array([(a, b) in forced for a, b in zip(x.tolist(), y.tolist())], dtype=bool)
+    for k in np.nonzero(related)[0]:
         i, j = side_a[x[k]], side_b[y[k]]
         relation = relation_from_coverage(covered_a[k], covered_b[k])
         detail = (
@@ -231,9 +233,11 @@ def _title_evidence(units, side_a, side_b, ta, tb, counts_a, counts_b, rows, col
                 detail, relation = f"no criteria printed for {lacking_codes}: best title match, too weak to map: for review", "review"
             else:
                 detail, relation = f"no criteria printed for {lacking_codes}: matched on title", relation_from_title(score)
-        else:
+        elif score >= TITLE_SUPPORT or (i, j) in found:  # otherwise it could never change anything
             relation = "P" if score >= TITLE_SUPPORT else "none"
             detail = "titles alike (weaker evidence than the criteria)"
+        else:
+            continue
         found.setdefault((i, j), []).append(Evidence("title", detail, relation=relation, score=score))
 
 
