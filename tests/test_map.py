@@ -392,3 +392,17 @@ def test_candidate_pairs_find_what_scoring_every_pair_finds(monkeypatch):
     monkeypatch.setattr(similarity, "TOP_K", 1000)
     every = [(p.a.code, p.b.code, p.relation, p.score) for p in map_units(docs).pairs]
     assert blocked == every and len(every) >= 80
+
+
+def test_a_weak_best_title_match_is_a_review_candidate_not_a_mapping(qualcli):
+    result = map_units([load_spec_file(MAP / "work-a.yaml"), load_spec_file(MAP / "work-b.yaml")])
+    by_pair = {(p.a.code, p.b.code): p for p in result.pairs}
+    review = by_pair[("W22", "31")]  # W22 has no criteria; its best title match is weak
+    assert review.relation == "review" and review.evidence[0].kind == "title"
+    assert "too weak to map: for review" in review.evidence[0].detail and review.score < 0.5
+    assert by_pair[("W19", "19")].relation == "F"  # a title-only unit with the same title maps
+    both = by_pair[("W14", "14")]  # both print criteria: the criteria decide, the title is listed
+    assert [e.kind for e in both.evidence] == ["criteria", "title"] and both.evidence[0].relation == both.relation
+    wide = list(csv.reader(io.StringIO(qualcli("map", MAP / "work-a.yaml", MAP / "work-b.yaml", "--format", "csv-matrix").stdout)))
+    cell = {(row[0], wide[0][k]): value for row in wide[1:] for k, value in enumerate(row) if k}
+    assert cell[("work-a.yaml:W22", "work-b.yaml:31")] == "?"
