@@ -117,7 +117,8 @@ def test_inferred_nos_measured_against_the_codes_the_document_names(corpus):
 
     With titles only in the catalogue (no statements were sourced) inference is
     weak: criteria, outcomes, title and aim against standard titles, a relative
-    cut-off, found 3 of the 10 (was 1 of 10 with criteria only and a top-3 cut);
+    cut-off, the unit's texts together holding half of a title's word weight and the
+    2010 titles as aliases, found 4 of the 10 (was 1 of 10 with criteria only and a top-3 cut);
     co-occurrence adds nothing here, as no other loaded unit names these codes.
     This records the figure so a change that loses it is noticed.
     """
@@ -135,4 +136,4 @@ def test_inferred_nos_measured_against_the_codes_the_document_names(corpus):
     found = sum(1 for unit, code in inferred if code in truth[unit])
     expected = sum(len(codes) for codes in truth.values())
     print(f"inferred NOS: {found} of {len(inferred)} inferred are printed codes; {found} of {expected} printed codes found")
-    assert inferred and found >= 3
+    assert inferred and found >= 4

@@ -1,18 +1,23 @@
-"""Unit-to-NOS mapping: explicit references, and inferred ones from criterion text.
+"""Unit-to-NOS mapping: explicit references, and inferred ones from the unit's text.
 
 An ``explicit`` pair is a NOS code the document names for the unit. An
 ``inferred`` pair is a catalogue standard whose title (or aliases and
-statements, where known) is similar to the unit's criteria: its score is the
-best criterion's cosine similarity to the standard's texts, counting only
-criteria that score at least ``INFER_THRESHOLD`` and share at least
-``INFER_MIN_WORDS`` content words with one text (one shared word, such as
-"presentation", is too weak on its own) and contain at least
-``INFER_COVERAGE`` of that text's word weight (IDF), so that "Follow emergency
-procedures" does not infer "Initiate and follow disciplinary procedures". Its evidence lists every such
-criterion, so an inferred
-mapping always names the criteria behind it. Units without criteria are
-compared on their title, and the evidence says so. At most ``INFER_TOP``
-standards are inferred per unit, best first.
+statements, where known) is similar to one of the unit's texts: its criteria,
+outcomes, title and aim. Its score is the best such text's cosine similarity
+to the standard's texts, counting only texts that score at least
+``INFER_THRESHOLD`` and share at least ``INFER_MIN_WORDS`` content words with
+the standard's text (one shared word, such as "presentation", is too weak on
+its own), where the unit's texts together contain at least ``INFER_COVERAGE``
+of that standard text's word weight (IDF), so that "Follow emergency
+procedures" does not infer "Initiate and follow disciplinary procedures". IDF
+comes from the catalogue and the unit's own document. The evidence lists every
+text behind the score.
+
+Every standard scoring at least ``INFER_RELATIVE`` of the unit's best is
+inferred (a relative cut-off: a unit that covers eight standards gets more
+than one that covers one). A code that the loaded documents' units name
+together with an inferred code (in ``CO_SHARE`` of the units naming it, at
+least ``CO_MIN_UNITS``) is inferred too, its evidence naming that code.
 """
 
 from __future__ import annotations
@@ -100,6 +105,7 @@ def _text_scores(standards: list[Standard], texts_of_units: list[list[tuple[str,
     not depend on the other documents of the run.
     """
     import numpy as np
+    from scipy import sparse
 
     nos_texts = [tokens(t) for s in standards for t in _standard_texts(s)]
     owner = np.repeat(np.arange(len(standards)), [len(_standard_texts(s)) for s in standards])
@@ -109,10 +115,13 @@ def _text_scores(standards: list[Standard], texts_of_units: list[list[tuple[str,
     unit_vectors = vectoriser.transform32(rows)
     sims = (unit_vectors @ nos_vectors.T).toarray()
     shared = ((unit_vectors > 0).astype("float32") @ (nos_vectors > 0).astype("float32").T).toarray()
-    covered = _idf_coverage(vectoriser, unit_vectors, nos_vectors)
+    starts = np.cumsum([0] + [len(items) for items in texts_of_units])
+    # the share of a standard's word weight found anywhere in the unit's texts
+    owner_rows = np.repeat(np.arange(len(texts_of_units)), np.diff(starts))
+    pooled = sparse.csr_matrix((np.ones(len(owner_rows), dtype=np.float32), (owner_rows, np.arange(len(owner_rows)))), shape=(len(texts_of_units), len(owner_rows))) @ unit_vectors
+    covered = _idf_coverage(vectoriser, pooled.tocsr(), nos_vectors)[owner_rows]
     sims[(sims < INFER_THRESHOLD) | (shared < INFER_MIN_WORDS) | (covered < INFER_COVERAGE)] = 0.0
     by_standard = np.maximum.reduceat(sims, np.searchsorted(owner, np.arange(len(standards))), axis=1)
-    starts = np.cumsum([0] + [len(items) for items in texts_of_units])
     result = []
     for u in range(len(texts_of_units)):
         block = by_standard[starts[u] : starts[u + 1]]
@@ -166,7 +175,7 @@ def _chosen(standards, best, explicit: set[str], together) -> list[tuple[int, fl
 
 
 def _idf_coverage(vectoriser: Vectoriser, unit_vectors, nos_vectors):
-    """Share of each standard text's word weight (IDF) that each unit text contains."""
+    """Share of each standard text's word weight (IDF) that each row of ``unit_vectors`` contains."""
     import numpy as np
     from scipy import sparse
 
