@@ -24,6 +24,8 @@ from typing import Any
 
 MATCH_THRESHOLD = 0.45  # a criterion is "matched" when its best counterpart scores at least this
 BLOCK_CELLS = 4_000_000  # similarity cells computed at once (float32: ~16 MB per block)
+CANDIDATE_CELLS = 100_000  # ... when only candidate pairs are scored: a block's A units share few B candidates,
+# so small blocks waste less of the product on pairs that are not candidates
 TOP_K = 40  # candidate units kept per unit, each way, when both sides have more units than this
 RARE_SHARE = 0.02  # a word used by at most this share of units (or RARE_MIN units) is rare: it can make a candidate
 RARE_MIN = 64
@@ -225,7 +227,8 @@ def coverage(xa, counts_a, xb, counts_b, rows, cols, threshold: float = MATCH_TH
     ``counts_a``/``counts_b`` give each unit's number of criteria (all > 0). A
     units are taken in blocks; each block's criteria are compared with the
     criteria of every B unit that is a candidate for one of them, in one product
-    of at most about ``BLOCK_CELLS`` cells, and ``numpy.maximum.reduceat`` turns
+    of at most about ``BLOCK_CELLS`` cells (``CANDIDATE_CELLS`` when not every
+    pair is a candidate), and ``numpy.maximum.reduceat`` turns
     it into per-unit best matches both ways.
     """
     import numpy as np
@@ -242,7 +245,8 @@ def coverage(xa, counts_a, xb, counts_b, rows, cols, threshold: float = MATCH_TH
     xa_common, xbt_common = xa[:, common].toarray(), np.ascontiguousarray(xb[:, common].toarray().T)
     run = np.searchsorted(rows, np.arange(len(counts_a) + 1))  # each A unit's candidates: run[u]:run[u + 1]
     every = n == len(counts_a) * len(counts_b)
-    for members, union in _blocks(np.unique(rows), run, cols, counts_a, counts_b, off_b[-1] if every else None):
+    budget = BLOCK_CELLS if every else CANDIDATE_CELLS
+    for members, union in _blocks(np.unique(rows), run, cols, counts_a, counts_b, off_b[-1] if every else None, budget):
         row_index = np.concatenate([np.arange(off_a[u], off_a[u + 1]) for u in members])
         if every:
             b_rare, b_common, b_off = xbt_rare, xbt_common, off_b
@@ -270,11 +274,11 @@ def coverage(xa, counts_a, xb, counts_b, rows, cols, threshold: float = MATCH_TH
     return result
 
 
-def _blocks(a_units, run, cols, counts_a, counts_b, every_b):
+def _blocks(a_units, run, cols, counts_a, counts_b, every_b, budget: int):
     """Groups of A units, each with the sorted B units any of them is a candidate for.
 
     A group grows while its criteria times its B units' criteria stay within
-    ``BLOCK_CELLS`` (a group always holds at least one unit). ``every_b`` is the
+    ``budget`` cells (a group always holds at least one unit). ``every_b`` is the
     total of B criteria when every pair is a candidate (the union is then all B).
     """
     import numpy as np
@@ -289,7 +293,7 @@ def _blocks(a_units, run, cols, counts_a, counts_b, every_b):
                 grown_b = crit_b + int(counts_b[sorted(new)].sum())
             else:
                 new, grown_b = set(), every_b
-            if members and (crit_a + int(counts_a[u])) * grown_b > BLOCK_CELLS:
+            if members and (crit_a + int(counts_a[u])) * grown_b > budget:
                 break
             members.append(u)
             union |= new
