@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from qualcli.mapping.evidence import Evidence
 from qualcli.mapping.relations import Pair, UnitMap
-from qualcli.mapping.similarity import Vectoriser, tokens
+from qualcli.mapping.similarity import Vectoriser, group_sums, tokens
 from qualcli.mapping.units import UnitRef, flatten
 from qualcli.model import SpecDocument
 from qualcli.nos.catalogue import Catalogue, Standard, natural_key, normalise_code
@@ -105,7 +105,6 @@ def _text_scores(standards: list[Standard], texts_of_units: list[list[tuple[str,
     not depend on the other documents of the run.
     """
     import numpy as np
-    from scipy import sparse
 
     nos_texts = [tokens(t) for s in standards for t in _standard_texts(s)]
     owner = np.repeat(np.arange(len(standards)), [len(_standard_texts(s)) for s in standards])
@@ -117,9 +116,8 @@ def _text_scores(standards: list[Standard], texts_of_units: list[list[tuple[str,
     shared = ((unit_vectors > 0).astype("float32") @ (nos_vectors > 0).astype("float32").T).toarray()
     starts = np.cumsum([0] + [len(items) for items in texts_of_units])
     # the share of a standard's word weight found anywhere in the unit's texts
-    owner_rows = np.repeat(np.arange(len(texts_of_units)), np.diff(starts))
-    pooled = sparse.csr_matrix((np.ones(len(owner_rows), dtype=np.float32), (owner_rows, np.arange(len(owner_rows)))), shape=(len(texts_of_units), len(owner_rows))) @ unit_vectors
-    covered = _idf_coverage(vectoriser, pooled.tocsr(), nos_vectors)[owner_rows]
+    pooled = group_sums(unit_vectors, np.diff(starts))
+    covered = _idf_coverage(vectoriser, pooled, nos_vectors)[np.repeat(np.arange(len(texts_of_units)), np.diff(starts))]
     sims[(sims < INFER_THRESHOLD) | (shared < INFER_MIN_WORDS) | (covered < INFER_COVERAGE)] = 0.0
     by_standard = np.maximum.reduceat(sims, np.searchsorted(owner, np.arange(len(standards))), axis=1)
     result = []

@@ -164,14 +164,22 @@ def common_columns(xa, xb, share: float = 0.1, limit: int = 256):
     return np.sort(order[df[order] >= share * (xa.shape[0] + xb.shape[0])])
 
 
+def group_sums(rows, counts):
+    """The sum of each consecutive group of ``rows`` (CSR), one row per group of the given sizes."""
+    import numpy as np
+    from scipy import sparse
+
+    owner = np.repeat(np.arange(len(counts)), counts)
+    gather = sparse.csr_matrix((np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))), shape=(len(counts), rows.shape[0]))
+    return (gather @ rows).tocsr()
+
+
 def unit_rows(criteria, counts, titles):
     """One L2-normalised row per unit: the sum of its criteria rows and its title row."""
     import numpy as np
     from scipy import sparse
 
-    owner = np.repeat(np.arange(len(counts)), counts)
-    gather = sparse.csr_matrix((np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))), shape=(len(counts), criteria.shape[0]))
-    summed = (gather @ criteria + titles).tocsr()
+    summed = (group_sums(criteria, counts) + titles).tocsr()
     norms = np.sqrt(np.asarray(summed.multiply(summed).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return (sparse.diags((1.0 / norms).astype(np.float32)) @ summed).tocsr()
