@@ -112,7 +112,7 @@ def _text_scores(standards: list[Standard], texts_of_units: list[list[tuple[str,
     vectoriser = Vectoriser(nos_texts + rows)
     nos_vectors = vectoriser.transform32(nos_texts)
     unit_vectors = vectoriser.transform32(rows)
-    sims = (unit_vectors @ nos_vectors.T).toarray()
+    sims = np.minimum((unit_vectors @ nos_vectors.T).toarray(), 1.0)  # float32 rounding can pass 1
     shared = ((unit_vectors > 0).astype("float32") @ (nos_vectors > 0).astype("float32").T).toarray()
     starts = np.cumsum([0] + [len(items) for items in texts_of_units])
     # the share of a standard's word weight found anywhere in the unit's texts
