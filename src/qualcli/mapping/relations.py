@@ -292,7 +292,10 @@ def _report_conflicts(evidence: list[Evidence], deciding: Evidence) -> None:
     """Add a ``conflict`` evidence for each explicit evidence the criteria contradict."""
     criteria = next((e for e in evidence if e.kind == "criteria"), None)
     for item in [e for e in evidence if e.kind in EXPLICIT and e.relation != deciding.relation]:
-        differ = f"{criteria.differing} criteria have no counterpart" if criteria is not None else "the criteria do not match"
+        if criteria is None:
+            differ = "the criteria do not match"
+        else:
+            differ = f"{criteria.differing} {'criterion has' if criteria.differing == 1 else 'criteria have'} no counterpart"
         detail = f"{EXPLICIT[item.kind]} says {item.relation}, but {differ}: the relation follows the criteria ({deciding.relation})"
         evidence.append(Evidence("conflict", detail))
     evidence.sort(key=ev.strength)
