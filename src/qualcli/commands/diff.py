@@ -7,6 +7,8 @@ from typing import List, Optional
 
 import typer
 
+from qualcli.commands import NO_CACHE
+
 
 class DiffFormat(str, Enum):
     text = "text"
@@ -22,6 +24,7 @@ def diff(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="FIELD",
                                                help="Leave out changes to FIELD (repeatable), e.g. guidance, nos, version_history."),
     body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser for both documents."),
+    no_cache: bool = NO_CACHE,
     out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
 ) -> None:
     """Show every change between two versions of a specification.
@@ -37,7 +40,7 @@ def diff(
     from qualcli.loading import load_spec
     from qualcli.output import write_output
 
-    old_doc, new_doc = load_spec(old, body), load_spec(new, body)
+    old_doc, new_doc = load_spec(old, body, cache=not no_cache), load_spec(new, body, cache=not no_cache)
     if old_doc.body != new_doc.body:
         print(f"qualcli: warning: comparing a {old_doc.body} document with a {new_doc.body} one", file=sys.stderr)
     report = diff_documents(old_doc, new_doc, ignore or ())
