@@ -17,12 +17,11 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from timing import PYTHON_BASELINE, QUALCLI, REPO, corpus_dir, median_seconds
+from timing import PYTHON_BASELINE, QUALCLI, REPO, corpus_dir, print_ratios
 
 
 def documents() -> list[Path]:
@@ -66,13 +65,9 @@ def main() -> None:
     old, new = sorted((REPO / "examples").glob("*.txt"))[:2]
     cases["diff examples --no-cache"] = [*QUALCLI, "diff", str(old), str(new), "--no-cache"]
     cases["diff examples"] = [*QUALCLI, "diff", str(old), str(new)]
-    results = {name: median_seconds(argv, args.repeat) for name, argv in cases.items()}
-    base = results["python -c pass"]
-    print(f"\n{'whole process':55} {'median s':>9} {'x python':>9}")
-    for name, seconds in results.items():
-        print(f"{name:55} {seconds:9.3f} {seconds / base:9.1f}")
+    print()
+    print_ratios(cases, args.repeat, "whole process", 55)
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).parent))
     main()
