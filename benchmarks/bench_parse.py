@@ -32,7 +32,7 @@ def main() -> None:
         "python -c pass": [sys.executable, "-c", "pass"],
         "qualcli --help": [*qualcli, "--help"],
         "qualcli plugins": [*qualcli, "plugins"],
-        "qualcli legislation check": [*qualcli, "legislation", "check", "Data Protection Act 1998"],
+        "qualcli legislation check": [*qualcli, "legislation", "check", "Equality Act 2010"],
     }
     for sample in sorted((REPO / "examples").glob("*.txt")):
         cases[f"parse examples/{sample.name}"] = [*qualcli, "parse", str(sample)]
