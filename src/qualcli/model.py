@@ -222,11 +222,10 @@ class SpecDocument:
     warnings: list[str] = field(default_factory=list)
 
     def unit(self, code: str) -> Unit | None:
-        """Return the unit with ``code``, or None."""
-        for unit in self.units:
-            if unit.code == code:
-                return unit
-        return None
+        """Return the unit with ``code`` (exact, else ignoring case), or None."""
+        exact = [unit for unit in self.units if unit.code == code]
+        folded = [unit for unit in self.units if unit.code.casefold() == code.casefold()]
+        return (exact or folded or [None])[0]
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise to plain data in schema order, leaving out empty fields."""

@@ -7,6 +7,8 @@ from typing import Optional
 
 import typer
 
+from qualcli.commands.conventions import command
+
 
 class SpecFormat(str, Enum):
     yaml = "yaml"
@@ -15,9 +17,9 @@ class SpecFormat(str, Enum):
 
 def parse(
     file: str = typer.Argument(..., help="Source document (.txt .md .html .pdf .docx ...) or parsed spec (.yaml .json)."),
-    body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser (e.g. vtct)."),
-    fmt: SpecFormat = typer.Option(SpecFormat.yaml, "--format", help="Output format."),
-    out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
+    body: Optional[str] = typer.Option(None, "--body", metavar="ID", help="Force the awarding body's parser (e.g. vtct)."),
+    fmt: SpecFormat = typer.Option(SpecFormat.yaml, "--format", "-f", help="Output format."),
+    out: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write to this file ('-' for stdout)."),
 ) -> None:
     """Parse a specification into the qualcli model."""
     from qualcli.loading import load_spec
@@ -45,4 +47,8 @@ def _report(doc) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("parse")(parse)
+    app.command("parse", **command(
+        "qualcli parse spec.pdf",
+        "qualcli parse spec.docx --format json -o spec.json",
+        "qualcli parse handbook.txt --body cityandguilds",
+    ))(parse)

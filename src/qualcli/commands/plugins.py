@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from qualcli.commands.conventions import command
+
 
 def plugins_command(
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
@@ -26,4 +28,7 @@ def plugins_command(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("plugins")(plugins_command)
+    app.command("plugins", **command(
+        "qualcli plugins",
+        "qualcli plugins --json",
+    ))(plugins_command)
