@@ -16,6 +16,7 @@ class LintFormat(str, Enum):
     sarif = "sarif"
     github = "github"
     junit = "junit"
+    gitlab = "gitlab"
 
 
 class Severity(str, Enum):
@@ -46,6 +47,8 @@ def lint(
     output: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write findings to this file ('-' for stdout)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", min=1, metavar="N", help="Worker processes for large trees [default: every core]."),
     specs: bool = typer.Option(True, "--specs/--no-specs", help="Parse spec documents with the plugins to locate findings to unit › criterion."),
+    changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF",
+                                                help="Only files changed since git REF (its merge base with HEAD), uncommitted and untracked ones included."),
 ) -> None:
     """Check legislation references in specs and course materials.
 
@@ -71,7 +74,7 @@ def lint(
     code = run(Options(
         paths=paths, fmt=fmt.value, fail_on=fail_on.value if fail_on else None, as_of=as_of, config=config,
         jurisdiction=jurisdiction.value if jurisdiction else None, baseline=baseline, write_baseline=write_baseline,
-        output=output, jobs=jobs, specs=specs,
+        output=output, jobs=jobs, specs=specs, changed_since=changed_since,
     ))
     raise typer.Exit(code)
 
