@@ -16,6 +16,12 @@ def plugins_command(
     from qualcli.plugins import describe
 
     infos = describe()
+    if not any(info.registered.get("parsers") for info in infos):
+        import sys
+
+        from qualcli.errors import NoParserInstalled
+
+        print(f"qualcli: warning: {NoParserInstalled()}", file=sys.stderr)
     if as_json:
         print(json.dumps([info.__dict__ for info in infos], indent=2))
         return
