@@ -88,7 +88,9 @@ def version_lines() -> list[str]:
     plugins = [info for info in describe() if not info.builtin]
     lines += [f"  {info.name} {info.version or '(unknown version)'}" for info in plugins]
     if not any(info.registered.get("parsers") for info in plugins):
-        lines.append("  no awarding-body plugin installed — pip install 'qualcli[all]'")
+        from qualcli.errors import NoParserInstalled
+
+        lines.append(f"  {NoParserInstalled()}")
     return lines
 
 
