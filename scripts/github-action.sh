@@ -22,11 +22,18 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 python="${PYTHON:-python3}"
 
+uri() {
+    "$python" -c 'import pathlib, sys; print(pathlib.Path(sys.argv[1]).as_uri())' "$1"
+}
+
 install() {
     if [ -n "${INPUT_INSTALL:-}" ]; then
         read -r -a requirements <<< "$INPUT_INSTALL"
-    else
-        requirements=("$here/plugins/vtct" "$here/plugins/cityandguilds" "$here/plugins/pearson" "$here[all]")
+    else  # this checkout: the core with its extra "all", each plugin from its own folder
+        requirements=("qualcli[all] @ $(uri "$here")")
+        for body in vtct cityandguilds pearson; do
+            requirements+=("qualcli-$body @ $(uri "$here/plugins/$body")")
+        done
     fi
     "$python" -m pip install --quiet --disable-pip-version-check "${requirements[@]}"
     qualcli --version

@@ -2,7 +2,7 @@
 --all-packages`` and install them with plain pip into a fresh virtual
 environment — the core alone first (a command that needs a parser names the
 install), then ``qualcli[all]`` (plugins listed, the README's diff of the
-examples works, the GitHub action's steps run).
+examples works); then the GitHub action's steps, installing from this checkout.
 
 These tests take about a minute (pip fetches the dependencies from PyPI, or
 its cache); they carry the ``packaging`` mark so ``-m "not packaging"`` can
@@ -107,11 +107,11 @@ def test_qualcli_all_install_lists_the_plugins_and_diffs_the_examples(installed)
     assert diff.stdout == run_qualcli("diff", OLD, NEW, cwd=installed.bin.parent.parent).stdout  # as from the source tree
 
 
-def test_github_action_installs_and_lints_from_the_wheels(installed, tmp_path):
+def test_github_action_installs_its_own_checkout_and_lints(installed, tmp_path):
+    """The action's default install (the core with extra 'all' and the plugins, from its own folder), then its lint."""
     from qualcli import __version__
 
-    step = run_action_step("install", {"INPUT_INSTALL": f"qualcli[all]=={__version__}", "PIP_FIND_LINKS": str(installed.wheels)},
-                           tmp_path, installed.bin)
+    step = run_action_step("install", {"INPUT_INSTALL": ""}, tmp_path, installed.bin)
     assert step.returncode == 0, step.stderr
-    assert step.stdout.splitlines()[0] == f"qualcli {__version__}"
+    assert step.stdout.splitlines() == [f"qualcli {__version__}", *(f"  {body} {__version__}" for body in ("cityandguilds", "pearson", "vtct"))]
     check_action_lint(tmp_path, installed.bin)
