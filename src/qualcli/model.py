@@ -223,9 +223,11 @@ class SpecDocument:
 
     def unit(self, code: str) -> Unit | None:
         """Return the unit with ``code`` (exact, else ignoring case), or None."""
-        exact = [unit for unit in self.units if unit.code == code]
-        folded = [unit for unit in self.units if unit.code.casefold() == code.casefold()]
-        return (exact or folded or [None])[0]
+        for unit in self.units:
+            if unit.code == code:
+                return unit
+        folded = code.casefold()
+        return next((unit for unit in self.units if unit.code.casefold() == folded), None)
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise to plain data in schema order, leaving out empty fields."""

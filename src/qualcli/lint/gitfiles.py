@@ -42,6 +42,7 @@ def changed_since(ref: str, cwd: Path | None = None) -> set[Path]:
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], root)
     for proc in (diff, untracked):
         if proc.returncode != 0:
-            raise QualcliError(f"--changed-since: git failed: {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else proc.returncode}")
+            reason = (proc.stderr.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
+            raise QualcliError(f"--changed-since: git failed: {reason}")
     names = [n for n in (diff.stdout + untracked.stdout).split("\0") if n]
     return {(root / name).resolve() for name in names}
