@@ -21,6 +21,7 @@ class MapFormat(str, Enum):
     xlsx = "xlsx"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 def map_command(
@@ -90,6 +91,9 @@ def map_command(
         add_criterion_detail(result)
     if update:
         from qualcli.mapping.overrides import update_file
+        from qualcli.output import check_writable
+
+        check_writable(out)  # a run that cannot write its output leaves the overrides file alone too
 
         added = update_file(Path(overrides), result)
         print(f"qualcli: {added} candidate pair(s) added to {overrides}", file=sys.stderr)
@@ -97,7 +101,12 @@ def map_command(
         {k: v for k, v in {"document": label, "body": d.body, "path": d.source.path, "title": d.title, "version": d.version}.items() if v}
         for label, d in zip(document_labels(docs), docs)
     ]
-    write_output(render(result, fmt, to, documents, min_score), out)
+    groups = None
+    if fmt == "html":
+        from qualcli.mapping.render_html import unit_groups
+
+        groups = unit_groups(docs, document_labels(docs))
+    write_output(render(result, fmt, to, documents, min_score, groups), out)
 
 
 def register(app: typer.Typer) -> None:
@@ -106,4 +115,5 @@ def register(app: typer.Typer) -> None:
         "qualcli map a.txt b.yaml --format csv -o pairs.csv",
         "qualcli map a.txt b.txt --explain 202 b.txt:272",
         "qualcli map spec.txt --to nos --format json",
+        "qualcli map old.pdf new.pdf --format html -o map.html",
     ))(map_command)
