@@ -50,8 +50,9 @@ def map_command(
     from qualcli.loading import load_spec
     from qualcli.mapping.exporters import keep, render
     from qualcli.mapping.units import document_labels
-    from qualcli.output import write_output
+    from qualcli.output import check_writable, write_output
 
+    check_writable(out)  # refuse an unwritable -o before the work (and before --update touches the overrides)
     to, fmt = target.value, fmt_choice.value
     if min_score is not None and not 0.0 <= min_score <= 1.0:
         raise QualcliError(f"--min-score must be between 0 and 1, not {min_score}")
@@ -95,10 +96,6 @@ def map_command(
         add_criterion_detail(result)
     if update:
         from qualcli.mapping.overrides import update_file
-        from qualcli.output import check_writable
-
-        check_writable(out)  # a run that cannot write its output leaves the overrides file alone too
-
         added = update_file(Path(overrides), result)
         print(f"qualcli: {added} candidate pair(s) added to {overrides}", file=sys.stderr)
     documents = [
