@@ -13,6 +13,7 @@ import sys
 
 import typer
 
+from qualcli.commands.conventions import CONTEXT_SETTINGS, QualcliGroup, show_version
 from qualcli.errors import QualcliError
 
 COMMAND_MODULES = (
@@ -34,7 +35,17 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    cls=QualcliGroup,
+    context_settings=CONTEXT_SETTINGS,
 )
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=show_version,
+                                 help="Show qualcli's version and each plugin's, and exit."),
+) -> None:
+    """Parse, diff, map and lint UK vocational qualification specifications."""
 
 for _module in COMMAND_MODULES:
     importlib.import_module(f"qualcli.commands.{_module}").register(app)

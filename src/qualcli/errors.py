@@ -27,3 +27,11 @@ class UnreadableDocument(QualcliError):
 
 class UnrecognisedDocument(QualcliError):
     """No parser was sure enough that the document is theirs."""
+
+
+class NoParserInstalled(UnrecognisedDocument):
+    """No awarding-body plugin is installed, so no document can be parsed."""
+
+    def __init__(self) -> None:
+        super().__init__("no awarding-body plugin installed — pip install 'qualcli[all]' "
+                         "(or one body: qualcli[vtct], qualcli[cityandguilds], qualcli[pearson])")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qualcli import plugins
-from qualcli.errors import QualcliError, UnreadableDocument, UnrecognisedDocument
+from qualcli.errors import NoParserInstalled, QualcliError, UnreadableDocument, UnrecognisedDocument
 from qualcli.model import SpecDocument, Source
 from qualcli.readers import SourceText
 
@@ -50,6 +50,8 @@ def read_source(path: Path) -> SourceText:
 def choose_parser(source: SourceText, body: str | None = None):
     """The most confident parser for ``source`` (only ``body``'s if given)."""
     candidates = plugins.parsers()
+    if not candidates:
+        raise NoParserInstalled()
     if body is not None:
         bodies = sorted({p.body for p in candidates})
         candidates = [p for p in candidates if p.body == body]

@@ -243,11 +243,12 @@ class SpecDocument:
     warnings: list[str] = field(default_factory=list)
 
     def unit(self, code: str) -> Unit | None:
-        """Return the unit with ``code``, or None."""
+        """Return the unit with ``code`` (exact, else ignoring case), or None."""
         for unit in self.units:
             if unit.code == code:
                 return unit
-        return None
+        folded = code.casefold()
+        return next((unit for unit in self.units if unit.code.casefold() == folded), None)
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise to plain data in schema order, leaving out empty fields."""

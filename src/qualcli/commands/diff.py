@@ -8,6 +8,7 @@ from typing import List, Optional
 import typer
 
 from qualcli.commands import NO_CACHE
+from qualcli.commands.conventions import command
 
 
 class DiffFormat(str, Enum):
@@ -20,13 +21,13 @@ class DiffFormat(str, Enum):
 def diff(
     old: str = typer.Argument(..., metavar="OLD", help="The older version: source document or parsed spec."),
     new: str = typer.Argument(..., metavar="NEW", help="The newer version: source document or parsed spec."),
-    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", help="Output format."),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are differences."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="FIELD",
                                                help="Leave out changes to FIELD (repeatable), e.g. guidance, nos, version_history."),
-    body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser for both documents."),
+    body: Optional[str] = typer.Option(None, "--body", metavar="ID", help="Force the awarding body's parser for both documents."),
     no_cache: bool = NO_CACHE,
-    out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
+    out: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write to this file ('-' for stdout)."),
 ) -> None:
     """Show every change between two versions of a specification.
 
@@ -71,4 +72,8 @@ def diff(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("diff")(diff)
+    app.command("diff", **command(
+        "qualcli diff handbook-2.7.pdf handbook-2.8.docx",
+        "qualcli diff old.yaml new.yaml --format markdown -o changes.md",
+        "qualcli diff old.pdf new.pdf --ignore guidance --exit-code || echo 'spec changed'",
+    ))(diff)

@@ -7,6 +7,8 @@ from typing import List, Optional
 
 import typer
 
+from qualcli.commands.conventions import command
+
 
 class LintFormat(str, Enum):
     text = "text"
@@ -14,6 +16,7 @@ class LintFormat(str, Enum):
     sarif = "sarif"
     github = "github"
     junit = "junit"
+    gitlab = "gitlab"
 
 
 class Severity(str, Enum):
@@ -33,17 +36,19 @@ class Jurisdiction(str, Enum):
 
 
 def lint(
-    paths: List[str] = typer.Argument(..., help="Files and folders (folders are searched recursively; hidden and git-ignored paths are skipped)."),
-    fmt: LintFormat = typer.Option(LintFormat.text, "--format", help="Output format."),
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files and folders (folders are searched recursively; hidden and git-ignored paths are skipped)."),
+    fmt: LintFormat = typer.Option(LintFormat.text, "--format", "-f", help="Output format."),
     fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity [default: warning, or fail-on in config]."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Judge the law as of this date (YYYY-MM-DD) [default: today]."),
-    config: Optional[str] = typer.Option(None, "--config", help="Config file (qualcli.toml or pyproject.toml) instead of the one found by walking up."),
-    jurisdiction: Optional[Jurisdiction] = typer.Option(None, "--jurisdiction", help="Where the material is used: UK, GB, EW, E, W, S, NI [default: E]."),
-    baseline: Optional[str] = typer.Option(None, "--baseline", help="Do not report findings recorded in this baseline file."),
-    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Record all current findings in this baseline file and exit 0."),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Write findings to this file ('-' for stdout)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Worker processes for large trees [default: every core]."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="Judge the law as of this date (YYYY-MM-DD) [default: today]."),
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Config file (qualcli.toml or pyproject.toml) instead of the one found by walking up."),
+    jurisdiction: Optional[Jurisdiction] = typer.Option(None, "--jurisdiction", help="Where the material is used [default: E, or jurisdiction in config]."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", metavar="FILE", help="Do not report findings recorded in this baseline file."),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record all current findings in this baseline file and exit 0."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write findings to this file ('-' for stdout)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", min=1, metavar="N", help="Worker processes for large trees [default: every core]."),
     specs: bool = typer.Option(True, "--specs/--no-specs", help="Parse spec documents with the plugins to locate findings to unit › criterion."),
+    changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF",
+                                                help="Only files changed since git REF (its merge base with HEAD), uncommitted and untracked ones included."),
 ) -> None:
     """Check legislation references in specs and course materials.
 
@@ -69,10 +74,16 @@ def lint(
     code = run(Options(
         paths=paths, fmt=fmt.value, fail_on=fail_on.value if fail_on else None, as_of=as_of, config=config,
         jurisdiction=jurisdiction.value if jurisdiction else None, baseline=baseline, write_baseline=write_baseline,
-        output=output, jobs=jobs, specs=specs,
+        output=output, jobs=jobs, specs=specs, changed_since=changed_since,
     ))
     raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("lint")(lint)
+    app.command("lint", **command(
+        "qualcli lint materials/",
+        "qualcli lint materials/ --format sarif -o lint.sarif",
+        "qualcli lint spec.pdf --as-of 2024-01-01 --fail-on error",
+        "qualcli lint . --changed-since origin/main --format github",
+        "qualcli lint . --write-baseline .qualcli-baseline.json",
+    ))(lint)

@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import List, Optional, Tuple
 
 import typer
 
 from qualcli.commands import NO_CACHE
+from qualcli.commands.conventions import command
+
+
+class MapTarget(str, Enum):
+    units = "units"
+    nos = "nos"
+
+
+class MapFormat(str, Enum):
+    csv = "csv"
+    csv_matrix = "csv-matrix"
+    xlsx = "xlsx"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
 
 
 def map_command(
-    files: List[str] = typer.Argument(..., help="Source documents or parsed specs (one file maps within itself)."),
-    to: str = typer.Option("units", "--to", help="What to map units to: units | nos."),
-    fmt: str = typer.Option("markdown", "--format", "-f", help="csv | csv-matrix | xlsx | json | markdown | html."),
-    out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
+    files: List[str] = typer.Argument(..., metavar="FILE...", help="Source documents or parsed specs (one file maps within itself)."),
+    target: MapTarget = typer.Option(MapTarget.units, "--to", help="What to map units to: other units, or National Occupational Standards."),
+    fmt_choice: MapFormat = typer.Option(MapFormat.markdown, "--format", "-f", help="Output format."),
+    out: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write to this file ('-' for stdout)."),
     within: bool = typer.Option(False, "--within", help="Also map units of the same document to each other."),
-    min_score: Optional[float] = typer.Option(None, "--min-score", help="Leave out pairs scoring below this (0-1)."),
-    overrides: Optional[str] = typer.Option(None, "--overrides", help="YAML file of curated decisions to apply."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", metavar="SCORE", help="Leave out pairs scoring below this (0-1)."),
+    overrides: Optional[str] = typer.Option(None, "--overrides", metavar="FILE", help="YAML file of curated decisions to apply."),
     update: bool = typer.Option(False, "--update", help="Append new candidate pairs to the --overrides file."),
     explain_pair: Optional[Tuple[str, str]] = typer.Option(
         None, "--explain", metavar="A B", help="Print the criterion pairs behind one cell (CODE or DOCUMENT:CODE)."
     ),
-    body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser for source documents."),
+    body: Optional[str] = typer.Option(None, "--body", metavar="ID", help="Force the awarding body's parser for source documents."),
     no_cache: bool = NO_CACHE,
 ) -> None:
     """Map units of one or more specifications to each other (--to units) or to NOS (--to nos).
@@ -34,15 +50,12 @@ def map_command(
 
     from qualcli.errors import QualcliError
     from qualcli.loading import load_spec
-    from qualcli.mapping.exporters import FORMATS, keep, render
+    from qualcli.mapping.exporters import keep, render
     from qualcli.mapping.units import document_labels
     from qualcli.output import check_writable, write_output
 
     check_writable(out)  # refuse an unwritable -o before the work (and before --update touches the overrides)
-    if to not in ("units", "nos"):
-        raise QualcliError(f"--to must be units or nos, not {to!r}")
-    if fmt not in FORMATS:
-        raise QualcliError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    to, fmt = target.value, fmt_choice.value
     if min_score is not None and not 0.0 <= min_score <= 1.0:
         raise QualcliError(f"--min-score must be between 0 and 1, not {min_score}")
     if update and not overrides:
@@ -100,4 +113,10 @@ def map_command(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("map")(map_command)
+    app.command("map", **command(
+        "qualcli map old.pdf new.pdf",
+        "qualcli map a.txt b.yaml --format csv -o pairs.csv",
+        "qualcli map a.txt b.txt --explain 202 b.txt:272",
+        "qualcli map spec.txt --to nos --format json",
+        "qualcli map old.pdf new.pdf --format html -o map.html",
+    ))(map_command)

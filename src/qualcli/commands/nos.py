@@ -6,12 +6,18 @@ from typing import Optional
 
 import typer
 
-nos_app = typer.Typer(help="Browse the NOS catalogue (shipped standards plus those plugins add).", no_args_is_help=True)
+from qualcli.commands.conventions import command, group
+
+nos_app = group(
+    "Browse the NOS catalogue (shipped standards plus those plugins add).",
+    "qualcli nos list --suite 'customer service'",
+    "qualcli nos show cfacsa8",
+)
 
 
-@nos_app.command("list")
+@nos_app.command("list", **command("qualcli nos list", "qualcli nos list --suite hairdressing --json"))
 def list_standards(
-    suite: Optional[str] = typer.Option(None, "--suite", help="Only standards whose suite title or id contains this text."),
+    suite: Optional[str] = typer.Option(None, "--suite", metavar="TEXT", help="Only standards whose suite title or id contains this text."),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
     """List every standard: code, title and suite, in natural code order."""
@@ -32,7 +38,7 @@ def list_standards(
         print(f"{s.code:<{width}}  {s.title}  — {s.suite_label()}{mark}")
 
 
-@nos_app.command("show")
+@nos_app.command("show", **command("qualcli nos show CFACSA8", "qualcli nos show 'cfam&laa1' --json"))
 def show_standard(
     code: str = typer.Argument(..., help="NOS code, e.g. CFACSA1 or CFAM&LAA1 (case-insensitive)."),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from qualcli.commands import NO_CACHE
+from qualcli.commands.conventions import command
 
 
 class SpecFormat(str, Enum):
@@ -17,10 +18,10 @@ class SpecFormat(str, Enum):
 
 def parse(
     file: str = typer.Argument(..., help="Source document (.txt .md .html .pdf .docx ...) or parsed spec (.yaml .json)."),
-    body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser (e.g. vtct)."),
+    body: Optional[str] = typer.Option(None, "--body", metavar="ID", help="Force the awarding body's parser (e.g. vtct)."),
     no_cache: bool = NO_CACHE,
-    fmt: SpecFormat = typer.Option(SpecFormat.yaml, "--format", help="Output format."),
-    out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
+    fmt: SpecFormat = typer.Option(SpecFormat.yaml, "--format", "-f", help="Output format."),
+    out: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write to this file ('-' for stdout)."),
     strict: bool = typer.Option(
         False, "--strict", help="Exit 1 when the parse lost structure (outcomes without criteria, criterion-like lines left over, units without credits)."
     ),
@@ -44,4 +45,9 @@ def parse(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("parse")(parse)
+    app.command("parse", **command(
+        "qualcli parse spec.pdf",
+        "qualcli parse spec.docx --format json -o spec.json",
+        "qualcli parse handbook.txt --body cityandguilds",
+        "qualcli parse book.pdf --strict -o book.yaml",
+    ))(parse)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from qualcli.commands.conventions import command
+
 
 def plugins_command(
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
@@ -14,6 +16,12 @@ def plugins_command(
     from qualcli.plugins import describe
 
     infos = describe()
+    if not any(info.registered.get("parsers") for info in infos):
+        import sys
+
+        from qualcli.errors import NoParserInstalled
+
+        print(f"qualcli: warning: {NoParserInstalled()}", file=sys.stderr)
     if as_json:
         print(json.dumps([info.__dict__ for info in infos], indent=2))
         return
@@ -26,4 +34,7 @@ def plugins_command(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("plugins")(plugins_command)
+    app.command("plugins", **command(
+        "qualcli plugins",
+        "qualcli plugins --json",
+    ))(plugins_command)

@@ -7,12 +7,13 @@ from typing import Optional
 import typer
 
 from qualcli.commands import NO_CACHE
+from qualcli.commands.conventions import command
 
 
 def show(
     file: str = typer.Argument(..., help="Source document or parsed spec."),
-    unit: Optional[str] = typer.Argument(None, help="Unit code to show in full (e.g. UBU19)."),
-    body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser."),
+    unit: Optional[str] = typer.Argument(None, help="Unit code to show in full (e.g. UBU19; case-insensitive)."),
+    body: Optional[str] = typer.Option(None, "--body", metavar="ID", help="Force the awarding body's parser."),
     no_cache: bool = NO_CACHE,
 ) -> None:
     """Show a document's qualifications and units, or one unit in full."""
@@ -28,4 +29,7 @@ def show(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("show")(show)
+    app.command("show", **command(
+        "qualcli show spec.pdf",
+        "qualcli show spec.pdf ubu19",
+    ))(show)

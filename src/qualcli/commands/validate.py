@@ -6,8 +6,10 @@ from typing import List
 
 import typer
 
+from qualcli.commands.conventions import command
 
-def validate(files: List[str] = typer.Argument(..., help="Parsed spec files (.yaml .yml .json).")) -> None:
+
+def validate(files: List[str] = typer.Argument(..., metavar="FILE...", help="Parsed spec files (.yaml .yml .json).")) -> None:
     """Check YAML/JSON spec files against schemas/spec.schema.json.
 
     Prints each violation as ``FILE: path: message``. Exit codes: 0 all valid,
@@ -39,4 +41,7 @@ def validate(files: List[str] = typer.Argument(..., help="Parsed spec files (.ya
 
 
 def register(app: typer.Typer) -> None:
-    app.command("validate")(validate)
+    app.command("validate", **command(
+        "qualcli validate spec.yaml",
+        "qualcli validate specs/*.json",
+    ))(validate)

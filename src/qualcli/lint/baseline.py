@@ -5,6 +5,13 @@ spacing normalised) and occurrence index (how many earlier findings in the
 same file have the same rule and text). Line numbers are not part of it, so
 a baseline survives edits that move text around; a second, new citation of
 the same out-of-date Act in the same file is still reported.
+
+The path in a fingerprint is relative to an anchor folder, never to the
+working directory: a baseline file anchors its paths at its own folder, so
+it works whichever folder lint runs from; the fingerprints in SARIF, GitLab
+and JSON output are anchored at the repository root (the working directory
+outside a repository). Version 1 baselines (paths relative to the working
+directory they were written from) are still read that way.
 """
 
 from __future__ import annotations
@@ -12,16 +19,38 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from qualcli.errors import QualcliError
 from qualcli.lint.findings import Finding
 
-BASELINE_VERSION = 1
+BASELINE_VERSION = 2
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The fingerprints in a baseline file and the folder their paths are relative to."""
+
+    anchor: Path
+    fingerprints: frozenset[str]
+
+    def new(self, findings: list[Finding]) -> list[Finding]:
+        """The findings (in report order) that the baseline does not record."""
+        return [f for f, key in zip(findings, fingerprints(findings, self.anchor)) if key not in self.fingerprints]
 
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+def anchored_path(path: str, anchor: Path) -> str:
+    """``path`` relative to ``anchor``, /-separated (absolute when outside it)."""
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(anchor.resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
 
 
 def _occurrences(findings: list[Finding]) -> list[int]:
@@ -35,33 +64,44 @@ def _occurrences(findings: list[Finding]) -> list[int]:
     return out
 
 
-def assign_fingerprints(findings: list[Finding]) -> None:
-    """Set ``fingerprint`` on every finding (``findings`` in report order)."""
+def fingerprints(findings: list[Finding], anchor: Path) -> list[str]:
+    """The fingerprint of each finding (``findings`` in report order), paths taken relative to ``anchor``."""
+    paths = {f.path: anchored_path(f.path, anchor) for f in findings}
+    out = []
     for finding, occurrence in zip(findings, _occurrences(findings)):
-        raw = "\0".join((finding.path, finding.rule, _norm(finding.matched_text), str(occurrence)))
-        finding.fingerprint = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+        raw = "\0".join((paths[finding.path], finding.rule, _norm(finding.matched_text), str(occurrence)))
+        out.append(hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16])
+    return out
 
 
-def baseline_data(findings: list[Finding]) -> dict:
-    """The baseline file's content for ``findings`` (fingerprints assigned)."""
+def assign_fingerprints(findings: list[Finding], anchor: Path) -> None:
+    """Set ``fingerprint`` on every finding, paths relative to ``anchor``."""
+    for finding, key in zip(findings, fingerprints(findings, anchor)):
+        finding.fingerprint = key
+
+
+def baseline_data(findings: list[Finding], anchor: Path) -> dict:
+    """The baseline file's content for ``findings``, paths relative to ``anchor`` (the file's folder)."""
+    keys = fingerprints(findings, anchor)
     return {
         "version": BASELINE_VERSION,
         "findings": [
-            {"fingerprint": f.fingerprint, "path": f.path, "rule": f.rule, "matched_text": f.matched_text, "occurrence": n}
-            for f, n in zip(findings, _occurrences(findings))
+            {"fingerprint": key, "path": anchored_path(f.path, anchor), "rule": f.rule, "matched_text": f.matched_text, "occurrence": n}
+            for f, key, n in zip(findings, keys, _occurrences(findings))
         ],
     }
 
 
 def write_baseline(findings: list[Finding], out: str) -> None:
-    """Write the baseline for ``findings`` to ``out`` (atomically)."""
+    """Write the baseline for ``findings`` to ``out`` (atomically), paths relative to its folder."""
     from qualcli.output import write_output
 
-    write_output(json.dumps(baseline_data(findings), indent=2, ensure_ascii=False) + "\n", out)
+    anchor = Path(out).resolve().parent
+    write_output(json.dumps(baseline_data(findings, anchor), indent=2, ensure_ascii=False) + "\n", out)
 
 
-def read_baseline(path: Path) -> set[str]:
-    """The fingerprints in a baseline file; a missing or malformed file is a one-line error."""
+def read_baseline(path: Path) -> Baseline:
+    """The baseline in a file; a missing or malformed file is a one-line error."""
     from qualcli.schemas import violations
 
     if not path.is_file():
@@ -73,4 +113,5 @@ def read_baseline(path: Path) -> set[str]:
     problems = list(violations(data, "lint-baseline"))
     if problems:
         raise QualcliError(f"not a baseline file: {problems[0]}", str(path))
-    return {item["fingerprint"] for item in data["findings"]}
+    anchor = path.resolve().parent if data["version"] >= 2 else Path.cwd()
+    return Baseline(anchor, frozenset(item["fingerprint"] for item in data["findings"]))

@@ -1,12 +1,15 @@
-"""Output formats for lint findings: text, json, sarif, github, junit.
+"""Output formats for lint findings: text, json, sarif, github, junit, gitlab.
 
-- ``text``: ``path:line:col: RULE message`` (ruff's layout), with
-  ``[unit › criterion]`` appended for a spec and ``(page N)`` for paged formats.
+- ``text``: ``path:line:col: QL001 warning message (suggestion: ...)`` (ruff's
+  layout, with the severity), then ``[unit SRX02 › 1.4 (d.)]`` for a spec and
+  ``(page N)`` for paged formats.
 - ``json``: a list of findings (``schemas/lint.schema.json``).
 - ``sarif``: SARIF 2.1.0, one run, rules with default levels, results with
   regions and ``partialFingerprints`` (the baseline fingerprint).
 - ``github``: workflow commands (``::error file=...,line=...,col=...,title=QL001::message``).
 - ``junit``: JUnit XML, one test case per file linted, a failure per finding.
+- ``gitlab``: GitLab Code Quality JSON (``schemas/gitlab-codequality.schema.json``):
+  paths relative to the repository root, the baseline fingerprint.
 """
 
 from __future__ import annotations
@@ -19,15 +22,17 @@ from qualcli.lint.findings import FileReport, Finding
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+_GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def render_text(findings: list[Finding], reports: list[FileReport]) -> str:
-    """One line per finding."""
+    """One line per finding: ``path:line:col: RULE severity message (suggestion: ...) [location] (page N)``."""
     out = []
     for f in findings:
+        suggestion = f" (suggestion: {f.suggestion})" if f.suggestion else ""
         where = f" [{f.location_label}]" if f.location_label else ""
         page = f" (page {f.page})" if f.page else ""
-        out.append(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}{where}{page}")
+        out.append(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.severity} {f.message}{suggestion}{where}{page}")
     return "".join(line + "\n" for line in out)
 
 
@@ -138,10 +143,32 @@ def render_junit(findings: list[Finding], reports: list[FileReport]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
+def render_gitlab(findings: list[Finding], reports: list[FileReport]) -> str:
+    """GitLab Code Quality report: one issue per finding, located by repository-relative path and lines."""
+    from pathlib import Path
+
+    from qualcli.lint.baseline import anchored_path
+    from qualcli.lint.gitfiles import repository_root
+
+    root = repository_root() or Path.cwd()
+    issues = []
+    for f in findings:
+        suggestion = f" (suggestion: {f.suggestion})" if f.suggestion else ""
+        issues.append({
+            "description": f"{f.message}{suggestion}",
+            "check_name": f.rule,
+            "fingerprint": f.fingerprint,
+            "severity": _GITLAB_SEVERITY[f.severity],
+            "location": {"path": anchored_path(f.path, root), "lines": {"begin": f.line, "end": f.end_line}},
+        })
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
 RENDERERS = {
     "text": render_text,
     "json": render_json,
     "sarif": render_sarif,
     "github": render_github,
     "junit": render_junit,
+    "gitlab": render_gitlab,
 }

@@ -30,6 +30,7 @@ class Options:
     output: str | None = None
     jobs: int | None = None
     specs: bool = True
+    changed_since: str | None = None
 
 
 def parse_date(value: str | None) -> dt.date:
@@ -76,6 +77,7 @@ def run(options: Options) -> int:
     from qualcli.lint.discovery import discover
     from qualcli.lint.engine import lint_files
     from qualcli.lint.formats import RENDERERS
+    from qualcli.lint.gitfiles import repository_root
     from qualcli.lint.settings import lint_config
     from qualcli.output import check_writable, write_output
 
@@ -91,11 +93,13 @@ def run(options: Options) -> int:
         config_file=config.source,
     )
     _check_table(settings)
-    known = read_baseline(Path(options.baseline)) if options.baseline else set()
+    baseline = read_baseline(Path(options.baseline)) if options.baseline else None
     from qualcli.loading import SPEC_SUFFIXES
 
     problems: list = []
     files = discover(options.paths, supported_suffixes(), config.include, config.exclude, config.root, SPEC_SUFFIXES, problems)
+    if options.changed_since is not None:
+        files = _changed_only(files, options.changed_since)
     reports = lint_files(files, settings, options.jobs)
     for problem in problems:
         if problem.fatal:  # counted as an unreadable input: exit 2 once everything else is linted
@@ -103,7 +107,7 @@ def run(options: Options) -> int:
         else:
             print(f"qualcli: warning: {problem.path}: {problem.message}", file=sys.stderr)
     findings = sorted((f for r in reports for f in r.findings), key=Finding.sort_key)
-    assign_fingerprints(findings)
+    assign_fingerprints(findings, repository_root() or Path.cwd())
     for report in reports:
         if report.error:
             print(f"qualcli: error: {report.path}: {report.error}", file=sys.stderr)
@@ -117,7 +121,7 @@ def run(options: Options) -> int:
         write_baseline(findings, options.write_baseline)
         print(f"qualcli lint: wrote {len(findings)} finding(s) to baseline {options.write_baseline}", file=sys.stderr)
         return 0
-    new = [f for f in findings if f.fingerprint not in known]
+    new = baseline.new(findings) if baseline else findings
     write_output(RENDERERS[options.fmt](new, reports), options.output)
     unreadable = sum(1 for r in reports if r.error)
     if unreadable < len(reports) or not reports:  # when nothing could be read, the error lines say it all
@@ -126,6 +130,16 @@ def run(options: Options) -> int:
         return 2
     threshold = options.fail_on or config.fail_on or DEFAULT_FAIL_ON
     return 1 if any(at_or_above(f.severity, threshold) for f in new) else 0
+
+
+def _changed_only(files: list[str], ref: str) -> list[str]:
+    """The files changed since git ``ref`` (see :func:`qualcli.lint.gitfiles.changed_since`)."""
+    from qualcli.lint.gitfiles import changed_since
+
+    changed = changed_since(ref)
+    kept = [f for f in files if Path(f).resolve() in changed]
+    print(f"qualcli lint: {len(kept)} of {len(files)} file(s) changed since {ref}", file=sys.stderr)
+    return kept
 
 
 def _check_table(settings: Settings) -> None:

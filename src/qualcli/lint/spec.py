@@ -32,16 +32,20 @@ class Place:
     outcome: str | None = None
     criterion: str | None = None
     field: str | None = None
-    source_ref: str | None = None  # the criterion's number as printed ("1.5.1")
+    source_ref: str | None = None  # the criterion's number as printed, without a final dot ("1.5.1")
+    printed: str | None = None  # the criterion's number exactly as printed ("d.", "1.5.1."), for labels
 
     def label(self) -> str:
-        """``unit 201 › 1.5.1`` (the criterion as printed) or ``unit 201 › 5 › 5.1`` ('' when unplaced)."""
+        """``unit SRX02 › 1.4 (d.)``: the canonical criterion, then its number as printed when that differs;
+        ``unit 201 › outcome 5 › guidance`` or ``unit 201 › aim`` above criterion level ('' when unplaced)."""
         parts = [f"unit {self.unit}"] if self.unit else []
-        if self.source_ref and self.source_ref != self.criterion:
-            parts.append(self.source_ref)
-        else:
-            parts += [p for p in (self.outcome, self.criterion) if p]
-        if self.field and not self.criterion:
+        printed = self.printed or self.source_ref
+        if self.criterion:
+            differs = printed and printed.rstrip(".") != self.criterion
+            parts.append(f"{self.criterion} ({printed})" if differs else self.criterion)
+        elif self.outcome:
+            parts.append(f"outcome {self.outcome}")
+        if self.field and self.field != "outcome" and not self.criterion:
             parts.append(self.field)
         return " › ".join(parts)
 
@@ -86,7 +90,7 @@ class SpecIndex:
                                        squash(f"{topic.title} {topic.text or ''}")))
                 for criterion in outcome.criteria:
                     place = Place(unit.code, outcome.ref, criterion.ref,
-                                  source_ref=(criterion.source_ref or "").rstrip(".") or None)
+                                  source_ref=(criterion.source_ref or "").rstrip(".") or None, printed=criterion.source_ref)
                     if criterion.line:
                         self.by_line.append((criterion.line, place))
                     body = " ".join(filter(None, (criterion.text, criterion.guidance, criterion.assessment_guidance)))
@@ -160,7 +164,7 @@ def model_prose(doc: SpecDocument):
             for topic in outcome.content:
                 add(topic.text, topic.line, Place(unit.code, outcome.ref, field=f"content {topic.ref}"), topic.page)
             for c in outcome.criteria:
-                place = Place(unit.code, outcome.ref, c.ref, source_ref=(c.source_ref or "").rstrip(".") or None)
+                place = Place(unit.code, outcome.ref, c.ref, source_ref=(c.source_ref or "").rstrip(".") or None, printed=c.source_ref)
                 for text in (c.text, c.guidance, c.assessment_guidance):
                     add(text, c.line, place, c.page)
     for block in doc.unstructured:

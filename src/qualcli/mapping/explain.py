@@ -14,6 +14,8 @@ WIDTH = 100
 def find_unit(result: UnitMap, name: str) -> int:
     """The index of the unit named ``CODE`` or ``DOCUMENT:CODE``; ambiguity is a one-line error."""
     hits = [k for k, u in enumerate(result.units) if name in (u.ref.code, u.ref.label())]
+    if not hits:  # unit codes are case-insensitive when typed
+        hits = [k for k, u in enumerate(result.units) if name.casefold() in (u.ref.code.casefold(), u.ref.label().casefold())]
     if len(hits) == 1:
         return hits[0]
     if not hits:
