@@ -15,8 +15,8 @@ text layer, so it is told from one by the page's own geometry:
   means the break was a wrap, not a cut.
 
 Where the document prints the joined word whole elsewhere, they are joined;
-where it prints the first part more than once and the second inside a line
-(where no part of a broken word is), they are two words. Otherwise
+where it prints the second part inside a line (where no part of a broken word
+is) and that part is longer than a letter, they are two words. Otherwise
 the geometry decides: the two lines are joined without a space -- as they are after a
 slash or hyphen that ends a line with no space after it ("A/" / "506/2130").
 """
@@ -29,6 +29,7 @@ from typing import Iterable
 
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top
 _WORD = re.compile(r"[^\W_]+(?:['’./-][^\W_]+)*'?")
+MIN_WORD_TAIL = 2  # characters: a shorter tail ("a", "s") is no evidence of a word of its own
 SHORT_TAIL = 3  # characters: the most of a word cut off after a punctuation mark ("organisation'" / "s", "uk." / "com")
 
 
@@ -104,8 +105,8 @@ class WordBreaks:
         if self.vocabulary is not None:
             if self.vocabulary.count(word + tail):
                 return True  # printed whole elsewhere
-            if self.vocabulary.count(word) > 1 and self.vocabulary.inside_lines(tail):
-                return False  # two words: the first printed more than once, the second inside a line
+            if len(tail) >= MIN_WORD_TAIL and self.vocabulary.inside_lines(tail):
+                return False  # two words: the second is printed inside a line, where no part of a broken word is
         return self._next_character_overflows(word, head, cell)
 
     def _next_character_overflows(self, word: str, head: str, cell: Box) -> bool:
@@ -134,9 +135,15 @@ class WordBreaks:
 
 
 def breaks_inside_word(line: str) -> bool:
-    """A printed line that ends right after a slash or hyphen, with no space: the word goes on on the next line."""
+    """A printed line that ends right after a slash or hyphen, with no space: the word goes on on the next line.
+
+    A hyphen must follow a letter or digit (a dash after a space ends a
+    phrase); a slash may follow any printed character ("</" of a markup tag).
+    """
     end = line.rstrip()
-    return end == line and len(end) >= 2 and end[-1] in "/-" and end[-2].isalnum()
+    if end != line or len(end) < 2:
+        return False
+    return (end[-1] == "-" and end[-2].isalnum()) or (end[-1] == "/" and not end[-2].isspace())
 
 
 def cell_text(raw: str, cell: Box, breaks: WordBreaks) -> str:
