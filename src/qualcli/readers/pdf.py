@@ -305,6 +305,9 @@ class _Assembler:
         self.lines[self.last_row] = replace(previous, text=text, cells=merged)
 
 
+_OPENING_MARKS = "'\"‘“("  # a quoted or bracketed continuation starts with its first letter, not the mark
+
+
 def _continues_cell(before: str, after: str, key: bool = False) -> bool:
     """Whether ``after`` (a cell at a page's top) can be the rest of ``before`` (the cell above, on the last page).
 
@@ -322,7 +325,7 @@ def _continues_cell(before: str, after: str, key: bool = False) -> bool:
         return False
     if _ITEM_START.match(after):
         return False  # "f. Describe …": a new lettered or numbered item
-    first, last = after.lstrip()[0], before.rstrip()[-1]
+    first, last = after.lstrip().lstrip(_OPENING_MARKS)[:1] or after.lstrip()[0], before.rstrip()[-1]
     return first.islower() or breaks_inside_word(before) or (not key and first.isalpha() and last.isalpha())
 
 
