@@ -183,10 +183,12 @@ def furniture(lines: Sequence[Line], shared: set[int], codes: Iterable[str]) -> 
     verdicts: dict[int, bool] = {}
     labels = 0  # figure labels on this page still waiting for their values (a figures page stacks labels, then values)
     page = None
+    last_was_label = False
     for index, line in enumerate(lines):
         text = flat(line.text)
         if line.page != page:
-            labels, page = 0, line.page
+            labels = labels if last_was_label else 0  # a page break between a label and its value keeps the label waiting
+            page = line.page
         if code_header and code_header.match(text):
             verdicts[index] = True
             continue
@@ -197,7 +199,8 @@ def furniture(lines: Sequence[Line], shared: set[int], codes: Iterable[str]) -> 
         if not text:
             continue
         figure = figure_of(text)
-        if figure is not None and figure[1] is None:
+        last_was_label = figure is not None and figure[1] is None
+        if last_was_label:
             labels += 1
         elif labels and (text.isdigit() or figure_value("nos", text)):
             labels -= 1
