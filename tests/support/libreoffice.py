@@ -20,6 +20,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from tests.support.render import add_grid_table, blocks
+
 FONT = "Liberation Sans"
 FONT_SIZE = 10  # points
 
@@ -39,27 +41,11 @@ def text_to_word_docx(text: str, path: Path) -> Path:
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(FONT_SIZE)
-    rows: list[list[str]] = []
-
-    def flush() -> None:
-        if not rows:
-            return
-        width = max(len(row) for row in rows)
-        table = document.add_table(rows=len(rows), cols=width)
-        table.style = "Table Grid"
-        for row, cells in zip(table.rows, rows):
-            for cell, value in zip(row.cells, cells + [""] * (width - len(cells))):
-                cell.text = value
-        rows.clear()
-
-    for line in text.splitlines():
-        if "\t" in line:
-            rows.append(line.split("\t"))
-            continue
-        flush()
-        if line.strip():
-            document.add_paragraph(line)
-    flush()
+    for kind, value in blocks(text):
+        if kind == "table":
+            add_grid_table(document, value)
+        else:
+            document.add_paragraph(value)
     document.save(path)
     return path
 
