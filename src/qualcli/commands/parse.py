@@ -27,9 +27,10 @@ def parse(
 
     from qualcli.diagnostics import diagnose, summary
     from qualcli.loading import load_spec
-    from qualcli.output import write_output
+    from qualcli.output import check_writable, write_output
     from qualcli.specfile import dump
 
+    check_writable(out)  # refuse an unwritable -o before the work
     doc = load_spec(file, body)
     write_output(dump(doc, fmt.value), out)
     print(summary(doc), file=sys.stderr)

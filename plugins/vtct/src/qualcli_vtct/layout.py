@@ -183,24 +183,23 @@ def furniture(lines: Sequence[Line], shared: set[int], codes: Iterable[str]) -> 
     verdicts: dict[int, bool] = {}
     labels = 0  # figure labels on this page still waiting for their values (a figures page stacks labels, then values)
     page = None
-    last_was_label = False
+    previous = ""  # the last content line, looking through shared furniture (a page break between label and value)
     for index, line in enumerate(lines):
         text = flat(line.text)
         if line.page != page:
-            labels = labels if last_was_label else 0  # a page break between a label and its value keeps the label waiting
-            page = line.page
+            labels, page = 0, line.page
         if code_header and code_header.match(text):
             verdicts[index] = True
             continue
-        if labels > 0 and text.isdigit():
+        if text.isdigit() and (labels > 0 or figure_of(previous) is not None):
             verdicts[index] = False  # a figure's value, not a page number
         elif index in shared:
             continue
         if not text:
             continue
+        previous = text
         figure = figure_of(text)
-        last_was_label = figure is not None and figure[1] is None
-        if last_was_label:
+        if figure is not None and figure[1] is None:
             labels += 1
         elif labels and (text.isdigit() or figure_value("nos", text)):
             labels -= 1
