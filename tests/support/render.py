@@ -44,7 +44,7 @@ _CELL_PADDING = 6  # reportlab's default cell padding, points
 _MIN_CELL_FONT = 5.0  # points: table type shrinks no further than this to fit long words
 
 
-def _blocks(text: str):
+def blocks(text: str):
     """Yield ("table", [rows]) or ("para", line) in order; blank lines are skipped."""
     rows: list[list[str]] = []
     for line in text.splitlines():
@@ -62,7 +62,7 @@ def _blocks(text: str):
 
 def default_title(text: str) -> str:
     """The first non-blank, non-table line of ``text`` (what a header would show)."""
-    for kind, value in _blocks(text):
+    for kind, value in blocks(text):
         if kind == "para":
             return value.strip()[:80]
     return "Document"
@@ -81,21 +81,26 @@ def text_to_docx(text: str, path: Path, title: str | None = None) -> Path:
     title = title if title is not None else default_title(text)
     document.core_properties.title = title
     document.sections[0].header.paragraphs[0].text = title
-    for kind, value in _blocks(text):
+    for kind, value in blocks(text):
         if kind == "para":
             if value.startswith(BULLET_PREFIX):
                 document.add_paragraph(value[len(BULLET_PREFIX) :], style=BULLET_STYLE)
             else:
                 document.add_paragraph(value)
             continue
-        width = max(len(row) for row in value)
-        table = document.add_table(rows=len(value), cols=width)
-        table.style = "Table Grid"
-        for row, cells in zip(table.rows, value):
-            for cell, cell_text in zip(row.cells, cells + [""] * (width - len(cells))):
-                cell.text = cell_text
+        add_grid_table(document, value)
     document.save(path)
     return path
+
+
+def add_grid_table(document, rows: list[list[str]]) -> None:
+    """Append ``rows`` to a python-docx ``document`` as one "Table Grid" table, rows padded to the widest."""
+    width = max(len(row) for row in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    for row, cells in zip(table.rows, rows):
+        for cell, cell_text in zip(row.cells, cells + [""] * (width - len(cells))):
+            cell.text = cell_text
 
 
 def _font_name() -> str:

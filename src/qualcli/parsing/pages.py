@@ -16,6 +16,7 @@ from typing import Sequence
 from qualcli.readers import Line
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$")
+MAX_PAGE_DIGITS = 4
 
 
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
@@ -24,6 +25,11 @@ PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
 def is_page_number(text: str) -> bool:
     """A bare page number: ``"12"``, ``"Page 3"``, ``"3 of 40"``."""
     return bool(PAGE_NUMBER.match(" ".join(text.split())))
+
+
+def _bare_page_number(text: str) -> bool:
+    """"7", "Page 7", "7 of 40", "7/40": no page number runs to more than four digits (an ISBN wrapped alone does)."""
+    return bool(_PAGE_NUMBER.match(_key(text))) and all(len(digits) <= MAX_PAGE_DIGITS for digits in re.findall(r"\d+", text))
 
 
 def _key(text: str) -> str:
@@ -54,5 +60,5 @@ def page_furniture(lines: Sequence[Line], edge: int = 2, share: float = 0.5) -> 
     return {
         line.number
         for line in candidates
-        if _PAGE_NUMBER.match(_key(line.text)) or repeated(len(pages_with[_key(line.text)]))
+        if _bare_page_number(line.text) or repeated(len(pages_with[_key(line.text)]))
     }

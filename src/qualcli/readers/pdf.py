@@ -13,6 +13,10 @@ the whole reader (tables included) takes about a tenth of the time of pypdf's
   larger gap between paragraphs), in the same size of type, starting at the
   same left edge (a hanging or first-line indent is allowed). A larger gap, a
   change of size, column or indentation, or a new page starts a new block.
+- A line of a block that ends right after a hyphen or slash with no space
+  printed ("24-" / "hour", "and/" / "or") broke inside a word: the next line
+  of the block is joined to it, without a space, as PDFium itself joins a
+  word hyphenated between letters.
 - Ruled tables (see :mod:`qualcli.readers.pdf_grid`) become one line per row
   with ``cells``; a cell's wrapped lines are joined with "\\n" in ``cells``
   and with spaces in ``text``. A table takes the place of its first line in
@@ -67,6 +71,7 @@ class TextLine:
     top: float
     size: float
     baseline: float
+    open_end: bool = False  # ends right after a hyphen or slash, no space printed: the word goes on below
 
 
 class PdfReader:
@@ -144,7 +149,9 @@ def _text_line(textpage, text: str, start: int, end: int) -> TextLine:
     _, _, right, _ = textpage.get_charbox(last, loose=True)
     letter = next((first + i for i, ch in enumerate(text.strip()[:MAX_LEAD]) if ch.isalnum()), first)
     size, baseline = char_size_and_baseline(textpage, letter)
-    return TextLine(text=text.strip(), x0=left, x1=right, bottom=bottom, top=top, size=size, baseline=baseline)
+    return TextLine(
+        text=text.strip(), x0=left, x1=right, bottom=bottom, top=top, size=size, baseline=baseline, open_end=breaks_inside_word(text)
+    )
 
 
 def char_size_and_baseline(textpage, index: int) -> tuple[float, float]:
@@ -253,6 +260,10 @@ class _Assembler:
             if previous is not None and continues_block(previous, line, edge, block_length == 1, leading):
                 block_length += 1
                 edge = min(edge, line.x0)
+                if previous.open_end:
+                    self.lines[-1] = replace(self.lines[-1], text=self.lines[-1].text + line.text)
+                    previous = line
+                    continue
             else:
                 self.block += 1
                 block_length = 1
@@ -305,6 +316,9 @@ class _Assembler:
         self.lines[self.last_row] = replace(previous, text=text, cells=merged)
 
 
+_OPENING_MARKS = "'\"‘“("  # a quoted or bracketed continuation starts with its first letter, not the mark
+
+
 def _continues_cell(before: str, after: str, key: bool = False) -> bool:
     """Whether ``after`` (a cell at a page's top) can be the rest of ``before`` (the cell above, on the last page).
 
@@ -322,7 +336,7 @@ def _continues_cell(before: str, after: str, key: bool = False) -> bool:
         return False
     if _ITEM_START.match(after):
         return False  # "f. Describe …": a new lettered or numbered item
-    first, last = after.lstrip()[0], before.rstrip()[-1]
+    first, last = after.lstrip().lstrip(_OPENING_MARKS)[:1] or after.lstrip()[0], before.rstrip()[-1]
     return first.islower() or breaks_inside_word(before) or (not key and first.isalpha() and last.isalpha())
 
 

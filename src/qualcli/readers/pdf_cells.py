@@ -10,13 +10,14 @@ text layer, so it is told from one by the page's own geometry:
   in a punctuation mark, the next line must start with a short tail, such as
   the "s" of "organisation's", not a word);
 - the next line's first character would not have fitted after it inside the
-  cell (right padding taken equal to the left): an ordinary wrap moves a word
+  cell (right padding taken equal to the left, measured from the glyphs'
+  origins and the pen's advance, not their tight boxes): an ordinary wrap moves a word
   only when the space and the word do not fit, so a character that fits
   means the break was a wrap, not a cut.
 
 Where the document prints the joined word whole elsewhere, they are joined;
-where it prints the first part more than once and the second inside a line
-(where no part of a broken word is), they are two words. Otherwise
+where it prints the second part inside a line (where no part of a broken word
+is) and that part is longer than a letter, they are two words. Otherwise
 the geometry decides: the two lines are joined without a space -- as they are after a
 slash or hyphen that ends a line with no space after it ("A/" / "506/2130").
 """
@@ -29,6 +30,7 @@ from typing import Iterable
 
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top
 _WORD = re.compile(r"[^\W_]+(?:['’./-][^\W_]+)*'?")
+MIN_WORD_TAIL = 2  # characters: a shorter tail ("a", "s") is no evidence of a word of its own
 SHORT_TAIL = 3  # characters: the most of a word cut off after a punctuation mark ("organisation'" / "s", "uk." / "com")
 
 
@@ -104,8 +106,8 @@ class WordBreaks:
         if self.vocabulary is not None:
             if self.vocabulary.count(word + tail):
                 return True  # printed whole elsewhere
-            if self.vocabulary.count(word) > 1 and self.vocabulary.inside_lines(tail):
-                return False  # two words: the first printed more than once, the second inside a line
+            if len(tail) >= MIN_WORD_TAIL and self.vocabulary.inside_lines(tail):
+                return False  # two words: the second is printed inside a line, where no part of a broken word is
         return self._next_character_overflows(word, head, cell)
 
     def _next_character_overflows(self, word: str, head: str, cell: Box) -> bool:
@@ -117,12 +119,28 @@ class WordBreaks:
             first, last, following = start, start + len(word) - 1, start + len(word) + 2
             left, low, right, high = self.textpage.get_charbox(last)
             if x0 <= (left + right) / 2 <= x1 and bottom <= (low + high) / 2 <= top:
-                begin = self.textpage.get_charbox(first)[0]
-                next_left, _, next_right, _ = self.textpage.get_charbox(following)
-                inner_right = x1 - max(begin - x0, 0.0)
-                return right + (next_right - next_left) > inner_right
+                inner_right = x1 - max(self._origin(first) - x0, 0.0)
+                pen = self.textpage.get_charbox(last + 1)[0]  # the line break PDFium adds sits where the pen stopped
+                return pen + self._advance(following, text) > inner_right
             start = text.find(needle, start + 1)
         return False
+
+    def _origin(self, index: int) -> float:
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        x, y = ctypes.c_double(), ctypes.c_double()
+        pdfium_c.FPDFText_GetCharOrigin(self.textpage.raw, index, x, y)
+        return x.value
+
+    def _advance(self, index: int, text: str) -> float:
+        """How far character ``index`` moves the pen: to the next character's origin, or to the line break after it."""
+        if index + 1 >= len(text):
+            left, _, right, _ = self.textpage.get_charbox(index)
+            return right - left
+        after = self.textpage.get_charbox(index + 1)[0] if text[index + 1] == "\r" else self._origin(index + 1)
+        return after - self._origin(index)
 
     def _text(self) -> str:
         if self._page_text is None:
@@ -134,22 +152,31 @@ class WordBreaks:
 
 
 def breaks_inside_word(line: str) -> bool:
-    """A printed line that ends right after a slash or hyphen, with no space: the word goes on on the next line."""
+    """A printed line that ends right after a slash or hyphen, with no space: the word goes on on the next line.
+
+    A hyphen must follow a letter or digit (a dash after a space ends a
+    phrase); a slash may follow any printed character ("</" of a markup tag).
+    """
     end = line.rstrip()
-    return end == line and len(end) >= 2 and end[-1] in "/-" and end[-2].isalnum()
+    if end != line or len(end) < 2:
+        return False
+    return (end[-1] == "-" and end[-2].isalnum()) or (end[-1] == "/" and not end[-2].isspace())
 
 
 def cell_text(raw: str, cell: Box, breaks: WordBreaks) -> str:
-    """A cell's printed lines, stripped, one per "\\n"; a word broken across lines is made whole again."""
-    lines: list[str] = []
-    previous = ""
-    for line in raw.split("\n"):
+    """A cell's printed lines, stripped, one per "\\n"; a word broken across lines is made whole again.
+
+    Lines are mended from the bottom up, so a word broken twice
+    ("responsibi" / "litie" / "s") is whole before the line above it asks
+    whether its first word goes on that line's last.
+    """
+    merged: list[str] = []  # the mended lines, last first
+    for line in reversed(raw.split("\n")):
         stripped = line.strip()
         if not stripped:
             continue
-        if lines and breaks.inside_word(previous, stripped, cell):
-            lines[-1] += stripped
+        if merged and breaks.inside_word(line, merged[-1], cell):
+            merged[-1] = stripped + merged[-1]
         else:
-            lines.append(stripped)
-        previous = line
-    return "\n".join(lines)
+            merged.append(stripped)
+    return "\n".join(reversed(merged))

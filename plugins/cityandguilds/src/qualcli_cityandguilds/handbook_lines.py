@@ -83,9 +83,11 @@ def furniture(lines: Sequence[Line], shared: set[int]) -> dict[int, bool]:
 
 
 def _wrapped_header(text: str, following: Sequence[Line]) -> bool:
-    """True if ``text`` and the next line together are a running header."""
+    """True if ``text`` and the next line together are a running header (and the next is not one on its own)."""
     if not following or following[0].is_table_row or not re.match(r"(?:\d{1,3}\s+)?(?:City\s*&\s*Guilds\s+)?Level\s+\d", text):
         return False
+    if _RUNNING_HEADER.match(following[0].text.strip()):
+        return False  # a whole header after a line about the same qualification: only the header is furniture
     return bool(_RUNNING_HEADER.match(f"{text} {following[0].text.strip()}"))
 
 

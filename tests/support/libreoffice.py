@@ -1,0 +1,81 @@
+"""Word documents as a script writes them with python-docx, printed to PDF by LibreOffice.
+
+This is how a spec's text most often becomes the PDF a college receives:
+every non-blank line a "Normal" paragraph (Liberation Sans 10 pt, kept
+verbatim, a leading "- " included), every run of lines containing a tab one
+"Table Grid" table with equal column widths across the text area (cells split
+on tabs, rows padded to the widest row), python-docx's default page; then
+``soffice --headless --convert-to pdf``. LibreOffice breaks a word that does
+not fit a narrow cell where the cell ends, with no hyphen and no space, which
+is what the PDF reader must undo.
+
+Nothing here is committed output: tests and benchmarks render into temporary
+folders. :func:`soffice` is ``None`` when LibreOffice is not installed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from tests.support.render import add_grid_table, blocks
+
+FONT = "Liberation Sans"
+FONT_SIZE = 10  # points
+
+
+def soffice() -> str | None:
+    """The LibreOffice program, or ``None`` when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def text_to_word_docx(text: str, path: Path) -> Path:
+    """Write ``text`` at ``path`` as a python-docx script would (see the module docstring)."""
+    import docx
+    from docx.shared import Pt
+
+    path = Path(path)
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(FONT_SIZE)
+    for kind, value in blocks(text):
+        if kind == "table":
+            add_grid_table(document, value)
+        else:
+            document.add_paragraph(value)
+    document.save(path)
+    return path
+
+
+def docx_to_pdf(docx_path: Path, folder: Path) -> Path:
+    """Print ``docx_path`` to a PDF in ``folder`` with LibreOffice (a private profile, so runs do not share state)."""
+    program = soffice()
+    if program is None:
+        raise RuntimeError("LibreOffice (soffice) is not installed")
+    folder = Path(folder)
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                program,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder),
+                str(docx_path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+    return folder / (Path(docx_path).stem + ".pdf")
+
+
+def text_to_libreoffice_pdf(text: str, folder: Path, stem: str) -> Path:
+    """Render ``text`` to ``folder/stem.docx`` and print it to ``folder/stem.pdf``; return the PDF."""
+    docx_path = text_to_word_docx(text, Path(folder) / f"{stem}.docx")
+    return docx_to_pdf(docx_path, folder)
