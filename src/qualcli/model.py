@@ -207,10 +207,14 @@ class Unstructured:
 
 @dataclass
 class SpecDocument:
-    """A parsed specification."""
+    """A parsed specification.
 
-    source: Source
-    body: str
+    A parser leaves ``source`` and ``body`` unset: qualcli fills them in from
+    the reader's document and the parser's ``body`` after ``parse`` returns.
+    """
+
+    source: Source | None = None
+    body: str | None = None
     title: str | None = None
     version: str | None = None
     version_date: str | None = None

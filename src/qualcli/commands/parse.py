@@ -18,13 +18,25 @@ def parse(
     body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser (e.g. vtct)."),
     fmt: SpecFormat = typer.Option(SpecFormat.yaml, "--format", help="Output format."),
     out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
+    explain_detection: bool = typer.Option(
+        False, "--explain-detection", help="Print to stderr what each parser said and why one was chosen."
+    ),
 ) -> None:
     """Parse a specification into the qualcli model."""
+    import sys
+
+    from qualcli.legislation.annotate import annotate
     from qualcli.loading import load_spec
     from qualcli.output import write_output
     from qualcli.specfile import dump
 
-    doc = load_spec(file, body)
+    detections: list = []
+    try:
+        doc = load_spec(file, body, detections)
+    finally:
+        for line in (detections[0].explain() if explain_detection and detections else []):
+            print(f"{file}: detection: {line}", file=sys.stderr)
+    annotate(doc)  # the legislation each unit cites, found once, for the output
     write_output(dump(doc, fmt.value), out)
     _report(doc)
 

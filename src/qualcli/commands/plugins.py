@@ -1,4 +1,4 @@
-"""``qualcli plugins``: what is installed and what each plugin registers."""
+"""``qualcli plugins``: what is installed, what each plugin registers, and what is wrong with it."""
 
 from __future__ import annotations
 
@@ -8,21 +8,28 @@ import typer
 def plugins_command(
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
-    """List plugins, their versions and what each registers."""
+    """List plugins, their versions and what each registers; exit 2 if a plugin breaks the hook contract."""
     import json
+    import sys
 
-    from qualcli.plugins import describe
+    from qualcli.plugins import describe, get_manager, problems
 
     infos = describe()
     if as_json:
         print(json.dumps([info.__dict__ for info in infos], indent=2))
-        return
-    for info in infos:
-        kind = "built-in" if info.builtin else "plugin"
-        print(f"{info.name} {info.version or '(unknown version)'} [{kind}]")
-        for hook, labels in info.registered.items():
-            shown = ", ".join(labels[:12]) + (f", … ({len(labels)} in all)" if len(labels) > 12 else "")
-            print(f"  {hook}: {shown or '-'}")
+    else:
+        for info in infos:
+            kind = "built-in" if info.builtin else "plugin"
+            print(f"{info.name} {info.version or '(unknown version)'} [{kind}]")
+            for hook, labels in info.registered.items():
+                shown = ", ".join(labels[:12]) + (f", … ({len(labels)} in all)" if len(labels) > 12 else "")
+                print(f"  {hook}: {shown or '-'}")
+            for problem in info.problems:
+                print(f"  problem: {problem}")
+    found = problems(get_manager())
+    if found:
+        print(f"qualcli: error: {found[0]}" + (f" (and {len(found) - 1} more)" if len(found) > 1 else ""), file=sys.stderr)
+        raise typer.Exit(2)
 
 
 def register(app: typer.Typer) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.plugins import Confidence
-from qualcli.readers import SourceText
+from qualcli.api import Confidence, SourceText
 
 _SAMPLE_LINES = 400
 _OWN = (

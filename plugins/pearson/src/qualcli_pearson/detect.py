@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.plugins import Confidence
-from qualcli.readers import SourceText
+from qualcli.api import Confidence, SourceText
 
 _SCAN_LINES = 600
 _PEARSON = re.compile(r"\b(?:Pearson|BTEC|Edexcel)\b")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.plugins import Confidence
+from qualcli.api import Confidence
 
 SIGNS: tuple[tuple[str, re.Pattern, float], ...] = (
     ("names VTCT", re.compile(r"\bVTCT\b"), 0.25),

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Criterion, LearningOutcome, Section, Unit
+from qualcli.api import Criterion, LearningOutcome, Section, Unit
 from qualcli.parsing.lines import LogicalLine
 
 from qualcli_vtct.layout import cells_of, criterion_start, figure_of, flat, heading_of, is_footnote, is_form_line

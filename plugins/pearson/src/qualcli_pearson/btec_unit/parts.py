@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Section, Unit
-from qualcli.readers import SourceText
+from qualcli.api import Section, SourceText, Unit
 from qualcli_pearson.btec_unit.content import TextLine
 from qualcli_pearson.cells import TEXT_FORMATS, paragraphs
 from qualcli_pearson.markup import plain_text
