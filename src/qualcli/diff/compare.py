@@ -21,7 +21,7 @@ from qualcli.diff.legislation import unit_instruments, unit_texts
 from qualcli.diff.normalise import comparable
 from qualcli.diff.similarity import align
 from qualcli.errors import QualcliError
-from qualcli.model import Criterion, LearningOutcome, Qualification, RuleGroup, SpecDocument, Unit
+from qualcli.model import Criterion, LearningOutcome, Qualification, RuleGroup, SpecDocument, Unit, iter_unit_texts
 
 Path = tuple[str, ...]
 
@@ -61,11 +61,8 @@ def _info(doc: SpecDocument) -> DocumentInfo:
 
 
 def _unit_text(unit: Unit) -> str:
-    parts = [unit.title]
-    for outcome in unit.learning_outcomes:
-        parts.append(outcome.text)
-        parts.extend(c.text for c in outcome.criteria)
-    return " ".join(parts)
+    """A unit's title, outcomes and criteria as one text, for matching units whose code and reference changed."""
+    return " ".join(piece.text for piece in iter_unit_texts(unit) if piece.field in ("title", "outcome", "text"))
 
 
 def _local_ref(criterion: Criterion, outcome: LearningOutcome) -> str:

@@ -20,7 +20,7 @@ from qualcli.model import Unit, iter_unit_texts
 
 def unit_texts(unit: Unit) -> Iterator[str]:
     """Every piece of prose in a unit, in document order."""
-    return (text for _, text in iter_unit_texts(unit))
+    return (piece.text for piece in iter_unit_texts(unit))
 
 
 def _key_and_text(ref: Any) -> tuple[str, str]:
