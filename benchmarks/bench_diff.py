@@ -50,7 +50,7 @@ def older_version(text: str) -> str:
 def in_process(old: Path, new: Path, repeat: int) -> tuple[float, float, int]:
     """Median seconds to load one version, to diff the two loaded versions, and the number of changes."""
     from qualcli.diff.compare import diff_documents
-    from qualcli.diff.legislation import _cited_in
+    from qualcli.legislation.annotate import references_in
     from qualcli.diff.normalise import comparable
     from qualcli.loading import load_spec
 
@@ -61,7 +61,7 @@ def in_process(old: Path, new: Path, repeat: int) -> tuple[float, float, int]:
         loads.append(time.perf_counter() - start)
         old_doc = load_spec(old)
         comparable.cache_clear()  # measure a cold diff, as one command run is
-        _cited_in.cache_clear()
+        references_in.cache_clear()
         start = time.perf_counter()
         report = diff_documents(old_doc, new_doc)
         diffs.append(time.perf_counter() - start)

@@ -235,7 +235,7 @@ class SpecDocument:
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise to plain data in schema order, leaving out empty fields."""
-        return _to_plain(self)
+        return to_plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "SpecDocument":
@@ -247,19 +247,24 @@ def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, (list, dict)) and not value)
 
 
-def _to_plain(obj: Any) -> Any:
+def to_plain(obj: Any, omit: frozenset[str] = frozenset()) -> Any:
+    """The one serialiser of the model: plain data in field order, empty fields (and ``mandatory: false``) left out.
+
+    ``omit`` names fields to leave out wherever they occur (``diff`` leaves out
+    source positions). Lists keep their order; other values pass unchanged.
+    """
     if dataclasses.is_dataclass(obj):
         out = {}
         for f in dataclasses.fields(obj):
             value = getattr(obj, f.name)
-            if _is_empty(value) or (f.name == "mandatory" and value is False):
+            if f.name in omit or _is_empty(value) or (f.name == "mandatory" and value is False):
                 continue
-            out[f.name] = _to_plain(value)
+            out[f.name] = to_plain(value, omit)
         return out
     if isinstance(obj, list):
-        return [_to_plain(v) for v in obj]
+        return [to_plain(v, omit) for v in obj]
     if isinstance(obj, dict):
-        return {k: _to_plain(v) for k, v in obj.items()}
+        return {k: to_plain(v, omit) for k, v in obj.items()}
     return obj
 
 
