@@ -69,6 +69,7 @@ __all__ = [
     "Section",
     "SourceText",
     "SpecDocument",
+    "StatusChange",
     "Unit",
     "UnitMapping",
     "UnreadableDocument",
@@ -146,34 +147,52 @@ class _NosEntryRequired(TypedDict):
 
 
 class NosEntry(_NosEntryRequired, total=False):
-    """One National Occupational Standard for ``register_nos`` (``schemas/nos.schema.json``)."""
+    """One National Occupational Standard for ``register_nos`` (a standard of ``schemas/nos.schema.json``)."""
 
     year: int
+    confidence: str
+    note: str
     performance: list[str]
     knowledge: list[str]
     aliases: list[str]
+
+
+class _StatusChangeRequired(TypedDict):
+    date: str
+    status: str
+
+
+class StatusChange(_StatusChangeRequired, total=False):
+    """One dated change of an instrument's status (an item of ``LegislationEntry["changes"]``)."""
+
+    successor: str
+    scope: str
+    where: str
     note: str
+    severity: str
 
 
 class _LegislationEntryRequired(TypedDict):
     id: str
     title: str
     year: int
+    kind: str
+    jurisdiction: str
+    source: str
 
 
 class LegislationEntry(_LegislationEntryRequired, total=False):
     """One instrument for ``register_legislation``: an item of ``src/qualcli/data/legislation.yaml``.
 
     ``schemas/legislation.schema.json`` is the authority on every key and its
-    form; an entry with an id the table already has replaces that instrument.
+    form (dates are ``YYYY-MM-DD`` strings); an entry with an id the table
+    already has replaces that instrument.
     """
 
-    kind: str
-    jurisdiction: str
-    extent: list[str]
     aliases: list[str]
     abbreviations: list[str]
-    patterns: list[str]
-    status: list[dict]
+    incorrect_names: list[str]
+    in_force_from: str
+    changes: list[StatusChange]
     notes: str
-    sources: list[str]
+    uncertain: str
