@@ -18,7 +18,6 @@ Rows, each with the goal beside it where the issue sets one:
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 
 from timing import PYTHON_BASELINE, QUALCLI, corpus_dir, median_seconds

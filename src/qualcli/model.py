@@ -16,8 +16,8 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
 Grade = Literal["pass", "merit", "distinction"]

@@ -21,10 +21,10 @@ from typing import Any, Callable
 import pluggy
 
 from qualcli import hookspecs
-from qualcli.api import Confidence, Parser, Reader
+from qualcli.api import Parser, Reader
 from qualcli.errors import QualcliError
 
-__all__ = ["Confidence", "PluginError", "PluginInfo", "PluginManager", "collect", "describe", "get_manager",
+__all__ = ["PluginError", "PluginInfo", "PluginManager", "collect", "describe", "get_manager",
            "make_manager", "parsers", "readers", "registered_parsers"]
 
 BUILTIN_PLUGINS = ("qualcli.readers.builtin",)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from qualcli.api import Line, SourceText
 from qualcli.parsing.fragments import clean_part, is_debris, split_fragment
 from qualcli.parsing.lines import logical_lines
-from qualcli.api import Line, SourceText
 
 # A line that starts one of these never continues the line before it.
 _STARTS_NEW = re.compile(

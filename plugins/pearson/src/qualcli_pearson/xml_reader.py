@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qualcli.api import decode_text, lines_from_text, sha256_of, SourceText, UnreadableDocument
+from qualcli.api import SourceText, UnreadableDocument, decode_text, lines_from_text, sha256_of
 
 
 def parse_xml(data: bytes, path: str):

@@ -14,9 +14,9 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
+from qualcli.api import Line, SourceText
 from qualcli.parsing.lines import LogicalLine, logical_lines
 from qualcli.parsing.pages import page_furniture
-from qualcli.api import Line, SourceText
 
 # A VTCT unit code: UBU19, UV20483, CB2D1 (two to four capitals, then digits, maybe a capital and digits).
 UNIT_CODE = r"[A-Z]{2,4}\d{1,6}(?:[A-Z]\d{1,3})?"
