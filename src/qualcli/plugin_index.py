@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from importlib import import_module
 from typing import Any
 
-from qualcli.cachedir import cache_dir
+from qualcli.cachedir import cache_dir, write_json
 
 ENTRY_POINT_GROUP = "qualcli"
 _CACHE_FORMAT = 1
@@ -75,22 +75,8 @@ def installed_plugins() -> list[EntryPoint]:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     found = scan()
-    _write(path, {"key": key, "plugins": [asdict(ep) for ep in found]})
+    write_json(path, {"key": key, "plugins": [asdict(ep) for ep in found]})
     return found
-
-
-def _write(path, data: dict[str, Any]) -> None:
-    """Write ``data`` atomically; a cache that cannot be written is no error."""
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-        os.replace(tmp, path)
-    except OSError:
-        pass
 
 
 _TARGET = re.compile(r"^\s*(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\])?\s*$")

@@ -244,10 +244,8 @@ def _shipped_entries() -> list[dict[str, Any]]:
     """
     import hashlib
     import json
-    import os
-    import tempfile
 
-    from qualcli.cachedir import cache_dir
+    from qualcli.cachedir import cache_dir, write_json
 
     data = shipped_path().read_bytes()
     cached = cache_dir() / f"legislation-{hashlib.sha256(data).hexdigest()[:16]}.json"
@@ -256,14 +254,7 @@ def _shipped_entries() -> list[dict[str, Any]]:
     except (OSError, ValueError):
         pass
     entries = plain_entry(load_entries(shipped_path(), validate=False))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(entries, handle)
-        os.replace(tmp, cached)
-    except OSError:
-        pass
+    write_json(cached, entries)
     return entries
 
 
