@@ -1,76 +1,118 @@
 """Start-up and plugin-loading cost, as ratios to ``python -c pass`` measured in one run.
 
-Run: ``uv run python benchmarks/bench_startup.py [--repeat N]``. Needs
-QUALCLI_CORPUS (default ../shared/corpus) for the City & Guilds handbook.
+Run: ``uv run python benchmarks/bench_startup.py [--repeat N] [--before TREE]``.
+Needs QUALCLI_CORPUS (default ../shared/corpus) for the City & Guilds handbook.
 
-Rows, each with the goal beside it where the issue sets one:
+Whole-process rows (medians; the commands are run in interleaved rounds so
+that load from other processes falls on all of them alike):
 
-- ``qualcli legislation check "…"``: a command that needs no parser, so it
-  must not import plugin parser modules nor scan installed distributions
-  (goal ≤ 2.5× ``python -c pass``, issue 16);
-- ``qualcli plugins``: loads every plugin (for comparison);
-- ``qualcli parse`` of the C&G handbook, whole process;
-- in-process ``load_spec`` of the handbook (what ``map``, ``show`` and ``diff``
-  call) against ``parse`` with its legislation annotation: the annotation is
-  done only where it is output (issue 12).
+- ``qualcli legislation check "…"``: needs no parser, so it must import no
+  plugin parser module and scan no installed distributions (goal ≤ 2.5×
+  ``python -c pass``, issue 16);
+- ``qualcli plugins``: loads every plugin;
+- ``qualcli show`` of the C&G handbook: loads (parses) it, no legislation work;
+- ``qualcli parse`` of the C&G handbook: parses and finds the legislation it outputs.
+
+``--before TREE`` also runs every command from another checkout (its
+``src`` and ``plugins/*/src`` put first on ``PYTHONPATH``, e.g. an export
+of ``main``), in the same rounds, so before/after ratios come from one run.
+
+In-process rows (fastest of N): the handbook's ``load_spec`` (what ``map``,
+``show`` and ``diff`` load) against the same plus the legislation annotation
+that loading did before issue 12 (annotation cache cleared each time).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
+import subprocess
+import sys
 import time
+from pathlib import Path
 
-from timing import PYTHON_BASELINE, QUALCLI, corpus_dir, median_seconds
+from timing import PYTHON_BASELINE, QUALCLI, command_env, corpus_dir
 
 HANDBOOK = "cityandguilds-4417-customer-service-v2.8.txt"
 CHECK_TEXT = "under the Data Protection Act 1998"
+GOALS = {"legislation check": 2.5}
 
 
-def in_process(repeat: int) -> dict[str, float]:
-    """Fastest in-process times of the handbook: read, load_spec, load_spec + annotate."""
-    from qualcli.legislation.annotate import annotate
-    from qualcli.loading import load_spec, read_source
+def interleaved_medians(cases: dict[str, tuple[list[str], dict[str, str]]], repeat: int) -> dict[str, float]:
+    """Median wall time of each case over ``repeat`` rounds (one warm-up round first)."""
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for round_number in range(repeat + 1):
+        for name, (argv, env) in cases.items():
+            start = time.perf_counter()
+            done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+            elapsed = time.perf_counter() - start
+            if done.returncode not in (0, 1):
+                sys.exit(f"{name} failed: {done.stderr.decode(errors='replace').strip()}")
+            if round_number:
+                times[name].append(elapsed)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def tree_env(tree: Path | None) -> dict[str, str]:
+    """The environment for commands run from ``tree`` (None: the installed qualcli)."""
+    env = command_env()
+    if tree is not None:
+        paths = [tree / "src", *sorted((tree / "plugins").glob("*/src"))]
+        env["PYTHONPATH"] = os.pathsep.join(map(str, paths))
+    return env
+
+
+def in_process(repeat: int) -> tuple[float, float]:
+    """Fastest in-process load_spec of the handbook, and fastest annotation of a loaded copy."""
+    from qualcli.legislation.annotate import annotate, references_in
+    from qualcli.loading import load_spec
 
     path = corpus_dir() / "specs" / HANDBOOK
-    load_spec(path)  # warm caches (legislation table, regexes)
-    best = {"read": float("inf"), "load_spec": float("inf"), "load_spec + annotate": float("inf")}
+    annotate(load_spec(path))  # warm the legislation table and regexes
+    load = annotation = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        read_source(path)
-        read = time.perf_counter()
         doc = load_spec(path)
         loaded = time.perf_counter()
+        references_in.cache_clear()
         annotate(doc)
-        end = time.perf_counter()
-        best["read"] = min(best["read"], read - start)
-        best["load_spec"] = min(best["load_spec"], loaded - read)
-        best["load_spec + annotate"] = min(best["load_spec + annotate"], end - read)
-    return best
+        load, annotation = min(load, loaded - start), min(annotation, time.perf_counter() - loaded)
+    return load, annotation
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--before", type=Path, help="another checkout to time in the same rounds")
     args = parser.parse_args()
-    handbook = corpus_dir() / "specs" / HANDBOOK
-    cases = {
-        "python -c pass": (PYTHON_BASELINE, None, (0,)),
-        f'qualcli legislation check "{CHECK_TEXT}"': ([*QUALCLI, "legislation", "check", CHECK_TEXT], 2.5, (0, 1)),
-        "qualcli plugins": ([*QUALCLI, "plugins"], None, (0,)),
-        "qualcli parse C&G 4417 handbook": ([*QUALCLI, "parse", str(handbook)], None, (0,)),
+    handbook = str(corpus_dir() / "specs" / HANDBOOK)
+    commands = {
+        "legislation check": ["legislation", "check", CHECK_TEXT],
+        "plugins": ["plugins"],
+        "show C&G handbook": ["show", handbook],
+        "parse C&G handbook": ["parse", handbook],
     }
-    results = {name: median_seconds(argv, args.repeat, ok) for name, (argv, _, ok) in cases.items()}
+    trees = {"": None} if args.before is None else {"": None, " (before)": args.before}
+    cases = {"python -c pass": (PYTHON_BASELINE, command_env())}
+    for label, argv in commands.items():
+        for suffix, tree in trees.items():
+            cases[f"qualcli {label}{suffix}"] = ([*QUALCLI, *argv], tree_env(tree))
+    results = interleaved_medians(cases, args.repeat)
     base = results["python -c pass"]
-    print(f"Whole process, median of {args.repeat} runs")
-    print(f"{'command':58} {'x python':>9} {'goal':>6}")
-    for name, seconds in results.items():
-        goal = cases[name][1]
-        print(f"{name:58} {seconds / base:9.2f} {('≤ %.1f' % goal) if goal else '':>6}")
-    times = in_process(args.repeat)
-    print(f"\nIn-process, fastest of {args.repeat}: the C&G handbook, as a ratio to reading it")
-    for name in ("load_spec", "load_spec + annotate"):
-        label = f"{name} ({'map, show, diff input' if name == 'load_spec' else 'parse output'})"
-        print(f"{label:58} {times[name] / times['read']:9.2f}")
+    print(f"Whole process, median of {args.repeat} interleaved rounds")
+    print(f"{'command':44} {'x python':>9} {'goal':>6} {'x before':>9}")
+    for label in commands:
+        for suffix in trees:
+            name = f"qualcli {label}{suffix}"
+            goal = f"≤ {GOALS[label]}" if label in GOALS and not suffix else ""
+            versus = f"{results[name] / results[f'qualcli {label} (before)']:9.2f}" if len(trees) > 1 and not suffix else ""
+            print(f"{name:44} {results[name] / base:9.2f} {goal:>6} {versus:>9}")
+    load, annotation = in_process(args.repeat)
+    print(f"\nIn-process, fastest of {args.repeat}: loading the C&G handbook")
+    print(f"{'load_spec now / load_spec + annotation (before)':58} {load / (load + annotation):6.2f}")
+    print(f"{'annotation share of the old load_spec':58} {annotation / (load + annotation):6.2f}")
+
 
 if __name__ == "__main__":
     main()

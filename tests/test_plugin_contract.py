@@ -370,6 +370,13 @@ def test_the_cached_plugin_list_is_refreshed_when_a_distribution_is_installed(tm
     monkeypatch.syspath_prepend(str(site))
     before = [ep.name for ep in plugin_index.installed_plugins()]
     assert "qualcli_late" not in before and before == [ep.name for ep in plugin_index.installed_plugins()]
+    key = plugin_index.environment_key()
+    (site / "notes.txt").write_text("a file written beside the distributions changes nothing", encoding="utf-8")
+    assert plugin_index.environment_key() == key
     _installed_plugin(site, "qualcli_late", "1.0", "")
-    os.utime(site, ns=(os.stat(site).st_atime_ns, os.stat(site).st_mtime_ns + 1_000_000_000))
+    installed = plugin_index.environment_key()
+    assert installed != key
     assert "qualcli_late" in [ep.name for ep in plugin_index.installed_plugins()]
+    dist = site / "qualcli_late-1.0.dist-info"
+    os.utime(dist, ns=(os.stat(dist).st_atime_ns, os.stat(dist).st_mtime_ns + 1_000_000_000))  # reinstalled
+    assert plugin_index.environment_key() != installed

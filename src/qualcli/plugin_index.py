@@ -5,10 +5,11 @@ a short command's start-up (importing ``importlib.metadata`` alone is about
 15 ms), so the list of entry points — name, target, distribution and version —
 is written to the user cache directory and reused while the installed
 distributions are unchanged. The cache is keyed by the interpreter, qualcli's
-version and the modification time of every directory on ``sys.path``:
-installing, upgrading or removing a distribution adds or removes its
-``.dist-info`` directory and so changes its directory's time. A cache that
-cannot be read, written or trusted only costs the scan.
+version and the ``.dist-info``/``.egg-info`` entries (names and modification
+times) of every directory on ``sys.path``: installing, upgrading, reinstalling
+or removing a distribution creates or removes its ``.dist-info`` directory.
+Files written in the working directory do not disturb it. A cache that cannot
+be read, written or trusted only costs the scan.
 """
 
 from __future__ import annotations
@@ -39,15 +40,18 @@ class EntryPoint:
 
 
 def environment_key() -> str:
-    """A fingerprint of the installed distributions: interpreter, qualcli version, ``sys.path`` directory times."""
+    """A fingerprint of the installed distributions: interpreter, qualcli version, and for every
+    directory on ``sys.path`` the names and modification times of its ``.dist-info``/``.egg-info`` entries."""
     from qualcli import __version__
 
     parts = [sys.executable, __version__, str(_CACHE_FORMAT)]
     for entry in sys.path:
         try:
-            parts.append(f"{entry}\0{os.stat(entry or '.').st_mtime_ns}")
+            names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+            stamps = [f"{n}:{os.stat(os.path.join(entry or '.', n)).st_mtime_ns}" for n in names]
         except OSError:
-            parts.append(f"{entry}\0-")
+            stamps = ["-"]
+        parts.append(f"{entry}\0{' '.join(stamps)}")
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
