@@ -24,9 +24,6 @@ from qualcli import hookspecs
 from qualcli.api import Parser, Reader
 from qualcli.errors import QualcliError
 
-__all__ = ["PluginError", "PluginInfo", "PluginManager", "collect", "describe", "get_manager",
-           "make_manager", "parsers", "readers", "registered_parsers"]
-
 BUILTIN_PLUGINS = ("qualcli.readers.builtin",)
 
 
@@ -93,7 +90,8 @@ def make_manager(load_entry_points: bool = True) -> PluginManager:
 
 
 def _load_entry_points(pm: PluginManager) -> None:
-    """Register every installed plugin; one that fails to load or register is skipped with a warning."""
+    """Register every installed plugin: one that fails to import is skipped with a warning; one whose
+    hook has the wrong arguments is recorded for :func:`problems` (it breaks the contract)."""
     from qualcli.plugin_index import installed_plugins, load_entry_point
 
     for ep in installed_plugins():
@@ -135,7 +133,7 @@ def require_valid(pm: PluginManager) -> None:
     """Raise :class:`PluginError` (one line, exit 2) if any plugin breaks the hook contract."""
     found = problems(pm)
     if found:
-        more = f" (and {len(found) - 1} more; see qualcli plugins)" if len(found) > 1 else ""
+        more = f" (and {len(found) - 1} more: qualcli plugins lists them)" if len(found) > 1 else ""
         raise PluginError(found[0] + more)
 
 

@@ -10,9 +10,8 @@ def plugins_command(
 ) -> None:
     """List plugins, their versions and what each registers; exit 2 if a plugin breaks the hook contract."""
     import json
-    import sys
 
-    from qualcli.plugins import describe, get_manager, problems
+    from qualcli.plugins import describe, get_manager, require_valid
 
     infos = describe()
     if as_json:
@@ -26,10 +25,7 @@ def plugins_command(
                 print(f"  {hook}: {shown or '-'}")
             for problem in info.problems:
                 print(f"  problem: {problem}")
-    found = problems(get_manager())
-    if found:
-        print(f"qualcli: error: {found[0]}" + (f" (and {len(found) - 1} more)" if len(found) > 1 else ""), file=sys.stderr)
-        raise typer.Exit(2)
+    require_valid(get_manager())  # after the listing: one line, exit 2
 
 
 def register(app: typer.Typer) -> None:
