@@ -314,7 +314,7 @@ def _run(args: list[str], pythonpath: Path, cache: Path, *code: str) -> subproce
     return subprocess.run(argv, capture_output=True, text=True, env=env)
 
 
-def test_an_installed_plugin_with_an_unknown_hook_is_listed_and_stops_commands(tmp_path):
+def test_installed_plugins_that_break_the_hook_contract_are_listed_and_stop_commands(tmp_path):
     site = tmp_path / "site"
     _installed_plugin(site, "qualcli_typo", "2.0.1", "from qualcli.api import hookimpl\n\n\n@hookimpl\n"
                                                       "def register_parser(register):\n    pass\n")
@@ -327,6 +327,11 @@ def test_an_installed_plugin_with_an_unknown_hook_is_listed_and_stops_commands(t
     parsed = _run(["parse", spec], site, tmp_path / "cache")
     assert_one_line_error(Result(parsed.returncode, parsed.stdout, parsed.stderr),
                           "plugin 'qualcli_typo' implements unknown hook 'register_parser'")
+    _installed_plugin(site, "qualcli_args", "1.0", "from qualcli.api import hookimpl\n\n\n@hookimpl\n"
+                                                   "def register_nos(add):\n    pass\n")
+    checked = _run(["legislation", "check", "the Equality Act 2010"], site, tmp_path / "cache")
+    assert_one_line_error(Result(checked.returncode, checked.stdout, checked.stderr),
+                          "plugin 'qualcli_args'", "register_nos", "add", "(and 1 more")
 
 
 def test_an_installed_plugin_gets_its_distribution_version_and_a_broken_one_is_skipped(tmp_path):

@@ -105,7 +105,7 @@ def _load_entry_points(pm: PluginManager) -> None:
         try:
             pm.register(plugin, name=ep.name)
         except pluggy.PluginValidationError as exc:  # a hook with the wrong arguments
-            pm.load_problems.append(f"plugin {ep.name!r}: {exc}")
+            pm.load_problems.append(f"plugin {ep.name!r}: {' '.join(str(exc).split())}")  # pluggy's is several lines
             continue
         pm.versions[ep.name] = ep.version
 
