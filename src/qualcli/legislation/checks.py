@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from qualcli.legislation.context import is_historical
+from qualcli.legislation.context import is_historical, part_for
 from qualcli.legislation.finder import Reference, resolve
 from qualcli.legislation.rules import RULES
-from qualcli.legislation.table import DEFAULT_JURISDICTION, JURISDICTION_NAMES, NATIONS, Instrument, StatusChange, Table
+from qualcli.legislation.table import (DEFAULT_JURISDICTION, JURISDICTION_NAMES, NATIONS, Instrument, Part, StatusChange, Table,
+                                       nations_code)
 
 _STATUS_WORDS = {
     "superseded": "superseded",
@@ -66,16 +67,19 @@ def check_reference(
         return []
     inst = resolve(family, ref.year, as_of, jurisdiction)
     verdicts: list[Verdict] = []
-    status, change = inst.status_on(as_of, jurisdiction)
-    if change is not None:
+    part = part_for(inst.parts, text, ref.start, ref.end)
+    status, change = inst.status_on(as_of, jurisdiction, part)
+    if not inst.extends_to(jurisdiction) and not is_historical(text, ref.start, ref.end):
+        verdicts.append(_extent_verdict(inst, table, jurisdiction))
+    elif change is not None:
         if change.status != "renamed" and is_historical(text, ref.start, ref.end):
             verdicts.append(_verdict(
                 "QL006",
-                f"historical mention: the {inst.title} {_was(inst)} {_STATUS_WORDS[status]} on {long_date(change.date)}"
-                f"{_by(table, change)}, and the sentence says so",
+                f"historical mention: {_subject(inst, part)} {_was(inst, part)} {_STATUS_WORDS[status]} on {long_date(change.date)}"
+                f"{_by(table, change)}, and the text around it says so",
                 inst, change.successor))
         else:
-            verdicts.append(_status_verdict(ref, inst, change, table, jurisdiction))
+            verdicts.append(_status_verdict(ref, inst, change, table, jurisdiction, part, as_of))
     elif status == "not_yet_in_force":
         verdicts.append(_verdict(
             "QL007", f"the {inst.title} {_was(inst)} not in force on {long_date(as_of)}: it applies from {long_date(inst.in_force_from)}", inst))
@@ -84,7 +88,25 @@ def check_reference(
     if ref.form == "incorrect":
         verdicts.append(_verdict("QL004", f"'{ref.name}' is not the instrument's name: the title is the {inst.title}", inst,
                                  suggestion=inst.title))
+    elif ref.form == "misnamed":
+        verdicts.append(_verdict("QL004", f"'{ref.name}' is not a known title: the {inst.title} is probably meant", inst,
+                                 suggestion=inst.title))
     return verdicts
+
+
+def _extent_verdict(inst: Instrument, table: Table, jurisdiction: str) -> Verdict:
+    """QL008: ``inst`` is not law in ``jurisdiction``; name the local instruments when the table knows them."""
+    local = [table.get(i) for code, ids in inst.equivalents.items() if NATIONS[code] & NATIONS[jurisdiction] for i in ids]
+    names = [f"the {other.title}" for other in dict.fromkeys(local) if other is not None]
+    message = (f"the {inst.title} does not extend to {JURISDICTION_NAMES[jurisdiction]} "
+               f"(its extent is {JURISDICTION_NAMES[inst.jurisdiction]})")
+    if names:
+        message += "; there the law is " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0])
+    else:
+        message += "; the table records no local equivalent, so check the law there"
+    first = next((o for o in local if o is not None), None)
+    return _verdict("QL008", message, inst, first.id if first else None,
+                    suggestion=first.title if first and len(names) == 1 else None)
 
 
 def _verdict(rule: str, message: str, inst: Instrument | None, successor: str | None = None,
@@ -96,8 +118,13 @@ def _plural(inst: Instrument) -> bool:
     return inst.kind == "regulations"
 
 
-def _was(inst: Instrument) -> str:
-    return "were" if _plural(inst) else "was"
+def _was(inst: Instrument, part: Part | None = None) -> str:
+    return "were" if _plural(inst) and part is None else "was"
+
+
+def _subject(inst: Instrument, part: Part | None) -> str:
+    """``the X Act 1987`` or ``Part III of the X Act 1987 (misleading price indications)``."""
+    return f"{part.label} of the {inst.title} ({part.title})" if part else f"the {inst.title}"
 
 
 def _by(table: Table, change: StatusChange) -> str:
@@ -105,7 +132,21 @@ def _by(table: Table, change: StatusChange) -> str:
     return f" by the {successor.title}" if successor else ""
 
 
-def _status_verdict(ref: Reference, inst: Instrument, change: StatusChange, table: Table, jurisdiction: str) -> Verdict:
+def current_successor(table: Table, change: StatusChange, as_of: dt.date, jurisdiction: str) -> Instrument | None:
+    """The instrument that governs now: ``change``'s successor, followed on while it too has been replaced."""
+    successor = table.get(change.successor)
+    seen = set()
+    while successor is not None and successor.id not in seen:
+        seen.add(successor.id)
+        status, later = successor.status_on(as_of, jurisdiction)
+        if status not in ("repealed", "revoked", "superseded") or later is None or table.get(later.successor) is None:
+            break
+        successor = table.get(later.successor)
+    return successor
+
+
+def _status_verdict(ref: Reference, inst: Instrument, change: StatusChange, table: Table, jurisdiction: str,
+                    part: Part | None, as_of: dt.date) -> Verdict:
     successor = table.get(change.successor)
     narrower = NATIONS[change.where] < NATIONS[inst.jurisdiction]
     where = f" in {JURISDICTION_NAMES[change.where]}" if narrower else ""
@@ -114,8 +155,8 @@ def _status_verdict(ref: Reference, inst: Instrument, change: StatusChange, tabl
         message = (f"'{ref.name}' is outdated: in {change.scope or 'UK law'} it is the {successor.title if successor else 'new name'}"
                    f" (since {when})")
     else:
-        began = _status_since(inst, change, jurisdiction)
-        message = f"the {inst.title} {_was(inst)} {_STATUS_WORDS[change.status]}{where} on {long_date(began)}"
+        began = _status_since(inst, change, jurisdiction, part)
+        message = f"{_subject(inst, part)} {_was(inst, part)} {_STATUS_WORDS[change.status]}{where} on {long_date(began)}"
         since = f" since {when}" if began != change.date else ""
         if successor and change.status in ("superseded", "partly_superseded"):
             message += f": the {successor.title} governs{since}"
@@ -125,19 +166,46 @@ def _status_verdict(ref: Reference, inst: Instrument, change: StatusChange, tabl
             message += f" for {change.scope}" if change.scope else ""
         elif change.scope:
             message += f" ({change.scope})"
+    now = current_successor(table, change, as_of, jurisdiction)
+    if now is not None and now is not successor:
+        message += f" (itself since replaced: the law now is the {now.title})"
     if change.note:
         message += f"; {change.note}"
-    differs = inst.differing_nations(change)
-    if differs and jurisdiction not in (change.where,):
-        message += f"; the law differs in {JURISDICTION_NAMES[differs]}, where it still applies"
-    return _verdict(_STATUS_RULE[change.status], message, inst, change.successor, change.severity,
-                    successor.title if successor else None)
+    message += _other_nations(inst, change, table, as_of)
+    return _verdict(_STATUS_RULE[change.status], message, inst, now.id if now else None, change.severity,
+                    now.title if now else None)
 
 
-def _status_since(inst: Instrument, change: StatusChange, jurisdiction: str) -> dt.date:
+def _other_nations(inst: Instrument, change: StatusChange, table: Table, as_of: dt.date) -> str:
+    """What the table knows about the nations of the instrument's extent that ``change`` does not cover.
+
+    Only a recorded fact is reported: "still applies" when the entry says so, the
+    other nation's own change when there is one, else that nothing is recorded.
+    """
+    rest = NATIONS[inst.jurisdiction] - NATIONS[change.where]
+    if not rest:
+        return ""
+    elsewhere = [c for c in inst.changes if c.date <= as_of and NATIONS[c.where] & rest and not NATIONS[c.where] & NATIONS[change.where]]
+    covered = frozenset().union(*(NATIONS[c.where] for c in elsewhere)) & rest
+    text = ""
+    for other in elsewhere:
+        successor = table.get(other.successor)
+        text += (f"; in {JURISDICTION_NAMES[other.where]} {'they' if _plural(inst) else 'it'} {_was(inst)} "
+                 f"{_STATUS_WORDS[other.status]} on {long_date(other.date)}"
+                 + (f" (replaced by the {successor.title})" if successor else ""))
+    left = nations_code(rest - covered)
+    if left is None:
+        return text
+    if inst.still_applies_in and NATIONS[left] <= NATIONS[inst.still_applies_in]:
+        return text + f"; {'they' if _plural(inst) else 'it'} still {'apply' if _plural(inst) else 'applies'} in {JURISDICTION_NAMES[left]}"
+    return text + f"; the table records no change for {JURISDICTION_NAMES[left]}"
+
+
+def _status_since(inst: Instrument, change: StatusChange, jurisdiction: str, part: Part | None = None) -> dt.date:
     """When the instrument first took ``change``'s status (a later change may only name a new successor)."""
     began = change.date
-    for earlier in reversed([c for c in inst.changes if c.date < change.date and c.applies_in(jurisdiction)]):
+    changes = part.changes if part is not None else inst.changes
+    for earlier in reversed([c for c in changes if c.date < change.date and c.applies_in(jurisdiction)]):
         if earlier.status != change.status:
             break
         began = earlier.date

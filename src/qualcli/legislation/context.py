@@ -1,8 +1,9 @@
-"""The sentence around a reference, and whether it reports the instrument as replaced."""
+"""The sentence around a reference: whether it reports the instrument as replaced, and which part it is about."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A sentence ends at . ! ? followed by space and a capital, at a blank line, or at a list item.
 # (The look-behinds follow the stop, so they are only tried where there is one.)
@@ -38,8 +39,64 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def is_historical(text: str, start: int, end: int) -> bool:
-    """True when the reference's own sentence says the instrument was replaced or no longer applies."""
+    """True when the reference's sentence says the instrument was replaced or no longer applies,
+    or the reference is an item of a list whose heading says so ("Key legislation replaced:")."""
     s, e = sentence_bounds(text, start, end)
     if _AFTER.search(text, end, e):
         return True
-    return bool(_BEFORE.search(text[s:start]))
+    return bool(_BEFORE.search(text[s:start])) or _under_replaced_heading(text, start)
+
+
+# A heading that introduces replaced law: "Legislation replaced:", "Former laws", "Old legislation (now repealed)".
+_REPLACED_HEADING = re.compile(
+    r"\b(?:replaced|superseded|repealed|revoked|abolished|former|formerly|old|older|previous|earlier|historic(?:al)?|"
+    r"no\s+longer\s+in\s+force|out\s+of\s+date|withdrawn)\b",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^[^\S\n]*(?:[-*+•○□▪–]|\d+[.)]|[a-z][.)])[^\S\n]+")
+_HEADING_MARK = re.compile(r"^[^\S\n]*#{1,6}[^\S\n]")
+_ITEM_MAX = 100  # an unmarked line longer than this is prose, not a list item
+_LOOK_BACK = 40  # lines
+
+
+def _under_replaced_heading(text: str, start: int) -> bool:
+    """True when the line at ``start`` is an item of a list (bulleted, numbered or short lines)
+    whose heading, the nearest line above ending in ":" or marked as a heading, names replaced law."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if len(line) > _ITEM_MAX and not _LIST_ITEM.match(line):
+        return False
+    pos = line_start - 1
+    for _ in range(_LOOK_BACK):
+        if pos <= 0:
+            return False
+        above_start = text.rfind("\n", 0, pos) + 1
+        above = text[above_start:pos].strip()
+        pos = above_start - 1
+        if not above or _LIST_ITEM.match(text, above_start):
+            continue
+        heading = above.endswith(":") or _HEADING_MARK.match(text, above_start) is not None
+        if heading:
+            return bool(_REPLACED_HEADING.search(above))
+        if len(above) > _ITEM_MAX or above.endswith((".", "?", "!")):
+            return False  # a prose paragraph: the list (if any) has no heading
+    return False
+
+
+def part_for(parts, text: str, start: int, end: int):
+    """The part of an instrument a citation is about: one whose label or topic words its sentence uses, else None."""
+    if not parts:
+        return None
+    s, e = sentence_bounds(text, start, end)
+    sentence = text[s:e].lower()
+    for part in parts:
+        if part.label.lower() in sentence or _topic_pattern(part.topics).search(sentence):
+            return part
+    return None
+
+
+@lru_cache(maxsize=None)
+def _topic_pattern(topics: tuple[str, ...]) -> re.Pattern:
+    words = sorted((re.escape(t.lower()).replace("\\ ", r"\s+") for t in topics), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])")

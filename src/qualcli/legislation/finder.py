@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from qualcli.legislation.names import SEP, is_abbreviation, name_key
+from qualcli.legislation.names import SEP, TERRITORIES, is_abbreviation, name_key
 from qualcli.legislation.table import DEFAULT_JURISDICTION, Instrument, Table
 
 #: The year after a name: "1979", "(1979)", ", 1979" — possibly after a line break.
@@ -26,21 +26,29 @@ _YEAR_AFTER = re.compile(
 )
 
 #: A capitalised title ending in Act/Regulations/Order and a year: an instrument the table may not know.
-_TITLE_WORD = r"(?:[A-Z][\w'’-]*|\([A-Z][^()\n]{0,60}\))"
+_TITLE_WORD = r"(?:[A-Z][\w'’-]*(?:,(?=[^\S\n]+[A-Z]))?|\([A-Z][^()\n]{0,60}\))"
 _LINK_WORD = r"(?:of|and|for|the|in|on|to|at|with|from|&|etc\.?)"
 _GENERIC = re.compile(
     rf"(?<![\w-])(?P<name>{_TITLE_WORD}(?:{SEP}(?:{_TITLE_WORD}|{_LINK_WORD}))*?{SEP}(?:Act|Regulations|Order)),?"
     rf"(?:{SEP})?(?P<open>\()?(?P<year>(?:1[89]|20)\d\d)(?(open)\))(?![\w/])"
 )
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:the|under|by|see|in|and|also|both|only|whereas|although|since|from|our|their|your|this|that|of|with|to|for|at|on|&)\s+)+",
+    r"^(?:(?:the|under|by|see|in|and|also|both|only|whereas|although|since|from|our|their|your|this|that|of|with|to|for|at|on|&|"
+    r"according|following|per|as|note|remember|check|comply|complying|read|revise|explain|describe|state|list)\s+)+",
     re.IGNORECASE,
 )
+#: "the" inside a run of title words starts the title ("According to the Noise Act 1993" -> "Noise Act 1993"),
+#: unless a title word leads up to it ("Representation of the People Act 1983").
+_INNER_THE = re.compile(r"\b(\w+)\s+the\s+", re.IGNORECASE)
+_TITLE_BEFORE_THE = frozenset({"of", "for", "and", "in", "on"})
+#: A part of the UK in brackets after a name: "Working Time Regulations (Northern Ireland) 2016".
+_TERRITORY_AFTER = re.compile(r"[^\S\n]*\((?P<where>Northern[^\S\n]+Ireland|N\.?[^\S\n]?I\.?|Scotland|Wales|England)\)", re.IGNORECASE)
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&")
 _TOKEN_OR_BREAK = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&|\n[^\S\n]*\n")
 _GENERIC_ANCHORS = {"act", "regulations", "order"}
+_FIRST_LOOK = 60  # characters read back from an anchor before the full reach
 
 
 def _word(token: str) -> str | None:
@@ -78,8 +86,9 @@ class Reference:
     does not know); ``text`` the citation as written (name and year);
     ``start``/``end`` its offsets in the text searched; ``year`` the year as
     written (None when the citation has none); ``form`` how it was written:
-    ``title``, ``alias``, ``abbreviation``, ``incorrect`` (a known wrong name)
-    or ``unknown``; ``candidates`` every table id the written name could mean.
+    ``title``, ``alias``, ``abbreviation``, ``incorrect`` (a known wrong name),
+    ``misnamed`` (an unknown title that nearly matches an instrument of the
+    same year) or ``unknown``; ``candidates`` every table id the written name could mean.
     """
 
     instrument: str | None
@@ -101,15 +110,26 @@ class Finder:
     names reduced by :func:`~qualcli.legislation.names.name_key` — so case,
     "&", "etc.", brackets, commas and line breaks never matter, and a name
     never starts or ends inside a word. Abbreviations must match their capitals.
+    The anchor words are found in one pass by an Aho-Corasick automaton
+    (pyahocorasick). The longest known name wins, and none starts inside a
+    bracket it does not open ("Construction (Design and Management)
+    Regulations" never yields the "Management Regulations"). A bracketed
+    nation after a name ("(Northern Ireland)", "(NI)", "(Scotland)") selects
+    that nation's own entry.
     """
 
     def __init__(self, table: Table):
+        import ahocorasick
+
         self.table = table
         self.forms: dict[str, list[tuple[Instrument, str]]] = {}
         # Names as a trie of their words read backwards from the last: {word: (children, entries)}.
+        # A name ending in a part of the UK ("... Regulations (Northern Ireland)") is keyed without it
+        # and its entries carry the territory, which must then follow the name in the text.
         self._trie: dict[str, tuple[dict, list]] = {}
         reach: dict[str, int] = {}
         for inst in table:
+            territory = _territory(inst.name, name_key(inst.name))
             names = [(inst.name, "title"), *((a, "alias") for a in inst.aliases)]
             names += [(a, "abbreviation") for a in inst.abbreviations]
             names += [(a, "incorrect") for a in inst.incorrect_names]
@@ -118,31 +138,47 @@ class Finder:
                 self.forms.setdefault(key, []).append((inst, form))
                 exact = tuple(_TOKEN.findall(name)) if form == "abbreviation" and is_abbreviation(name) else None
                 words = key.split()
+                where = _territory(name, key) or territory
+                if where and len(words) > 1 and words[-1] == where:
+                    words = words[:-1]
                 node = self._trie
                 for i, word in enumerate(reversed(words)):
                     children, entries = node.setdefault(word, ({}, []))
                     if i == len(words) - 1:
-                        entries.append((inst, form, exact))
+                        entries.append((inst, form, exact, where))
                     node = children
                 reach[words[-1]] = max(reach.get(words[-1], 0), 3 * len(key) // 2 + 24)
-        self._anchors = sorted(reach.items())
+        self._automaton = ahocorasick.Automaton()
+        for anchor, length in reach.items():
+            self._automaton.add_word(anchor, (anchor, length))
+        self._automaton.make_automaton()
+        self._near_titles: _NearTitles | None = None
+
+    @property
+    def _near(self) -> "_NearTitles":
+        """Built on first use: most texts cite no unknown title."""
+        if self._near_titles is None:
+            self._near_titles = _NearTitles(self.table)
+        return self._near_titles
 
     def find(self, text: str) -> list[Reference]:
         """Every reference in ``text``, in order; overlapping matches keep the longest."""
         lowered = text.lower()
         found: list[Reference] = []
         windows: list[tuple[int, int]] = []
-        for anchor, reach in self._anchors:
-            at = lowered.find(anchor)
-            while at >= 0:
-                end = at + len(anchor)
-                if _is_word_at(text, at, end):
-                    ref = self._known(text, max(0, at - reach), end)
-                    if ref is not None:
-                        found.append(ref)
-                    if anchor in _GENERIC_ANCHORS:
-                        windows.append((max(0, at - reach), min(len(text), end + 80)))
-                at = lowered.find(anchor, end)
+        if len(lowered) != len(text):  # a character whose lower case is longer: keep offsets aligned
+            lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        for last, (anchor, reach) in self._automaton.iter(lowered):
+            at = last + 1 - len(anchor)
+            end = last + 1
+            if _is_word_at(text, at, end):
+                ref = self._known(text, max(0, at - reach), end)
+                if ref is not None:
+                    found.append(ref)
+                    if ref.start <= at:
+                        continue  # this "Act" ends a known name: no unknown title can end here
+                if anchor in _GENERIC_ANCHORS:
+                    windows.append((max(0, at - reach), min(len(text), end + 80)))
         known = _without_overlaps(found)
         spans = [(ref.start, ref.end) for ref in known]
         for lo, hi in _merged(windows):
@@ -151,36 +187,31 @@ class Finder:
                     continue  # the "Act ..." of a name the table knows
                 ref = self._unknown(match)
                 if ref is not None and not _overlaps(spans, ref.start, ref.end):
-                    known.append(ref)
+                    known.append(self._near.resolve(ref))
         return sorted(_without_overlaps(known), key=lambda r: r.start)
 
     def _known(self, text: str, lo: int, end: int) -> Reference | None:
-        """The longest known name ending at ``end`` (an anchor word), with the year after it."""
-        tokens = list(_TOKEN_OR_BREAK.finditer(text, lo, end))
-        if lo > 0 and tokens and tokens[0].start() == lo and text[lo - 1].isalnum():
-            tokens = tokens[1:]  # cut in the middle of a word
-        node, written, best = self._trie, [], None
-        for token in reversed(tokens):
-            raw = token.group()
-            word = _word(raw)
-            if word is None:
-                break  # a paragraph break: names never cross one
-            if not word:
-                continue  # "etc."
-            if word not in node:
-                break
-            node, entries = node[word]
-            written.append(raw)
-            start = token.start()
-            usable = [(inst, form) for inst, form, exact in entries if exact is None or exact == tuple(reversed(written))]
-            if usable and not (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()):
-                best = (usable, start)
-        if best is None:
+        """The longest known name ending at ``end`` (an anchor word), with the year after it.
+
+        A part of the UK in brackets after the name ("(Northern Ireland)") selects that
+        territory's own instrument; with no such entry the citation is unknown, never the GB one.
+        """
+        suffix = _TERRITORY_AFTER.match(text, end)
+        territory = name_key(suffix.group("where")) if suffix else None
+        near = max(lo, end - _FIRST_LOOK)  # most names are short: read a little first, all of the reach if needed
+        best, other, exhausted = self._walk(text, near, end, territory)
+        if exhausted and near > lo:
+            best, other, _ = self._walk(text, lo, end, territory)
+        if best is None and (other is None or territory is None):
             return None
-        entries, start = best
-        tail = _YEAR_AFTER.match(text, end)
+        name_end = suffix.end() if suffix else end
+        tail = _YEAR_AFTER.match(text, name_end)
         year = tail.group("year") if tail else None
-        stop = tail.end() if tail else end
+        stop = tail.end() if tail else name_end
+        if best is None:  # "Equal Pay Act (Northern Ireland)" with no entry of its own: unknown, not the GB Act
+            return Reference(None, " ".join(text[other:stop].split()), other, stop, year, "unknown",
+                             " ".join(text[other:name_end].split()))
+        entries, start = best
         family = list(dict.fromkeys(inst for inst, _ in entries))
         chosen = resolve(family, year)
         form = next(f for inst, f in entries if inst is chosen)
@@ -191,16 +222,49 @@ class Finder:
             end=stop,
             year=year,
             form=form,
-            name=" ".join(text[start:end].split()),
+            name=" ".join(text[start:name_end].split()),
             candidates=tuple(inst.id for inst in family),
         )
+
+    def _walk(self, text: str, lo: int, end: int, territory: str | None):
+        """Read the words of text[lo:end] backwards through the trie.
+
+        Returns (best, other, exhausted): the longest usable entries and where they start,
+        the start of a name known only for another territory, and whether the walk ran out
+        of words while still inside a known name (a wider window may find a longer one).
+        """
+        tokens = list(_TOKEN_OR_BREAK.finditer(text, lo, end))
+        if lo > 0 and tokens and tokens[0].start() == lo and text[lo - 1].isalnum():
+            tokens = tokens[1:]  # cut in the middle of a word
+        node, written, best, other = self._trie, [], None, None
+        bracketed = text.find(")", lo, end) >= 0  # only then can a start fall inside a longer title
+        for raw, word, start in _words_backwards(tokens):
+            if word is None:
+                return best, other, False  # a paragraph break: names never cross one
+            if not word:
+                continue  # "etc."
+            if word not in node:
+                return best, other, False
+            node, entries = node[word]
+            written.append(raw)
+            usable = [(inst, form) for inst, form, exact, where in entries
+                      if where == territory and (exact is None or exact == tuple(reversed(written)))]
+            if (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()) or (bracketed and _unbalanced(text, start, end)):
+                continue
+            if usable:
+                best = (usable, start)
+            elif entries:
+                other = start
+        return best, other, bool(node)
 
     @staticmethod
     def _unknown(match: re.Match) -> Reference | None:
         """A titled instrument the table does not know ("Widget Safety Act 1999"), or None for "The Act 2010"."""
         name = match.group("name")
-        filler = _LEADING_FILLER.match(name)
-        skip = filler.end() if filler else 0
+        cuts = [m.end() for m in _INNER_THE.finditer(name) if m.group(1).lower() not in _TITLE_BEFORE_THE]
+        skip = cuts[-1] if cuts else 0
+        filler = _LEADING_FILLER.match(name, skip)
+        skip = filler.end() if filler else skip
         title = " ".join(name[skip:].split())
         if " " not in title:
             return None
@@ -217,7 +281,8 @@ def resolve(family: list[Instrument], year: str | None, as_of: dt.date | None = 
     closest to it (the check reports the wrong year). Without a year, the
     latest instrument in force on ``as_of`` (default today) is meant — "the
     Data Protection Act" is the current one — and when none is in force, the
-    earliest (the principal Act rather than its amending Act).
+    earliest (the principal Act rather than its amending Act). Only instruments
+    that extend to ``jurisdiction`` count as in force there.
     """
     if len(family) == 1:
         return family[0]
@@ -228,7 +293,7 @@ def resolve(family: list[Instrument], year: str | None, as_of: dt.date | None = 
         return min(family, key=lambda inst: (abs(inst.year - int(year)), -inst.year))
     when = as_of or dt.date.today()
     made = [inst for inst in family if inst.year <= when.year] or family
-    in_force = [inst for inst in made if inst.status_on(when, jurisdiction)[0] == "in_force"]
+    in_force = [inst for inst in made if inst.extends_to(jurisdiction) and inst.status_on(when, jurisdiction)[0] == "in_force"]
     if in_force:
         return max(in_force, key=lambda inst: inst.year)
     return min(made, key=lambda inst: inst.year)
@@ -243,13 +308,95 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _without_overlaps(refs: list[Reference]) -> list[Reference]:
-    refs.sort(key=lambda r: (r.start, -(r.end - r.start), r.form == "unknown"))
-    kept: list[Reference] = []
+    """Overlapping references keep the longest (a known name before an unknown one); result in text order."""
+    refs = sorted(refs, key=lambda r: (r.form == "unknown", -(r.end - r.start), r.start))
+    kept: list[tuple[int, int]] = []
+    out: list[Reference] = []
     for ref in refs:
-        if kept and ref.start < kept[-1].end:
+        i = bisect_right(kept, (ref.start, float("inf")))
+        if (i > 0 and kept[i - 1][1] > ref.start) or (i < len(kept) and kept[i][0] < ref.end):
             continue
-        kept.append(ref)
-    return kept
+        kept.insert(i, (ref.start, ref.end))
+        out.append(ref)
+    return sorted(out, key=lambda r: r.start)
+
+
+def _territory(name: str, key: str) -> str | None:
+    """The part of the UK a title (``key`` its name key) ends with ("... Regulations (Northern Ireland)" -> "ni"), else None."""
+    words = key.split()
+    return words[-1] if len(words) > 1 and words[-1] in TERRITORIES and name.rstrip().endswith(")") else None
+
+
+def _words_backwards(tokens: list[re.Match]):
+    """(raw, keyed word, start) from the last token back; "Northern Ireland" and "N I" read as the one word "ni"."""
+    i = len(tokens) - 1
+    while i >= 0:
+        raw = tokens[i].group()
+        word = _word(raw)
+        start = tokens[i].start()
+        if i > 0 and ((word == "ireland" and _word(tokens[i - 1].group()) == "northern")
+                      or (word == "i" and _word(tokens[i - 1].group()) == "n")):
+            i -= 1
+            word, start, raw = "ni", tokens[i].start(), tokens[i].group() + " " + raw
+        yield raw, word, start
+        i -= 1
+
+
+def _unbalanced(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] closes a bracket it did not open: it starts inside a longer title."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+_STOP = frozenset({"of", "and", "the", "at", "for", "in", "on", "to", "a", "etc", "with", "from"})
+
+
+
+def _stems(name: str) -> frozenset[str]:
+    """The content words of a name, crudely stemmed ("Working at Heights" -> {"work", "height"})."""
+    out = set()
+    for word in name_key(name).split():
+        if word in _STOP:
+            continue
+        for ending in ("ing", "es", "s"):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[: -len(ending)]
+                break
+        out.add(word)
+    return frozenset(out)
+
+
+#: Words that make a title another instrument, not a misspelling: "(Amendment) Regulations 2006", "(Wales)".
+_DISTINCT = _stems("amendment commencement consequential transitional savings revocation repeal no "
+                   "Northern Ireland Scotland Wales England fees charges")
+
+
+class _NearTitles:
+    """Known instruments by year, to recognise a title written slightly wrong ("Working at Height Regulations 2005")."""
+
+    def __init__(self, table: Table):
+        self.by_year: dict[int, list[tuple[Instrument, frozenset[str], str]]] = {}
+        for inst in table:
+            kind = name_key(inst.name).split()[-1].rstrip("s")
+            self.by_year.setdefault(inst.year, []).append((inst, _stems(inst.name), kind))
+
+    def resolve(self, ref: Reference) -> Reference:
+        """``ref`` (an unknown title) as a misnamed known instrument when one of its year nearly shares its words."""
+        if ref.year is None:
+            return ref
+        stems, kind = _stems(ref.name), name_key(ref.name).split()[-1].rstrip("s")
+        matches = [inst for inst, known, k in self.by_year.get(int(ref.year), ())
+                   if k == kind and len(stems ^ known) <= 1 and len(stems & known) >= 3 and not (stems ^ known) & _DISTINCT]
+        if len(matches) != 1:
+            return ref
+        return Reference(matches[0].id, ref.text, ref.start, ref.end, ref.year, "misnamed", ref.name, (matches[0].id,))
 
 
 @cache

@@ -15,14 +15,20 @@ SEP = r"(?:[^\S\n]*\n[^\S\n>]*>?[^\S\n]*|[^\S\n]+)"
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _PUNCT = re.compile(r"[^\w\s']")
+_NI = re.compile(r"\bnorthern ireland\b|\bn i\b")
+_ETC = re.compile(r"\betc\b\.?")
+
+#: Words that name a part of the UK in a title ("... (Northern Ireland) Order", "... (Scotland) Act"), as keyed.
+TERRITORIES = frozenset({"ni", "scotland", "wales", "england"})
 
 
 def name_key(name: str) -> str:
-    """A name reduced for comparison: lower case, "&" as "and", no "etc.", no punctuation."""
+    """A name reduced for comparison: lower case, "&" as "and", no "etc.", no punctuation, "NI" for Northern Ireland."""
     text = name.translate(_APOSTROPHES).lower().replace("&", " and ")
-    text = re.sub(r"\betc\b\.?", " ", text)
-    text = _PUNCT.sub(" ", text)
-    return " ".join(text.split())
+    if "etc" in text:
+        text = _ETC.sub(" ", text)
+    text = " ".join(_PUNCT.sub(" ", text).split())
+    return _NI.sub("ni", text) if " i" in text or "ireland" in text else text
 
 
 def is_abbreviation(name: str) -> bool:

@@ -18,12 +18,20 @@ _STATUS_LABEL = {
     "repealed": "repealed",
     "revoked": "revoked",
     "renamed": "renamed",
+    "outside_extent": "not law there",
 }
+
+
+def status_on(inst: Instrument, as_of: dt.date, jurisdiction: str):
+    """(status, change) as of a date; ``outside_extent`` when the instrument is not law in ``jurisdiction``."""
+    if not inst.extends_to(jurisdiction):
+        return "outside_extent", None
+    return inst.status_on(as_of, jurisdiction)
 
 
 def status_label(inst: Instrument, as_of: dt.date, jurisdiction: str) -> str:
     """``in force`` / ``repealed 2010-10-01`` ... as of a date."""
-    status, change = inst.status_on(as_of, jurisdiction)
+    status, change = status_on(inst, as_of, jurisdiction)
     return _STATUS_LABEL[status] + (f" {change.date.isoformat()}" if change else "")
 
 
@@ -36,13 +44,14 @@ def list_lines(table: Table, as_of: dt.date, jurisdiction: str) -> list[str]:
 
 
 def list_records(table: Table, as_of: dt.date, jurisdiction: str) -> list[dict]:
-    """One record per instrument, for ``--json``: id, title, year, extent, status and since (ISO date or null)."""
+    """One record per instrument, for ``--json``: id, title, year, number, extent, status, since (ISO date or null), successor, source."""
     records = []
     for inst in sorted(table, key=lambda i: i.id):
-        status, change = inst.status_on(as_of, jurisdiction)
-        records.append({"id": inst.id, "title": inst.title, "year": inst.year, "jurisdiction": inst.jurisdiction,
-                        "status": status, "since": change.date.isoformat() if change else None,
-                        "successor": change.successor if change else None})
+        status, change = status_on(inst, as_of, jurisdiction)
+        records.append({"id": inst.id, "title": inst.title, "year": inst.year, "number": inst.number,
+                        "jurisdiction": inst.jurisdiction, "status": status,
+                        "since": change.date.isoformat() if change else None,
+                        "successor": change.successor if change else None, "source": inst.source})
     return records
 
 
@@ -64,8 +73,12 @@ def find_instrument(table: Table, name: str) -> Instrument:
 
 def show_lines(table: Table, inst: Instrument, as_of: dt.date, jurisdiction: str) -> list[str]:
     """Everything the table says about one instrument."""
-    lines = [f"{inst.title}", f"  id: {inst.id}", f"  year: {inst.year}", f"  kind: {inst.kind}",
-             f"  extent: {JURISDICTION_NAMES[inst.jurisdiction]}"]
+    lines = [f"{inst.title}", f"  id: {inst.id}", f"  year: {inst.year}", f"  kind: {inst.kind}"]
+    if inst.number:
+        lines.append(f"  number: {inst.number}")
+    lines.append(f"  extent: {JURISDICTION_NAMES[inst.jurisdiction]}")
+    for code, ids in inst.equivalents.items():
+        lines.append(f"  in {JURISDICTION_NAMES[code]}: " + "; ".join(table.get(i).title for i in ids if table.get(i)))
     for label, names in (("also written", inst.aliases), ("abbreviations", inst.abbreviations),
                          ("wrong names seen", inst.incorrect_names)):
         if names:
@@ -75,7 +88,7 @@ def show_lines(table: Table, inst: Instrument, as_of: dt.date, jurisdiction: str
     for change in inst.changes:
         successor = table.get(change.successor)
         text = f"  {long_date(change.date)}: {_STATUS_LABEL[change.status]}"
-        if change.where != "UK":
+        if change.where != inst.jurisdiction:
             text += f" in {JURISDICTION_NAMES[change.where]}"
         if successor:
             text += f" -> {successor.title}"
@@ -84,6 +97,11 @@ def show_lines(table: Table, inst: Instrument, as_of: dt.date, jurisdiction: str
         lines.append(text)
         if change.note:
             lines.append(f"      {change.note}")
+    for part in inst.parts:
+        for change in part.changes:
+            successor = table.get(change.successor)
+            lines.append(f"  {long_date(change.date)}: {part.label} ({part.title}) {_STATUS_LABEL[change.status]}"
+                         + (f" -> {successor.title}" if successor else ""))
     lines.append(f"  status on {long_date(as_of)} in {JURISDICTION_NAMES[jurisdiction]}: {status_label(inst, as_of, jurisdiction)}")
     if inst.notes:
         lines.append(f"  notes: {inst.notes}")

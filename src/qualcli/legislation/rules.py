@@ -27,13 +27,15 @@ RULES = {
         Rule("QL003", "wrong-year", "warning",
              "The year cited is not the instrument's year (e.g. Consumer Contracts Regulations 2014 are of 2013)."),
         Rule("QL004", "outdated-name", "warning",
-             "The name is outdated or incorrect (EU 'GDPR' as UK law after 1 January 2021 is the UK GDPR; 'Sale of Goods and Services Act')."),
+             "The name is outdated or wrong, also for current law: a known wrong name ('Sale of Goods and Services Act', 'Working at Height Regulations'), a title that nearly matches an instrument of the same year, or EU 'GDPR' as UK law after 1 January 2021 (the UK GDPR)."),
         Rule("QL005", "unknown-instrument", "info",
              "An Act, Regulations or Order with a year that the currency table does not know; its currency was not checked."),
         Rule("QL006", "historical-mention", "info",
              "An out-of-date instrument whose own sentence says it was replaced: a historical mention, not an error."),
         Rule("QL007", "not-yet-in-force", "info",
              "The instrument was not yet in force on the --as-of date."),
+        Rule("QL008", "outside-extent", "warning",
+             "The instrument does not extend to the --jurisdiction chosen (e.g. the Equality Act 2010 in Northern Ireland); the message names the local equivalent when the table knows it."),
     )
 }
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -22,6 +22,7 @@ NATIONS = {
     "UK": frozenset({"E", "W", "S", "NI"}),
     "GB": frozenset({"E", "W", "S"}),
     "EW": frozenset({"E", "W"}),
+    "EWNI": frozenset({"E", "W", "NI"}),
     "E": frozenset({"E"}),
     "W": frozenset({"W"}),
     "S": frozenset({"S"}),
@@ -31,6 +32,7 @@ JURISDICTION_NAMES = {
     "UK": "the UK",
     "GB": "Great Britain",
     "EW": "England and Wales",
+    "EWNI": "England, Wales and Northern Ireland",
     "E": "England",
     "W": "Wales",
     "S": "Scotland",
@@ -59,6 +61,20 @@ class StatusChange:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A part or section of an instrument whose status differs from the rest (e.g. Part III of an Act).
+
+    ``topics`` are the words a sentence uses when it cites the instrument for this
+    part ("price", "sale price"); ``label`` is how the instrument numbers it.
+    """
+
+    label: str
+    title: str
+    topics: tuple[str, ...]
+    changes: tuple[StatusChange, ...]
+
+
+@dataclass(frozen=True)
 class Instrument:
     """One Act, statutory instrument or retained/EU regulation."""
 
@@ -75,32 +91,43 @@ class Instrument:
     changes: tuple[StatusChange, ...] = ()
     notes: str | None = None
     uncertain: str | None = None
+    number: str | None = None  # chapter or SI/SR/SSI number, e.g. "c. 54", "SI 2013/3134"
+    equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)  # jurisdiction -> local ids
+    still_applies_in: str | None = None  # where it is known to remain in force after a narrower change
+    parts: tuple[Part, ...] = ()
     entry: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
+    @cached_property
     def name(self) -> str:
         """The title without its year: what material writes before the year."""
         return _YEAR_SUFFIX.sub("", self.title).strip()
 
-    def status_on(self, when: dt.date, jurisdiction: str = DEFAULT_JURISDICTION) -> tuple[str, StatusChange | None]:
-        """The status on ``when`` in ``jurisdiction`` and the change that set it (None when in force)."""
+    def status_on(self, when: dt.date, jurisdiction: str = DEFAULT_JURISDICTION,
+                  part: Part | None = None) -> tuple[str, StatusChange | None]:
+        """The status on ``when`` in ``jurisdiction`` (of ``part`` when given) and the change that set it (None when in force)."""
         if self.in_force_from and when < self.in_force_from:
             return "not_yet_in_force", None
         current: tuple[str, StatusChange | None] = ("in_force", None)
-        for change in self.changes:
+        for change in part.changes if part is not None else self.changes:
             if change.date <= when and change.applies_in(jurisdiction):
                 current = (change.status, change)
         return current
 
     def differing_nations(self, change: StatusChange) -> str | None:
         """Where the instrument's own extent is wider than a change's, the nations left out (e.g. ``NI``)."""
-        rest = NATIONS[self.jurisdiction] - NATIONS[change.where]
-        if not rest:
-            return None
-        for code in ("NI", "S", "GB", "EW", "E", "W"):
-            if NATIONS[code] == rest:
-                return code
-        return None
+        return nations_code(NATIONS[self.jurisdiction] - NATIONS[change.where])
+
+    def extends_to(self, jurisdiction: str) -> bool:
+        """True when the instrument's extent covers some of ``jurisdiction``."""
+        return bool(NATIONS[self.jurisdiction] & NATIONS[jurisdiction])
+
+
+def nations_code(nations: frozenset[str]) -> str | None:
+    """The jurisdiction code for exactly ``nations`` (None when empty or no code fits)."""
+    for code in ("NI", "S", "GB", "EW", "EWNI", "E", "W", "UK"):
+        if nations and NATIONS[code] == nations:
+            return code
+    return None
 
 
 class Table:
@@ -166,18 +193,28 @@ def instrument_from_entry(entry: dict[str, Any], origin: str) -> Instrument:
     return _build(entry, origin)
 
 
-def _build(entry: dict[str, Any], origin: str) -> Instrument:
-    changes = tuple(
+def _changes(items: Iterable[dict[str, Any]], entry: dict[str, Any], origin: str) -> tuple[StatusChange, ...]:
+    """Dated changes in date order; a change without ``where`` applies wherever the instrument extends."""
+    changes = (
         StatusChange(
             date=_date(c["date"], origin, f"{entry['id']} status date"),
             status=c["status"],
             successor=c.get("successor"),
             scope=c.get("scope"),
-            where=c.get("where", "UK"),
+            where=c.get("where", entry["jurisdiction"]),
             note=c.get("note"),
             severity=c.get("severity"),
         )
-        for c in entry.get("changes", ())
+        for c in items
+    )
+    return tuple(sorted(changes, key=lambda c: c.date))
+
+
+def _build(entry: dict[str, Any], origin: str) -> Instrument:
+    changes = _changes(entry.get("changes", ()), entry, origin)
+    parts = tuple(
+        Part(label=p["part"], title=p["title"], topics=tuple(p.get("topics", ())), changes=_changes(p.get("changes", ()), entry, origin))
+        for p in entry.get("parts", ())
     )
     in_force = entry.get("in_force_from")
     return Instrument(
@@ -191,9 +228,13 @@ def _build(entry: dict[str, Any], origin: str) -> Instrument:
         abbreviations=tuple(entry.get("abbreviations", ())),
         incorrect_names=tuple(entry.get("incorrect_names", ())),
         in_force_from=_date(in_force, origin, f"{entry['id']} in_force_from") if in_force else None,
-        changes=tuple(sorted(changes, key=lambda c: c.date)),
+        changes=changes,
         notes=entry.get("notes"),
         uncertain=entry.get("uncertain"),
+        number=entry.get("number"),
+        equivalents={code: tuple(ids) for code, ids in entry.get("equivalents", {}).items()},
+        still_applies_in=entry.get("still_applies_in"),
+        parts=parts,
         entry=entry,
     )
 
@@ -278,11 +319,13 @@ def shipped_table() -> Table:
 
 
 def check_successors(table: Table, origin: str) -> None:
-    """Every ``successor`` must name an instrument in the table."""
+    """Every ``successor`` and local equivalent must name an instrument in the table."""
     for inst in table:
-        for change in inst.changes:
-            if change.successor and table.get(change.successor) is None:
-                raise QualcliError(f"{inst.id}: successor {change.successor!r} is not in the table", origin)
+        named = [c.successor for c in inst.changes] + [c.successor for p in inst.parts for c in p.changes]
+        named += [i for ids in inst.equivalents.values() for i in ids]
+        for other in named:
+            if other and table.get(other) is None:
+                raise QualcliError(f"{inst.id}: {other!r} is named but is not in the table", origin)
 
 
 def build_table(entries: Iterable[dict[str, Any]] = (), files: Iterable[Path] = (), origin: str = "config") -> Table:
