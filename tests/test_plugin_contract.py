@@ -147,7 +147,7 @@ def test_api_names_what_plugins_build_and_the_entry_shapes_follow_the_schemas():
     legislation = json.loads((schemas / "legislation.schema.json").read_text(encoding="utf-8"))["$defs"]
     nos = json.loads((schemas / "nos.schema.json").read_text(encoding="utf-8"))["$defs"]
     for typed, schema in ((api.LegislationEntry, legislation["instrument"]), (api.StatusChange, legislation["change"]),
-                          (api.NosEntry, nos["standard"])):
+                          (api.InstrumentPart, legislation["part"]), (api.NosEntry, nos["standard"])):
         assert set(typing.get_type_hints(typed)) == set(schema["properties"]), typed.__name__
         assert typed.__required_keys__ == set(schema["required"]), typed.__name__
 

@@ -55,6 +55,7 @@ __all__ = [
     "ContentTopic",
     "Criterion",
     "Grade",
+    "InstrumentPart",
     "LearningOutcome",
     "LegislationEntry",
     "LegislationRef",
@@ -172,6 +173,15 @@ class StatusChange(_StatusChangeRequired, total=False):
     severity: str
 
 
+class InstrumentPart(TypedDict):
+    """A part of an instrument whose status differs from the rest (an item of ``LegislationEntry["parts"]``)."""
+
+    part: str
+    title: str
+    topics: list[str]
+    changes: list[StatusChange]
+
+
 class _LegislationEntryRequired(TypedDict):
     id: str
     title: str
@@ -189,6 +199,10 @@ class LegislationEntry(_LegislationEntryRequired, total=False):
     already has replaces that instrument.
     """
 
+    number: str
+    equivalents: dict[str, list[str]]
+    still_applies_in: str
+    parts: list[InstrumentPart]
     aliases: list[str]
     abbreviations: list[str]
     incorrect_names: list[str]
