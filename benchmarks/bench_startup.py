@@ -21,17 +21,19 @@ In-process rows (fastest of N): the handbook's ``load_spec`` (what ``map``,
 ``show`` and ``diff`` load) against the same plus the legislation annotation
 that loading did before issue 12 (annotation cache cleared each time).
 
-Results (issue 12, two runs with ``--before`` an export of ``main`` on the
-shared 2-core machine at load average 8-10, so ratios to ``python -c pass``
-are inflated for every row; the before/after column is the reliable one):
+Results (issue 12, three runs with ``--before`` an export of ``main``, the
+last after merging issue 14's legislation work, on the shared 2-core machine
+at load average 7-10, so ratios to ``python -c pass`` are inflated for every
+row; the before/after column is the reliable one):
 
-- ``legislation check``: 0.72× and 0.81× of before (13.4× ``python -c pass``
-  against 16.6× before, in the second run); the 2.5× goal is not met: importing
+- ``legislation check``: 0.70×-0.81× of before (14.9× ``python -c pass``
+  against 21.3× before, in the last run); the 2.5× goal is not met: importing
   Typer alone measured 6× ``python -c pass`` in the same conditions;
-- ``plugins``: 0.65×-0.90×; ``show`` of the C&G handbook: 0.69×-0.86×;
-  ``parse`` of it: 0.85×-0.90× (it still finds the legislation it outputs);
-- in-process ``load_spec`` of the handbook: 0.90×-0.94× of the old one, which
-  annotated legislation (now 6-10% of the old load, since the legislation
+- ``show`` of the C&G handbook: 0.69×-0.86×; ``parse`` of it: 0.82×-0.90×
+  (it still finds the legislation it outputs); ``plugins``: 0.65×-1.14×
+  (it imports every parser, as before; the spread is the machine's load);
+- in-process ``load_spec`` of the handbook: 0.90×-0.96× of the old one, which
+  annotated legislation (now 4-10% of the old load, since the legislation
   table is cached; the issue's 37% was measured before that cache).
 """
 
