@@ -34,8 +34,10 @@ def parse(
     try:
         doc = load_spec(file, body, detections)
     finally:
-        for line in (detections[0].explain() if explain_detection and detections else []):
-            print(f"{file}: detection: {line}", file=sys.stderr)
+        if explain_detection:
+            explained = detections[0].explain() if detections else ["a parsed spec file: no parser was asked"]
+            for line in explained:
+                print(f"{file}: detection: {line}", file=sys.stderr)
     annotate(doc)  # the legislation each unit cites, found once, for the output
     write_output(dump(doc, fmt.value), out)
     _report(doc)
