@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from importlib import import_module
 from typing import Any
 
-from qualcli.cachedir import cache_dir, write_json
+from qualcli.cachedir import cache_dir, write_atomically
 
 ENTRY_POINT_GROUP = "qualcli"
 _CACHE_FORMAT = 1
@@ -75,11 +75,13 @@ def installed_plugins() -> list[EntryPoint]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data["key"] == key:
-            return [EntryPoint(**item) for item in data["plugins"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+            cached = [EntryPoint(**item) for item in data["plugins"]]
+            if all(isinstance(ep.name, str) and isinstance(ep.value, str) and _TARGET.match(ep.value) for ep in cached):
+                return cached
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # missing, damaged or from another qualcli: scanned again
     found = scan()
-    write_json(path, {"key": key, "plugins": [asdict(ep) for ep in found]})
+    write_atomically(path, json.dumps({"key": key, "plugins": [asdict(ep) for ep in found]}).encode("utf-8"))
     return found
 
 

@@ -77,6 +77,9 @@ def map_command(
         add_criterion_detail(result)
     if update:
         from qualcli.mapping.overrides import update_file
+        from qualcli.output import check_writable
+
+        check_writable(out)  # a run that cannot write its output leaves the overrides file alone too
 
         added = update_file(Path(overrides), result)
         print(f"qualcli: {added} candidate pair(s) added to {overrides}", file=sys.stderr)
