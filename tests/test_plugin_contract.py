@@ -385,3 +385,17 @@ def test_the_cached_plugin_list_is_refreshed_when_a_distribution_is_installed(tm
     dist = site / "qualcli_late-1.0.dist-info"
     os.utime(dist, ns=(os.stat(dist).st_atime_ns, os.stat(dist).st_mtime_ns + 1_000_000_000))  # reinstalled
     assert plugin_index.environment_key() != installed
+
+
+def test_a_damaged_plugin_list_cache_is_scanned_again(tmp_path, monkeypatch):
+    from qualcli import plugin_index
+
+    monkeypatch.setenv("QUALCLI_CACHE_DIR", str(tmp_path / "cache"))
+    expected = plugin_index.installed_plugins()
+    (cached,) = (tmp_path / "cache").glob("plugins-*.json")
+    key = json.loads(cached.read_text(encoding="utf-8"))["key"]
+    for damaged in ("{not json", json.dumps({"key": key, "plugins": [{"name": 1, "value": None}]}),
+                    json.dumps({"key": key, "plugins": [{"name": "x", "value": "os; rm", "distribution": None,
+                                                          "version": None}]})):
+        cached.write_text(damaged, encoding="utf-8")
+        assert plugin_index.installed_plugins() == expected
