@@ -220,7 +220,7 @@ def test_the_readme_plugin_example_is_a_working_awarding_body_typed_against_the_
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     source = readme.split("```python\n", 1)[1].split("```", 1)[0]
     imported = {node.module for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom)}
-    assert imported == {"qualcli.api", "qualcli.parsing.lines"}
+    assert imported == {"qualcli.api", "qualcli.parsing.prepare"}
     plugin = types.ModuleType("qualcli_ncfe")
     exec(compile(source, "README.md", "exec"), plugin.__dict__)
     parser = plugin.NcfeParser()

@@ -9,7 +9,9 @@ here is the contract, documented for plugin authors in ``docs/plugins.md``:
   :mod:`qualcli.hookspecs`);
 - :class:`Parser` and :class:`Reader`, the protocols of the objects plugins
   register, and :class:`Confidence`, a parser's answer to "is this yours?";
-- :class:`SourceText` and :class:`Line`, what readers give and parsers read;
+- :class:`SourceText` and :class:`Line`, what readers give and parsers read,
+  and the line kinds (:data:`TEXT`, :data:`HEADING`, :data:`LIST_ITEM`,
+  :data:`TABLE_ROW`);
 - the model classes a parser builds (:class:`SpecDocument` and its parts);
 - :class:`NosEntry` and :class:`LegislationEntry`, the shapes of the entries
   ``register_nos`` and ``register_legislation`` take;
@@ -47,10 +49,14 @@ from qualcli.model import (
     Unstructured,
     VersionEntry,
 )
-from qualcli.readers import Line, SourceText, sha256_of
+from qualcli.readers import HEADING, LIST_ITEM, TABLE_ROW, TEXT, Line, SourceText, sha256_of
 from qualcli.readers.text import decode_text, lines_from_text
 
 __all__ = [
+    "HEADING",
+    "LIST_ITEM",
+    "TABLE_ROW",
+    "TEXT",
     "Confidence",
     "ContentTopic",
     "Criterion",

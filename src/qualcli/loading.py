@@ -61,6 +61,10 @@ def parse_source(source: SourceText, body: str | None = None, detection: list[De
         pages=source.pages,
     )
     doc.body = chosen.parser.body
+    doc.warnings[:0] = source.warnings
+    from qualcli.diagnostics import diagnose
+
+    doc.diagnostics = diagnose(doc)
     return doc
 
 

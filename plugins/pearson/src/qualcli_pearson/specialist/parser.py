@@ -6,7 +6,8 @@ import re
 
 from qualcli.api import SourceText, SpecDocument, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
-from qualcli_pearson.cells import TEXT_FORMATS, filled, paragraphs, row_text, table_cells
+from qualcli.parsing.prepare import prepare
+from qualcli_pearson.cells import filled, row_text, table_cells
 from qualcli_pearson.detect import score
 from qualcli_pearson.markup import plain_text
 from qualcli_pearson.specialist.annexe import unit_mappings
@@ -51,7 +52,7 @@ class SpecialistParser:
 
     def parse(self, source: SourceText) -> SpecDocument:
         """The qualifications, units, unit mappings and change log of the specification."""
-        lines = paragraphs(source.lines, starts_new=_starts_new, tabs_are_cells=source.format in TEXT_FORMATS)
+        lines = prepare(source, starts_new=_starts_new)
         doc = SpecDocument()
         spans = _unit_spans(lines)
         front = lines[: spans[0][0]] if spans else lines
