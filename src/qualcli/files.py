@@ -6,6 +6,8 @@ from pathlib import Path
 
 from qualcli.errors import QualcliError, UnreadableDocument
 
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")  # a parsed spec, not a source document
+
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or a one-line error for a missing/unreadable path."""

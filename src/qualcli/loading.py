@@ -14,13 +14,11 @@ from pathlib import Path
 from qualcli import plugins
 from qualcli.detection import Detection, detect, unrecognised
 from qualcli.errors import UnreadableDocument
-from qualcli.files import read_bytes
+from qualcli.files import SPEC_SUFFIXES, read_bytes
 from qualcli.model import Source, SpecDocument
 from qualcli.readers import SourceText
 
 __all__ = ["SPEC_SUFFIXES", "load_spec", "parse_source", "read_bytes", "read_source"]
-
-SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def read_source(path: Path) -> SourceText:

@@ -27,6 +27,9 @@ import re
 from collections import Counter
 from typing import Iterable
 
+#: pdfium's marks for a hyphen at a line break, as plain hyphens
+PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top
 _WORD = re.compile(r"[^\W_]+(?:['’./-][^\W_]+)*'?")
 SHORT_TAIL = 3  # characters: the most of a word cut off after a punctuation mark ("organisation'" / "s", "uk." / "com")
@@ -126,8 +129,6 @@ class WordBreaks:
 
     def _text(self) -> str:
         if self._page_text is None:
-            from qualcli.readers.pdf_grid import PDFIUM_HYPHENS
-
             count = self.textpage.count_chars()
             self._page_text = self.textpage.get_text_range(0, count).translate(PDFIUM_HYPHENS) if count else ""
         return self._page_text
