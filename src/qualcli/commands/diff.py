@@ -36,8 +36,9 @@ def diff(
 
     from qualcli.diff.compare import diff_documents
     from qualcli.loading import load_spec
-    from qualcli.output import write_output
+    from qualcli.output import check_writable, write_output
 
+    check_writable(out)  # refuse an unwritable -o before the work
     old_doc, new_doc = load_spec(old, body), load_spec(new, body)
     from qualcli.diagnostics import report as report_parse
 

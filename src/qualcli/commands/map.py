@@ -33,8 +33,9 @@ def map_command(
     from qualcli.loading import load_spec
     from qualcli.mapping.exporters import FORMATS, keep, render
     from qualcli.mapping.units import document_labels
-    from qualcli.output import write_output
+    from qualcli.output import check_writable, write_output
 
+    check_writable(out)  # refuse an unwritable -o before the work (and before --update touches the overrides)
     if to not in ("units", "nos"):
         raise QualcliError(f"--to must be units or nos, not {to!r}")
     if fmt not in FORMATS:
@@ -81,10 +82,6 @@ def map_command(
         add_criterion_detail(result)
     if update:
         from qualcli.mapping.overrides import update_file
-        from qualcli.output import check_writable
-
-        check_writable(out)  # a run that cannot write its output leaves the overrides file alone too
-
         added = update_file(Path(overrides), result)
         print(f"qualcli: {added} candidate pair(s) added to {overrides}", file=sys.stderr)
     documents = [

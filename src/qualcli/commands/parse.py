@@ -31,9 +31,10 @@ def parse(
     from qualcli.diagnostics import diagnose, summary
     from qualcli.legislation.annotate import annotate
     from qualcli.loading import load_spec
-    from qualcli.output import write_output
+    from qualcli.output import check_writable, write_output
     from qualcli.specfile import dump
 
+    check_writable(out)  # refuse an unwritable -o before the work
     detections: list = []
     try:
         doc = load_spec(file, body, detections)
