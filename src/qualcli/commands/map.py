@@ -6,6 +6,8 @@ from typing import List, Optional, Tuple
 
 import typer
 
+from qualcli.commands import NO_CACHE
+
 
 def map_command(
     files: List[str] = typer.Argument(..., help="Source documents or parsed specs (one file maps within itself)."),
@@ -20,6 +22,7 @@ def map_command(
         None, "--explain", metavar="A B", help="Print the criterion pairs behind one cell (CODE or DOCUMENT:CODE)."
     ),
     body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser for source documents."),
+    no_cache: bool = NO_CACHE,
 ) -> None:
     """Map units of one or more specifications to each other (--to units) or to NOS (--to nos).
 
@@ -49,7 +52,7 @@ def map_command(
     if fmt == "xlsx" and out in (None, "-") and sys.stdout.isatty():
         raise QualcliError("xlsx is a binary format: give -o FILE.xlsx")
 
-    docs = [load_spec(path, body) for path in files]
+    docs = [load_spec(path, body, cache=not no_cache) for path in files]
     from qualcli.diagnostics import report
 
     for path, doc in zip(files, docs):

@@ -7,6 +7,8 @@ from typing import Optional
 
 import typer
 
+from qualcli.commands import NO_CACHE
+
 
 class SpecFormat(str, Enum):
     yaml = "yaml"
@@ -16,6 +18,7 @@ class SpecFormat(str, Enum):
 def parse(
     file: str = typer.Argument(..., help="Source document (.txt .md .html .pdf .docx ...) or parsed spec (.yaml .json)."),
     body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser (e.g. vtct)."),
+    no_cache: bool = NO_CACHE,
     fmt: SpecFormat = typer.Option(SpecFormat.yaml, "--format", help="Output format."),
     out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
     strict: bool = typer.Option(
@@ -35,11 +38,11 @@ def parse(
     from qualcli.specfile import dump
 
     check_writable(out)  # refuse an unwritable -o before the work
-    detections: list = []
+    detections: list | None = [] if explain_detection else None
     try:
-        doc = load_spec(file, body, detections)
+        doc = load_spec(file, body, detections, cache=not no_cache)
     finally:
-        if explain_detection:
+        if detections is not None:
             explained = detections[0].explain() if detections else ["a parsed spec file: no parser was asked"]
             for line in explained:
                 print(f"{file}: detection: {line}", file=sys.stderr)
