@@ -11,7 +11,9 @@ back to 2.7. Printed:
 1. Whole process: ``qualcli diff OLD NEW`` as a ratio to ``qualcli parse NEW``
    (the issue's measure: diffing two versions costs about two parses).
 2. In process: ``diff_documents`` alone as a ratio to parsing one version,
-   i.e. what alignment and comparison add on top of reading the documents.
+   i.e. what alignment and comparison (with finding the legislation each
+   version cites, which loading no longer does) add on top of reading the
+   documents.
 """
 
 from __future__ import annotations
@@ -50,8 +52,8 @@ def older_version(text: str) -> str:
 def in_process(old: Path, new: Path, repeat: int) -> tuple[float, float, int]:
     """Median seconds to load one version, to diff the two loaded versions, and the number of changes."""
     from qualcli.diff.compare import diff_documents
-    from qualcli.diff.legislation import _cited_in
     from qualcli.diff.normalise import comparable
+    from qualcli.legislation.annotate import references_in
     from qualcli.loading import load_spec
 
     loads, diffs = [], []
@@ -61,7 +63,7 @@ def in_process(old: Path, new: Path, repeat: int) -> tuple[float, float, int]:
         loads.append(time.perf_counter() - start)
         old_doc = load_spec(old)
         comparable.cache_clear()  # measure a cold diff, as one command run is
-        _cited_in.cache_clear()
+        references_in.cache_clear()
         start = time.perf_counter()
         report = diff_documents(old_doc, new_doc)
         diffs.append(time.perf_counter() - start)

@@ -310,17 +310,20 @@ def test_removed_nos_reference(vtct, tmp_path):
 
 
 def test_replaced_act_in_guidance(cityandguilds, tmp_path):
-    from qualcli.diff.legislation import unit_instruments, unit_texts
+    from qualcli.diff.legislation import unit_instruments
     from qualcli.legislation import find_references
+    from qualcli.legislation.annotate import annotate
+    from qualcli.model import iter_unit_texts
 
     candidates = ["Consumer Rights Act 2015", "Equality Act 2010", "Freedom of Information Act 2000", "Computer Misuse Act 1990"]
     replacements = {find_references(text)[0].instrument: text for text in candidates}
     assert None not in replacements, "a replacement Act is missing from the legislation table"
+    annotate(cityandguilds.doc)
     for unit in cityandguilds.units_in_full():
         cited = unit_instruments(unit)
         counts = {}
-        for text in unit_texts(unit):
-            for ref in find_references(text):
+        for piece in iter_unit_texts(unit):
+            for ref in find_references(piece.text):
                 counts[ref.instrument] = counts.get(ref.instrument, 0) + 1
         once = [k for k, n in counts.items() if n == 1 and k]
         new_id = next((k for k in replacements if k not in cited), None)

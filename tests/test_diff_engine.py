@@ -116,7 +116,7 @@ def test_inserted_criterion_renumbers_the_rest_as_moves():
         c.ref = f"1.{i}"
     result = diff_documents(make_doc(), new).changes
     assert [(c.kind, list(c.path), c.old, c.new) for c in result] == [
-        ("added", ["units", "GR01", "outcomes", "1", "criteria", "1.2"], None, {"ref": "1.2", "text": "Offer visitors a trolley or basket"}),
+        ("added", ["units", "GR01", "outcomes", "1", "criteria", "1.2"], None, Criterion(ref="1.2", text="Offer visitors a trolley or basket")),
         ("moved", ["units", "GR01", "outcomes", "1", "criteria", "1.3"], "1.2", "1.3"),
         ("moved", ["units", "GR01", "outcomes", "1", "criteria", "1.4"], "1.3", "1.4"),
     ]
@@ -160,8 +160,10 @@ def test_renumbered_outcome_does_not_repeat_for_each_criterion():
         ("moved", ["units", "GR01", "outcomes", "2"]),
         ("moved", ["units", "GR01", "outcomes", "3"]),
     ]
-    added = diff_documents(make_doc(), new).changes[0].new
-    assert added["criteria"] == [{"ref": "1.1", "text": "Describe where each kind of plant is kept"}]
+    added = diff_documents(make_doc(), new).changes[0]
+    assert isinstance(added.new, LearningOutcome)  # typed until rendering
+    assert added.new.criteria == [Criterion(ref="1.1", text="Describe where each kind of plant is kept")]
+    assert added.to_dict()["new"]["criteria"] == [{"ref": "1.1", "text": "Describe where each kind of plant is kept"}]
 
 
 def test_renamed_unit_is_a_title_change():

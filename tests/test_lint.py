@@ -369,7 +369,7 @@ class DemoLintParser:
     name, body, formats = "demo-lint", "demolint", ("txt", "html")
 
     def confidence(self, source):
-        from qualcli.plugins import Confidence
+        from qualcli.api import Confidence
 
         first = next((line.text.strip() for line in source.lines if line.text.strip()), "")
         return Confidence(1.0 if first == "DEMO LINT SPEC" else 0.0, "first line")

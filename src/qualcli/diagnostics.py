@@ -102,7 +102,7 @@ def summary(doc: SpecDocument) -> str:
 
 def report(doc: SpecDocument, path: str | Path) -> None:
     """Print :func:`summary` on stderr when ``path`` was a source document that was just parsed."""
-    from qualcli.loading import SPEC_SUFFIXES
+    from qualcli.files import SPEC_SUFFIXES
 
     if Path(path).suffix.lower() not in SPEC_SUFFIXES:
         print(summary(doc), file=sys.stderr)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
@@ -227,10 +228,14 @@ class Diagnostics:
 
 @dataclass
 class SpecDocument:
-    """A parsed specification."""
+    """A parsed specification.
 
-    source: Source
-    body: str
+    A parser leaves ``source`` and ``body`` unset: qualcli fills them in from
+    the reader's document and the parser's ``body`` after ``parse`` returns.
+    """
+
+    source: Source | None = None
+    body: str | None = None
     title: str | None = None
     version: str | None = None
     version_date: str | None = None
@@ -252,7 +257,7 @@ class SpecDocument:
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise to plain data in schema order, leaving out empty fields."""
-        return _to_plain(self)
+        return to_plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "SpecDocument":
@@ -264,19 +269,24 @@ def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, (list, dict)) and not value)
 
 
-def _to_plain(obj: Any) -> Any:
+def to_plain(obj: Any, omit: frozenset[str] = frozenset()) -> Any:
+    """The one serialiser of the model: plain data in field order, empty fields (and ``mandatory: false``) left out.
+
+    ``omit`` names fields to leave out wherever they occur (``diff`` leaves out
+    source positions). Lists keep their order; other values pass unchanged.
+    """
     if dataclasses.is_dataclass(obj):
         out = {}
         for f in dataclasses.fields(obj):
             value = getattr(obj, f.name)
-            if _is_empty(value) or (f.name == "mandatory" and value is False):
+            if f.name in omit or _is_empty(value) or (f.name == "mandatory" and value is False):
                 continue
-            out[f.name] = _to_plain(value)
+            out[f.name] = to_plain(value, omit)
         return out
     if isinstance(obj, list):
-        return [_to_plain(v) for v in obj]
+        return [to_plain(v, omit) for v in obj]
     if isinstance(obj, dict):
-        return {k: _to_plain(v) for k, v in obj.items()}
+        return {k: to_plain(v, omit) for k, v in obj.items()}
     return obj
 
 
@@ -312,32 +322,74 @@ def iter_criteria(doc: SpecDocument):
                 yield unit, outcome, criterion
 
 
-def iter_unit_texts(unit: Unit):
-    """Yield ``(location, text)`` for every piece of prose in a unit, in document order.
+@dataclass(frozen=True)
+class UnitText:
+    """One piece of a unit's prose and where it sits (see :func:`iter_unit_texts`).
 
-    ``location`` names where the text sits: ``{"unit", "outcome"?, "criterion"?,
-    "field", "line"?}`` — the shape of :attr:`LegislationRef.location`.
+    ``field`` is ``title`` or ``aim`` (of the unit), ``section``, ``outcome``,
+    ``guidance`` (of the outcome, or of the criterion when ``criterion`` is
+    set), ``content`` (a topic: its title and text), ``text`` or
+    ``assessment_guidance`` (of a criterion). ``element`` is the object that
+    holds the text, for its ``line`` and ``page``.
     """
 
-    def place(field_name: str, element: Any, **where: str) -> dict[str, Any]:
-        location = {"unit": unit.code, **where, "field": field_name}
-        if getattr(element, "line", None):
-            location["line"] = element.line
+    unit: Unit
+    field: str
+    text: str
+    element: Any
+    outcome: LearningOutcome | None = None
+    criterion: Criterion | None = None
+
+    @property
+    def label(self) -> str:
+        """The field as :attr:`LegislationRef.location` names it: ``section:Delivery``, ``content:A.1``, ``aim``."""
+        if self.field == "section":
+            return f"section:{self.element.title}"
+        if self.field == "content":
+            return f"content:{self.element.ref}"
+        return self.field
+
+    def location(self) -> dict[str, Any]:
+        """``{"unit", "outcome"?, "criterion"?, "field", "line"?}``: the shape of :attr:`LegislationRef.location`."""
+        location: dict[str, Any] = {"unit": self.unit.code}
+        if self.outcome is not None:
+            location["outcome"] = self.outcome.ref
+        if self.criterion is not None:
+            location["criterion"] = self.criterion.ref
+        location["field"] = self.label
+        if getattr(self.element, "line", None):
+            location["line"] = self.element.line
         return location
 
-    for field_name in ("title", "aim"):
-        if getattr(unit, field_name):
-            yield place(field_name, unit), getattr(unit, field_name)
+
+def iter_unit_texts(unit: Unit) -> Iterator[UnitText]:
+    """Every non-empty piece of prose in a unit, in document order: the one walk over a unit's text.
+
+    Title and aim; sections; then each outcome's text, guidance and content
+    topics, and its criteria's text, guidance and assessment guidance.
+    Legislation annotation, ``diff`` and ``lint`` all read a unit's prose
+    through this walk.
+    """
+    for name in ("title", "aim"):
+        if getattr(unit, name):
+            yield UnitText(unit, name, getattr(unit, name), unit)
     for section in unit.sections:
-        yield place(f"section:{section.title}", section), section.text
+        if section.text:
+            yield UnitText(unit, "section", section.text, section)
     for outcome in unit.learning_outcomes:
-        yield place("outcome", outcome, outcome=outcome.ref), outcome.text
+        if outcome.text:
+            yield UnitText(unit, "outcome", outcome.text, outcome, outcome)
         if outcome.guidance:
-            yield place("guidance", outcome, outcome=outcome.ref), outcome.guidance
+            yield UnitText(unit, "guidance", outcome.guidance, outcome, outcome)
         for topic in outcome.content:
-            yield place(f"content:{topic.ref}", topic, outcome=outcome.ref), f"{topic.title} {topic.text or ''}".strip()
+            yield UnitText(unit, "content", f"{topic.title} {topic.text or ''}".strip(), topic, outcome)
         for criterion in outcome.criteria:
-            for field_name in ("text", "guidance", "assessment_guidance"):
-                text = getattr(criterion, field_name)
-                if text:
-                    yield place(field_name, criterion, outcome=outcome.ref, criterion=criterion.ref), text
+            for name in ("text", "guidance", "assessment_guidance"):
+                if getattr(criterion, name):
+                    yield UnitText(unit, name, getattr(criterion, name), criterion, outcome, criterion)
+
+
+def iter_texts(doc: SpecDocument) -> Iterator[UnitText]:
+    """Every piece of unit prose in the document (:func:`iter_unit_texts` of each unit)."""
+    for unit in doc.units:
+        yield from iter_unit_texts(unit)

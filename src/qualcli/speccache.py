@@ -80,7 +80,7 @@ def _code_stamp(package: str) -> str:
 
 
 def _folder() -> Path:
-    from qualcli.legislation.table import cache_dir
+    from qualcli.cachedir import cache_dir
 
     return cache_dir() / "specs"
 

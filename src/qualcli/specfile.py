@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from qualcli.errors import QualcliError
-from qualcli.loading import read_bytes
+from qualcli.files import read_bytes
 from qualcli.model import SpecDocument
 
 

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from qualcli.loading import choose_parser, load_spec, read_source
+from qualcli.detection import detect
+from qualcli.loading import load_spec, read_source
+from qualcli.plugins import registered_parsers
 from qualcli.testing import assert_valid_spec
 
 DOCX = "specs-extra/pearson-btec-first-unit1-patterns-of-child-development-draft.docx"
@@ -139,7 +141,7 @@ def test_each_layout_goes_to_its_own_parser(corpus):
         XML: "pearson-unit-xml",
     }
     for name, parser in chosen.items():
-        assert choose_parser(read_source(corpus / name)).name == parser, name
+        assert detect(read_source(corpus / name), registered_parsers()).chosen.parser.name == parser, name
     for other in (
         "specs/vtct-cs2d1-l2-diploma-customer-service.txt",
         "specs/cityandguilds-4417-customer-service-v2.8.txt",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from qualcli.diagnostics import diagnose
-from qualcli.loading import choose_parser, load_spec, read_source
+from qualcli.detection import detect
+from qualcli.loading import load_spec, read_source
+from qualcli.plugins import registered_parsers
 from qualcli.testing import assert_valid_spec
 
 from conftest import FIXTURES
@@ -14,7 +16,7 @@ SINGLE_UNIT = FIXTURES / "single-unit-record-book-no-body-name.txt"
 def test_single_unit_book_without_the_body_name_is_known_by_its_layout():
     source = read_source(SINGLE_UNIT)
     assert "VTCT" not in source.text
-    parser = choose_parser(source)
+    parser = detect(source, registered_parsers()).chosen.parser
     assert parser.name == "vtct"
     assert "a VTCT unit code on its own line" in parser.confidence(source).reason
 

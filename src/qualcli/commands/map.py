@@ -104,12 +104,12 @@ def map_command(
         {k: v for k, v in {"document": label, "body": d.body, "path": d.source.path, "title": d.title, "version": d.version}.items() if v}
         for label, d in zip(document_labels(docs), docs)
     ]
-    groups = None
     if fmt == "html":
-        from qualcli.mapping.render_html import unit_groups
+        from qualcli.mapping.render_html import render_html, unit_groups
 
-        groups = unit_groups(docs, document_labels(docs))
-    write_output(render(result, fmt, to, documents, min_score, groups), out)
+        write_output(render_html(result, to, documents, unit_groups(docs, document_labels(docs))), out)
+        return
+    write_output(render(result, fmt, to, documents, min_score), out)
 
 
 def register(app: typer.Typer) -> None:

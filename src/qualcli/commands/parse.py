@@ -25,17 +25,29 @@ def parse(
     strict: bool = typer.Option(
         False, "--strict", help="Exit 1 when the parse lost structure (outcomes without criteria, criterion-like lines left over, units without credits)."
     ),
+    explain_detection: bool = typer.Option(
+        False, "--explain-detection", help="Print to stderr what each parser said and why one was chosen."
+    ),
 ) -> None:
     """Parse a specification into the qualcli model."""
     import sys
 
     from qualcli.diagnostics import diagnose, summary
+    from qualcli.legislation.annotate import annotate
     from qualcli.loading import load_spec
     from qualcli.output import check_writable, write_output
     from qualcli.specfile import dump
 
     check_writable(out)  # refuse an unwritable -o before the work
-    doc = load_spec(file, body, cache=not no_cache)
+    detections: list | None = [] if explain_detection else None
+    try:
+        doc = load_spec(file, body, detections, cache=not no_cache)
+    finally:
+        if detections is not None:
+            explained = detections[0].explain() if detections else ["a parsed spec file: no parser was asked"]
+            for line in explained:
+                print(f"{file}: detection: {line}", file=sys.stderr)
+    annotate(doc)  # the legislation each unit cites, found once, for the output
     write_output(dump(doc, fmt.value), out)
     print(summary(doc), file=sys.stderr)
     for warning in doc.warnings:

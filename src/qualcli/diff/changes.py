@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from qualcli.model import to_plain
 
 Kind = Literal["added", "removed", "changed", "moved"]
 KINDS: tuple[Kind, ...] = ("added", "removed", "changed", "moved")
@@ -20,6 +21,12 @@ class Change:
     "1.10", "guidance"]``); keys are those of the new document, or of the old
     one for a removal. A ``moved`` change also gives ``old_path``, and ``old``
     and ``new`` are then the old and new key (ref, code, or rule group).
+
+    ``old`` and ``new`` stay typed until rendering: text, a number, a list of
+    values, or the model object added or removed (a :class:`~qualcli.model.Unit`,
+    :class:`~qualcli.model.Criterion`, :class:`~qualcli.model.VersionEntry`, …).
+    :meth:`to_dict` serialises them with the model's serialiser, without
+    source positions.
     """
 
     kind: Kind
@@ -38,8 +45,8 @@ class Change:
         out: dict[str, Any] = {"kind": self.kind, "path": list(self.path)}
         if self.old_path is not None:
             out["old_path"] = list(self.old_path)
-        out["old"] = self.old
-        out["new"] = self.new
+        out["old"] = to_plain(self.old, POSITION_FIELDS)
+        out["new"] = to_plain(self.new, POSITION_FIELDS)
         return out
 
 
@@ -91,20 +98,3 @@ class DiffReport:
                 "by_unit": self.counts_by_unit(),
             },
         }
-
-
-def plain(value: Any) -> Any:
-    """A model object as plain data without source positions or empty fields."""
-    if dataclasses.is_dataclass(value):
-        out = {}
-        for f in dataclasses.fields(value):
-            item = getattr(value, f.name)
-            if f.name in POSITION_FIELDS or item is None or item == [] or item == {} or (f.name == "mandatory" and item is False):
-                continue
-            out[f.name] = plain(item)
-        return out
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    return value

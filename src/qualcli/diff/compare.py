@@ -16,12 +16,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from qualcli.diff.changes import Change, DiffReport, DocumentInfo, plain
-from qualcli.diff.legislation import unit_instruments, unit_texts
+from qualcli.diff.changes import Change, DiffReport, DocumentInfo
+from qualcli.diff.legislation import unit_instruments
 from qualcli.diff.normalise import comparable
 from qualcli.diff.similarity import align
 from qualcli.errors import QualcliError
-from qualcli.model import Criterion, LearningOutcome, Qualification, RuleGroup, SpecDocument, Unit
+from qualcli.model import Criterion, LearningOutcome, Qualification, RuleGroup, SpecDocument, Unit, iter_unit_texts
 
 Path = tuple[str, ...]
 
@@ -45,12 +45,20 @@ TEXT_THRESHOLD = 0.5  # wording similarity for a renumbered outcome or criterion
 def diff_documents(old: SpecDocument, new: SpecDocument, ignore: Iterable[str] = ()) -> DiffReport:
     """Every change from ``old`` to ``new``; fields named in ``ignore`` are left out.
 
+    Unless legislation is ignored, both documents are annotated with the
+    legislation their units cite (:func:`qualcli.legislation.annotate.annotate`).
+
     An unknown name in ``ignore`` is a :class:`QualcliError` listing the names known.
     """
     ignore = frozenset(ignore)
     unknown = sorted(ignore - IGNORABLE)
     if unknown:
         raise QualcliError(f"--ignore: unknown field {', '.join(map(repr, unknown))}; known: {', '.join(sorted(IGNORABLE))}")
+    if not ignore & {"units", "legislation"}:
+        from qualcli.legislation.annotate import annotate
+
+        annotate(old)  # once per document; a parsed spec file keeps the citations it records
+        annotate(new)
     differ = _Differ(ignore)
     differ.document(old, new)
     return DiffReport(_info(old), _info(new), differ.changes)
@@ -61,11 +69,8 @@ def _info(doc: SpecDocument) -> DocumentInfo:
 
 
 def _unit_text(unit: Unit) -> str:
-    parts = [unit.title]
-    for outcome in unit.learning_outcomes:
-        parts.append(outcome.text)
-        parts.extend(c.text for c in outcome.criteria)
-    return " ".join(parts)
+    """A unit's title, outcomes and criteria as one text, for matching units whose code and reference changed."""
+    return " ".join(piece.text for piece in iter_unit_texts(unit) if piece.field in ("title", "outcome", "text"))
 
 
 def _local_ref(criterion: Criterion, outcome: LearningOutcome) -> str:
@@ -127,10 +132,10 @@ class _Differ:
         new_labels = {label(i): i for i in new}
         for key, item in old_labels.items():
             if key not in new_labels:
-                self.emit("removed", (*path, name, key), plain(item), None)
+                self.emit("removed", (*path, name, key), item, None)
         for key, item in new_labels.items():
             if key not in old_labels:
-                self.emit("added", (*path, name, key), None, plain(item))
+                self.emit("added", (*path, name, key), None, item)
 
     def fields(self, path: Path, names: Iterable[str], old: Any, new: Any) -> None:
         for name in names:
@@ -161,9 +166,9 @@ class _Differ:
                       text=lambda e: " ".join(e.changes), threshold=1.1, keys_first=True)
         for a, b in pairs:
             if b is None:
-                self.emit("removed", ("version_history", a.version), plain(a), None)
+                self.emit("removed", ("version_history", a.version), a, None)
             elif a is None:
-                self.emit("added", ("version_history", b.version), None, plain(b))
+                self.emit("added", ("version_history", b.version), None, b)
             else:
                 path = ("version_history", b.version)
                 self.value(path, "date", a.date, b.date)
@@ -177,11 +182,11 @@ class _Differ:
                       text=lambda q: q.title, threshold=UNIT_THRESHOLD, keys_first=True)
         for a, b in pairs:
             if b is None:
-                self.emit("removed", ("qualifications", a.number or a.title), plain(a), None)
+                self.emit("removed", ("qualifications", a.number or a.title), a, None)
                 continue
             path = ("qualifications", b.number or b.title)
             if a is None:
-                self.emit("added", path, None, plain(b))
+                self.emit("added", path, None, b)
                 continue
             if (a.number or a.title) != (b.number or b.title):
                 self.emit("moved", path, a.number or a.title, b.number or b.title, ("qualifications", a.number or a.title))
@@ -200,7 +205,7 @@ class _Differ:
             name = (b or a).name
             here = (*path, "rules", name)
             if a is None or b is None:  # its units are reported one by one below
-                value = {k: v for k, v in plain(a or b).items() if k != "units"}
+                value = dataclasses.replace(a or b, units=[])
                 self.emit("added" if a is None else "removed", here, None if a is None else value, None if b is None else value)
             else:
                 self.fields(here, RULE_FIELDS, a, b)
@@ -229,9 +234,9 @@ class _Differ:
     def units(self, pairs: list[tuple[Unit | None, Unit | None]]) -> None:
         for a, b in pairs:
             if b is None:
-                self.emit("removed", ("units", a.code), plain(a), None)
+                self.emit("removed", ("units", a.code), a, None)
             elif a is None:
-                self.emit("added", ("units", b.code), None, plain(b))
+                self.emit("added", ("units", b.code), None, b)
             else:
                 self.unit(a, b)
 
@@ -281,10 +286,10 @@ class _Differ:
         new = {key(ref): ref for ref in b.nos}
         for code, ref in old.items():
             if code not in new:
-                self.emit("removed", (*path, "nos", code), plain(ref), None)
+                self.emit("removed", (*path, "nos", code), ref, None)
         for code, ref in new.items():
             if code not in old:
-                self.emit("added", (*path, "nos", code), None, plain(ref))
+                self.emit("added", (*path, "nos", code), None, ref)
             else:
                 self.fields((*path, "nos", code), ("title", "suite"), old[code], ref)
 
@@ -300,8 +305,7 @@ class _Differ:
                 self.fields((*path, "sections", y.title), ("title", "text"), x, y)
 
     def legislation(self, path: Path, a: Unit, b: Unit) -> None:
-        scan = [comparable(t) for t in unit_texts(a)] != [comparable(t) for t in unit_texts(b)]
-        old, new = unit_instruments(a, scan), unit_instruments(b, scan)
+        old, new = unit_instruments(a), unit_instruments(b)
         for key, text in old.items():
             if key not in new:
                 self.emit("removed", (*path, "legislation", key), text, None)
@@ -325,12 +329,12 @@ class _Differ:
         for x, y in outcome_pairs:
             if y is None:
                 rest = dataclasses.replace(x, criteria=[c for c in x.criteria if id(c) not in kept_old])
-                self.emit("removed", (*path, "outcomes", x.ref), plain(rest), None)
+                self.emit("removed", (*path, "outcomes", x.ref), rest, None)
                 continue
             here = (*path, "outcomes", y.ref)
             if x is None:
                 rest = dataclasses.replace(y, criteria=[c for c in y.criteria if id(c) not in kept_new])
-                self.emit("added", here, None, plain(rest))
+                self.emit("added", here, None, rest)
             else:
                 if x.ref != y.ref:
                     self.emit("moved", here, x.ref, y.ref, (*path, "outcomes", x.ref))
@@ -345,9 +349,9 @@ class _Differ:
                       threshold=TEXT_THRESHOLD, keys_first=False)
         for x, y in pairs:
             if y is None:
-                self.emit("removed", (*path, "content", x.ref), plain(x), None)
+                self.emit("removed", (*path, "content", x.ref), x, None)
             elif x is None:
-                self.emit("added", (*path, "content", y.ref), None, plain(y))
+                self.emit("added", (*path, "content", y.ref), None, y)
             else:
                 here = (*path, "content", y.ref)
                 if x.ref != y.ref:
@@ -359,13 +363,13 @@ class _Differ:
         if new is None:
             outcome, crit = old
             if id(outcome) in partner:  # otherwise reported with its removed outcome
-                self.emit("removed", (*path, "outcomes", outcome.ref, "criteria", crit.ref), plain(crit), None)
+                self.emit("removed", (*path, "outcomes", outcome.ref, "criteria", crit.ref), crit, None)
             return
         outcome, crit = new
         here = (*path, "outcomes", outcome.ref, "criteria", crit.ref)
         if old is None:
             if id(outcome) in kept_outcomes:  # otherwise reported with its added outcome
-                self.emit("added", here, None, plain(crit))
+                self.emit("added", here, None, crit)
             return
         old_outcome, old_crit = old
         same_place = partner.get(id(old_outcome)) is outcome and _local_ref(old_crit, old_outcome) == _local_ref(crit, outcome)
@@ -383,9 +387,9 @@ class _Differ:
         new_map = {key(m): m for m in new.mappings}
         for k, m in old_map.items():
             if k not in new_map:
-                self.emit("removed", ("mappings", k), plain(m), None)
+                self.emit("removed", ("mappings", k), m, None)
         for k, m in new_map.items():
             if k not in old_map:
-                self.emit("added", ("mappings", k), None, plain(m))
+                self.emit("added", ("mappings", k), None, m)
             else:
                 self.fields(("mappings", k), ("relation", "meaning"), old_map[k], m)

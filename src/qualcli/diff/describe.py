@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
-from qualcli.diff.changes import KINDS, Change, DiffReport, DocumentInfo
+from qualcli.diff.changes import KINDS, POSITION_FIELDS, Change, DiffReport, DocumentInfo
+from qualcli.model import VersionEntry, to_plain
 
 LABELS = {
     "qualifications": "qualification",
@@ -46,15 +48,15 @@ def location(path: tuple[str, ...], skip: int = 0) -> str:
 
 def brief(value: Any) -> str:
     """One line for an added or removed element: its title or text, else compact JSON."""
-    if isinstance(value, dict):
-        if isinstance(value.get("changes"), list):  # a version-history entry
-            return f"{value.get('date') or value.get('version')}: {'; '.join(value['changes'])}"
+    if isinstance(value, VersionEntry):
+        return f"{value.date or value.version}: {'; '.join(value.changes)}"
+    if dataclasses.is_dataclass(value):
         for name in ("title", "text", "name", "code"):
-            if isinstance(value.get(name), str):
-                return value[name]
+            if isinstance(getattr(value, name, None), str):
+                return getattr(value, name)
     if isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+    return json.dumps(to_plain(value, POSITION_FIELDS), ensure_ascii=False, sort_keys=False)
 
 
 def is_wording(change: Change) -> bool:

@@ -275,15 +275,6 @@ def shipped_path() -> Path:
     return Path(__file__).resolve().parents[1] / "data" / "legislation.yaml"
 
 
-def cache_dir() -> Path:
-    """Where qualcli keeps derived data: $QUALCLI_CACHE_DIR, else $XDG_CACHE_HOME/qualcli or ~/.cache/qualcli."""
-    import os
-
-    if os.environ.get("QUALCLI_CACHE_DIR"):
-        return Path(os.environ["QUALCLI_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qualcli"
-
-
 def _shipped_entries() -> list[dict[str, Any]]:
     """The shipped table's entries as plain data (ISO date strings).
 
@@ -295,6 +286,7 @@ def _shipped_entries() -> list[dict[str, Any]]:
     """
     import hashlib
 
+    from qualcli.cachedir import cache_dir
     from qualcli.legislation.cache import read_cached, write_cached
 
     key = hashlib.sha256(shipped_path().read_bytes()).hexdigest()
@@ -309,13 +301,19 @@ def _shipped_entries() -> list[dict[str, Any]]:
 @cache
 def shipped_table() -> Table:
     """The shipped table plus entries registered by plugins (loaded once per process)."""
-    from qualcli.plugins import collect
+    from qualcli.plugins import collect, get_manager
 
     origin = str(shipped_path())
     table = Table(_build(entry, origin) for entry in _shipped_entries())
-    for plugin_name, entry in collect("register_legislation"):
-        table = table.with_entries([entry], f"plugin {plugin_name}")
     check_successors(table, origin)
+    for plugin_name, entry in collect("register_legislation"):
+        try:  # one plugin's bad entry is reported and skipped, never breaks every command
+            extended = table.with_entries([entry], f"plugin {plugin_name}")
+            check_successors(extended, f"plugin {plugin_name}")
+        except QualcliError as exc:
+            get_manager().warn(f"plugin {plugin_name!r}: legislation entry skipped: {exc}")
+            continue
+        table = extended
     return table
 
 

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from qualcli.model import SpecDocument, Unit
+from qualcli.model import SpecDocument, Unit, UnitText, iter_texts, iter_unit_texts
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -63,6 +63,40 @@ def _first_line(unit: Unit) -> int:
     return min(lines) if lines else (unit.line or 0)
 
 
+def _criterion_place(unit: Unit, outcome, criterion) -> Place:
+    return Place(unit.code, outcome.ref, criterion.ref,
+                 source_ref=(criterion.source_ref or "").rstrip(".") or None, printed=criterion.source_ref)
+
+
+def _place(piece: UnitText) -> Place:
+    """The :class:`Place` of a piece of unit prose."""
+    code = piece.unit.code
+    if piece.criterion is not None:
+        return _criterion_place(piece.unit, piece.outcome, piece.criterion)
+    if piece.field == "content":
+        return Place(code, piece.outcome.ref, field=f"content {piece.element.ref}")
+    if piece.outcome is not None:
+        return Place(code, piece.outcome.ref, field=piece.field)
+    return Place(code, field=piece.element.title if piece.field == "section" else piece.field)
+
+
+def _element_texts(unit: Unit):
+    """``(place, text, is_criterion)`` per element of a unit (not its title): the element's prose fields
+    joined, so a passage that runs from a criterion into its guidance is still found."""
+    groups: list[tuple[Place, list[str], bool]] = []
+    last = None
+    for piece in iter_unit_texts(unit):
+        if piece.field == "title":
+            continue
+        if piece.element is last and groups:
+            groups[-1][1].append(piece.text)
+            continue
+        last = piece.element
+        place = Place(unit.code, piece.outcome.ref, field="outcome") if piece.element is piece.outcome else _place(piece)
+        groups.append((place, [piece.text], piece.criterion is not None))
+    return [(place, " ".join(texts), is_criterion) for place, texts, is_criterion in groups]
+
+
 class SpecIndex:
     """Text and line index of one parsed document."""
 
@@ -76,25 +110,17 @@ class SpecIndex:
         for unit in doc.units:
             uline = _first_line(unit)
             self.by_line.append((uline, Place(unit.code)))
-            for section in unit.sections:
-                self.texts.append((uline, Place(unit.code, field=section.title), squash(section.text)))
-            if unit.aim:
-                self.texts.append((uline, Place(unit.code, field="aim"), squash(unit.aim)))
             for outcome in unit.learning_outcomes:
                 if outcome.line:
                     self.by_line.append((outcome.line, Place(unit.code, outcome.ref)))
-                self.texts.append((uline, Place(unit.code, outcome.ref, field="outcome"),
-                                   squash(" ".join(filter(None, (outcome.text, outcome.guidance))))))
-                for topic in outcome.content:
-                    self.texts.append((uline, Place(unit.code, outcome.ref, field=f"content {topic.ref}"),
-                                       squash(f"{topic.title} {topic.text or ''}")))
                 for criterion in outcome.criteria:
-                    place = Place(unit.code, outcome.ref, criterion.ref,
-                                  source_ref=(criterion.source_ref or "").rstrip(".") or None, printed=criterion.source_ref)
                     if criterion.line:
-                        self.by_line.append((criterion.line, place))
-                    body = " ".join(filter(None, (criterion.text, criterion.guidance, criterion.assessment_guidance)))
-                    self.texts.insert(0, (uline, place, squash(body)))
+                        self.by_line.append((criterion.line, _criterion_place(unit, outcome, criterion)))
+            for place, text, is_criterion in _element_texts(unit):
+                if is_criterion:  # criteria are tried first: their words are the most specific
+                    self.texts.insert(0, (uline, place, squash(text)))
+                else:
+                    self.texts.append((uline, place, squash(text)))
         self.by_line.sort(key=lambda item: item[0])
         self._line_keys = [line for line, _ in self.by_line]
         self.history_lines = {entry.line for entry in doc.version_history if entry.line}
@@ -139,8 +165,8 @@ class ModelIndex:
 
 
 def model_prose(doc: SpecDocument):
-    """(Prose, ModelIndex) of a parsed spec's text fields: unit aims and sections, outcomes, content,
-    criteria with their guidance, and unstructured blocks — not its version history. Each field is its
+    """(Prose, ModelIndex) of a parsed spec's text fields (:func:`qualcli.model.iter_texts`: unit titles, aims and
+    sections, outcomes, content, criteria with their guidance) and unstructured blocks — not its version history. Each field is its
     own paragraph; its position is the element's line (1 when unknown) and the column within the field."""
     from qualcli.lint.prose import Prose
 
@@ -154,19 +180,8 @@ def model_prose(doc: SpecDocument):
         prose.add(text, line or 1, 1, page)
         prose.gap("\n\n")
 
-    for unit in doc.units:
-        add(unit.aim, unit.line, Place(unit.code, field="aim"), unit.page)
-        for section in unit.sections:
-            add(section.text, section.line, Place(unit.code, field=section.title), section.page)
-        for outcome in unit.learning_outcomes:
-            add(outcome.text, outcome.line, Place(unit.code, outcome.ref, field="outcome"), outcome.page)
-            add(outcome.guidance, outcome.line, Place(unit.code, outcome.ref, field="guidance"), outcome.page)
-            for topic in outcome.content:
-                add(topic.text, topic.line, Place(unit.code, outcome.ref, field=f"content {topic.ref}"), topic.page)
-            for c in outcome.criteria:
-                place = Place(unit.code, outcome.ref, c.ref, source_ref=(c.source_ref or "").rstrip(".") or None, printed=c.source_ref)
-                for text in (c.text, c.guidance, c.assessment_guidance):
-                    add(text, c.line, place, c.page)
+    for piece in iter_texts(doc):
+        add(piece.text, piece.element.line, _place(piece), piece.element.page)
     for block in doc.unstructured:
         add(block.text, block.line, Place(field=block.reason), block.page)
     return prose, index

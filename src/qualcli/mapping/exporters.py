@@ -199,15 +199,8 @@ def _deterministic_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render(
-    result: UnitMap, fmt: str, to: str, documents: list[dict[str, Any]], min_score: float | None,
-    groups: dict[tuple[str, str], str] | None = None,
-) -> str | bytes:
-    """The mapping in ``fmt`` (one of :data:`FORMATS`); ``groups`` gives the HTML matrix its rule groups."""
-    if fmt == "html":
-        from qualcli.mapping.render_html import render_html
-
-        return render_html(result, to, documents, groups or {})
+def render(result: UnitMap, fmt: str, to: str, documents: list[dict[str, Any]], min_score: float | None) -> str | bytes:
+    """The mapping in ``fmt`` (one of :data:`FORMATS` but ``html``, which :mod:`.render_html` writes)."""
     if fmt == "csv":
         return to_csv([list(LONG_COLUMNS), *long_rows(result)])
     if fmt == "csv-matrix":

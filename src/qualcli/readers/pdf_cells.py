@@ -28,6 +28,9 @@ import re
 from collections import Counter
 from typing import Iterable
 
+#: pdfium's marks for a hyphen at a line break, as plain hyphens
+PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top
 _WORD = re.compile(r"[^\W_]+(?:['’./-][^\W_]+)*'?")
 MIN_WORD_TAIL = 2  # characters: a shorter tail ("a", "s") is no evidence of a word of its own
@@ -144,8 +147,6 @@ class WordBreaks:
 
     def _text(self) -> str:
         if self._page_text is None:
-            from qualcli.readers.pdf_grid import PDFIUM_HYPHENS
-
             count = self.textpage.count_chars()
             self._page_text = self.textpage.get_text_range(0, count).translate(PDFIUM_HYPHENS) if count else ""
         return self._page_text

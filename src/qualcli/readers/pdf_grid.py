@@ -16,7 +16,7 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field
 
-from qualcli.readers.pdf_cells import Vocabulary, WordBreaks, cell_text
+from qualcli.readers.pdf_cells import PDFIUM_HYPHENS, Vocabulary, WordBreaks, cell_text
 
 EDGE_MARGIN = 1.0  # points: paths touching the page edge are backgrounds, not rules
 MIN_RULE = 15.0  # points: shorter straight segments are glyphs or icons, not table rules...
@@ -24,7 +24,6 @@ MIN_SHORT_RULE = 4.0  # ...unless they join two rules (see page_rules); shorter 
 SNAP = 3.0  # points: rules this close are the same rule; a crossing may miss by this much
 # PDFium's stand-ins for a printed hyphen it takes for a soft one: U+FFFE in page text,
 # U+0002 in bounded (cell) text. Either is a "-" on the page.
-PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 
 Rule = tuple[float, float, float]  # (position, from, to): y, x0, x1 for horizontal; x, y0, y1 for vertical
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Source, SpecDocument, Unit
+from qualcli.api import SourceText, SpecDocument, Unit
 from qualcli.parsing.refs import parse_date
 from qualcli.parsing.text import parse_int
-from qualcli.readers import SourceText
 from qualcli_cityandguilds.handbook_lines import HandbookLine, handbook_lines
 from qualcli_cityandguilds.plain_tables import with_plain_tables
 from qualcli_cityandguilds.qualifications import apply_hours, apply_prose_hours, apply_rules, read_qualifications
@@ -30,7 +29,7 @@ _FRONT_LINES = 12  # the cover: title, date and version
 def parse_handbook(source: SourceText) -> SpecDocument:
     """Parse a City & Guilds qualification handbook."""
     lines = with_plain_tables(handbook_lines(source))
-    doc = SpecDocument(source=Source(source.path, source.sha256, source.format), body="cityandguilds")
+    doc = SpecDocument()
     doc.title = lines[0].text if lines else None
     doc.version, doc.version_date = _cover_version(lines[:_FRONT_LINES])
 

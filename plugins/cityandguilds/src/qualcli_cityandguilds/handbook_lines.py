@@ -17,7 +17,7 @@ from typing import Sequence
 from qualcli.parsing.fragments import clean_part, split_fragment
 from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.prepare import prepare
-from qualcli.readers import TABLE_ROW, Line, SourceText
+from qualcli.api import TABLE_ROW, Line, SourceText
 
 # A line that starts one of these never continues the line before it.
 _STARTS_NEW = re.compile(

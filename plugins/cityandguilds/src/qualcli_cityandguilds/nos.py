@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import NosRef
+from qualcli.api import NosRef
 
 _LINKED = re.compile(
     r"(?P<body>[A-Z][A-Za-z&]*)\s+National Occupational Standards?\s*:?\s*(?P<rest>.*)$", re.I

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qualcli.hookspecs import hookimpl
+from qualcli.api import hookimpl
 
 
 class CityAndGuildsParser:
@@ -11,15 +11,6 @@ class CityAndGuildsParser:
     name = "cityandguilds"
     body = "cityandguilds"
     formats = ("txt", "md", "pdf", "docx", "html")
-
-    @property
-    def version(self) -> str | None:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            return version("qualcli-cityandguilds")
-        except PackageNotFoundError:
-            return None
 
     def confidence(self, source):
         """How sure we are that ``source`` is a City & Guilds handbook."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Qualification, RuleGroup
+from qualcli.api import Qualification, RuleGroup
 from qualcli.parsing.refs import parse_level
 from qualcli.parsing.text import parse_int
 from qualcli_cityandguilds.handbook_lines import HandbookLine

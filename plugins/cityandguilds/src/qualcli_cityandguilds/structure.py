@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Unit
+from qualcli.api import Unit
 from qualcli.parsing.text import parse_int
 from qualcli_cityandguilds.tables import Table, cell
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qualcli.model import Criterion, LearningOutcome, NosRef, Section
+from qualcli.api import Criterion, LearningOutcome, NosRef, Section
 from qualcli_cityandguilds.handbook_lines import HandbookLine
 from qualcli_cityandguilds.nos import nos_from_text
 from qualcli_cityandguilds.unit_blocks import UnitBlock, unit_codes

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from qualcli.model import VersionEntry
+from qualcli.api import VersionEntry
 from qualcli.parsing.fragments import clean_part, has_markup, split_fragment
 from qualcli.parsing.refs import parse_date
 from qualcli_cityandguilds.tables import Table, cell

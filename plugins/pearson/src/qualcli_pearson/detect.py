@@ -2,19 +2,17 @@
 
 Confidence runs for every document, so it reads only the first few hundred
 lines and counts marks: the publisher's names, and the headings each layout
-prints. Another awarding body's name pulls the score down.
+prints. Only Pearson's own marks count: qualcli compares every parser's answer.
 """
 
 from __future__ import annotations
 
 import re
 
-from qualcli.plugins import Confidence
-from qualcli.readers import SourceText
+from qualcli.api import Confidence, SourceText
 
 _SCAN_LINES = 600
 _PEARSON = re.compile(r"\b(?:Pearson|BTEC|Edexcel)\b")
-_OTHER_BODY = re.compile(r"\b(?:City\s*(?:&|and)\s*Guilds|VTCT|NCFE|Highfield|OCR)\b", re.I)
 
 
 def head_text(source: SourceText) -> str:
@@ -26,10 +24,7 @@ def score(source: SourceText, layout_marks: list[re.Pattern], layout: str) -> Co
     """Confidence from the publisher's names plus the marks of one layout."""
     text = head_text(source)
     pearson = len(_PEARSON.findall(text))
-    other = len(_OTHER_BODY.findall(text))
     marks = sum(1 for mark in layout_marks if mark.search(text))
-    if other > pearson:
-        return Confidence(0.05, f"names another awarding body {other} times, Pearson {pearson}")
     if marks == 0:
         return Confidence(0.1 if pearson else 0.0, f"no {layout} headings")
     # without the publisher's name, one generic heading ("Unit content") is not enough to claim a document

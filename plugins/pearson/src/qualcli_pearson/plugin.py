@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from qualcli.hookspecs import hookimpl
+from qualcli.api import hookimpl
 
 
 @hookimpl

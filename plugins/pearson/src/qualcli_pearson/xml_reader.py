@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qualcli.errors import UnreadableDocument
-from qualcli.readers import SourceText, sha256_of
-from qualcli.readers.text import decode_text, lines_from_text
+from qualcli.api import SourceText, UnreadableDocument, decode_text, lines_from_text, sha256_of
 
 
 def parse_xml(data: bytes, path: str):

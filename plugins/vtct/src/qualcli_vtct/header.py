@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Qualification
+from qualcli.api import Qualification
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.refs import find_qualification_number, label_value, parse_date, parse_level
 from qualcli.parsing.text import parse_int

@@ -14,9 +14,9 @@ import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
+from qualcli.api import Line, SourceText
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.prepare import prepare as shared_prepare
-from qualcli.readers import Line, SourceText
 
 # A VTCT unit code: UBU19, UV20483, CB2D1, UG31G20, UN10GH3 (two to four capitals, digits, maybe one or two capitals and digits).
 UNIT_CODE = r"[A-Z]{2,4}\d{1,6}(?:[A-Z]{1,2}\d{1,3})?"

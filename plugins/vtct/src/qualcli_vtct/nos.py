@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import NosRef
+from qualcli.api import NosRef
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.text import strip_bullet
 

@@ -18,14 +18,11 @@ Reading order:
 
 from __future__ import annotations
 
-from qualcli.model import SpecDocument, Source, Unit, Unstructured
+from qualcli.api import Confidence, SourceText, SpecDocument, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.refs import parse_date
-from qualcli.plugins import Confidence
-from qualcli.readers import SourceText
 
-from qualcli_vtct import __version__
 from qualcli_vtct.confidence import score
 from qualcli_vtct.header import read_qualification
 from qualcli_vtct.layout import flat, heading_of, is_form_line, prepare
@@ -43,7 +40,6 @@ class VtctParser:
     name = "vtct"
     body = "vtct"
     formats = ("txt", "md", "pdf", "docx", "html")
-    version = __version__
 
     def confidence(self, source: SourceText) -> Confidence:
         """How sure we are that ``source`` is a VTCT record-of-assessment book, and why."""
@@ -52,7 +48,7 @@ class VtctParser:
     def parse(self, source: SourceText) -> SpecDocument:
         """The document in the common model."""
         lines = prepare(source)
-        doc = SpecDocument(source=Source(path=source.path, sha256=source.sha256, format=source.format), body=self.body)
+        doc = SpecDocument()
         used: set[int] = set()
 
         structure = _read_structure(lines, len(lines))

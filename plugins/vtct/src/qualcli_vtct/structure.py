@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qualcli.model import RuleGroup, Unit
+from qualcli.api import RuleGroup, Unit
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.refs import find_urn, parse_level

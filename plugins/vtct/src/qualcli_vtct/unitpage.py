@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Criterion, LearningOutcome, NosRef, Section, Unit
+from qualcli.api import Criterion, LearningOutcome, NosRef, Section, Unit
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.text import strip_bullet
 

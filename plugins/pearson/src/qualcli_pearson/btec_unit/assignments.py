@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Section
+from qualcli.api import Section
 from qualcli.parsing.text import normalise_space
 
 from qualcli_pearson.btec_unit.grid import read_ref

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qualcli.model import ContentTopic, LearningOutcome
+from qualcli.api import ContentTopic, LearningOutcome
 
 AIM_HEADING = re.compile(r"^Learning aim\s+([A-Z])\s*[:.–-]\s*(.+)$", re.I)
 TOPIC_HEADING = re.compile(r"^(?:Topic\s+)?([A-Z])\.?(\d{1,2})\s*[:.]?\s+(\S.*)$")

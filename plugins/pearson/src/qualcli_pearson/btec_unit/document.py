@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Source, SpecDocument, Unit, Unstructured
-from qualcli.readers import SourceText
-from qualcli_pearson import __version__
+from qualcli.api import SourceText, SpecDocument, Unit, Unstructured
 from qualcli_pearson.btec_unit.assignments import assignment_section, covered_refs
 from qualcli_pearson.btec_unit.content import ContentCollector, TextLine
 from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid, read_ref
@@ -41,7 +39,6 @@ class UnitDocumentParser:
     name = "pearson-btec-unit"
     body = "pearson"
     formats = ("txt", "md", "pdf", "docx", "html")
-    version = __version__
 
     def confidence(self, source: SourceText):
         """High for a unit with learning aims, unit content or a P/M/D grid."""
@@ -53,7 +50,7 @@ class UnitDocumentParser:
         A document may hold one unit (a unit document) or many (a specification):
         a unit starts at its "Unit N: Title" heading when header fields follow it.
         """
-        doc = SpecDocument(source=Source(path=source.path, sha256=source.sha256, format=source.format), body=self.body)
+        doc = SpecDocument()
         items = flatten(source)
         starts = _unit_starts(items)
         if not starts:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qualcli.model import Criterion, Grade
+from qualcli.api import Criterion, Grade
 
 GRID_REF = re.compile(
     r"^(?:(?P<level>[1-3])(?P<aim>[A-Z])\.(?P<grade>[PMD])?(?P<number>\d{1,2})"

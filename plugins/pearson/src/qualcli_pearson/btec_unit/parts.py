@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Section, Unit
+from qualcli.api import Section, SourceText, Unit
 from qualcli.parsing.prepare import prepare
-from qualcli.readers import SourceText
 from qualcli_pearson.btec_unit.content import TextLine
 from qualcli_pearson.markup import plain_text
 

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Section, Source, SpecDocument, Unit
-from qualcli.readers import SourceText
-from qualcli_pearson import __version__
+from qualcli.api import Confidence, Section, SourceText, SpecDocument, Unit
 from qualcli_pearson.btec_unit.assignments import assignment_section
 from qualcli_pearson.btec_unit.content import ContentCollector, TextLine
 from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid
@@ -53,12 +51,9 @@ class UnitXmlParser:
     name = "pearson-unit-xml"
     body = "pearson"
     formats = ("xml",)
-    version = __version__
 
     def confidence(self, source: SourceText):
         """High when the XML has Pearson's unit elements."""
-        from qualcli.plugins import Confidence
-
         head = "\n".join(line.text for line in source.lines[:200])
         marks = sum(1 for mark in _MARKS if mark.search(head))
         if not marks:
@@ -67,7 +62,7 @@ class UnitXmlParser:
 
     def parse(self, source: SourceText) -> SpecDocument:
         """Every ``<unit>`` in the file."""
-        doc = SpecDocument(source=Source(path=source.path, sha256=source.sha256, format=source.format), body=self.body)
+        doc = SpecDocument()
         root = parse_xml(source.raw if source.raw is not None else source.text.encode("utf-8"), source.path)
         elements = [root] if _local(root.tag) == "unit" else [e for e in root.iter() if _local(e.tag) == "unit"]
         if not elements:

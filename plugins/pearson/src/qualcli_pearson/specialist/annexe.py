@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import UnitMapping
+from qualcli.api import UnitMapping
 from qualcli.parsing.lines import LogicalLine
 from qualcli_pearson.cells import table_cells
 from qualcli_pearson.markup import plain_text

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from qualcli.model import Qualification, RuleGroup, Unit, VersionEntry
+from qualcli.api import Qualification, RuleGroup, Unit, VersionEntry
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.refs import parse_date, parse_level
 from qualcli.parsing.text import normalise_space, parse_int

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Criterion, LearningOutcome
+from qualcli.api import Criterion, LearningOutcome
 from qualcli_pearson.cells import filled
 from qualcli_pearson.markup import amplification_text, criterion_text, plain_text
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Source, SpecDocument, Unit, Unstructured
+from qualcli.api import SourceText, SpecDocument, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.prepare import prepare
-from qualcli.readers import SourceText
-from qualcli_pearson import __version__
 from qualcli_pearson.cells import filled, row_text, table_cells
 from qualcli_pearson.detect import score
 from qualcli_pearson.markup import plain_text
@@ -47,7 +45,6 @@ class SpecialistParser:
     name = "pearson-btec-specialist"
     body = "pearson"
     formats = ("txt", "md", "pdf", "docx", "html")
-    version = __version__
 
     def confidence(self, source: SourceText):
         """High for a Pearson specification with unit amplification tables."""
@@ -56,7 +53,7 @@ class SpecialistParser:
     def parse(self, source: SourceText) -> SpecDocument:
         """The qualifications, units, unit mappings and change log of the specification."""
         lines = prepare(source, starts_new=_starts_new)
-        doc = SpecDocument(source=Source(path=source.path, sha256=source.sha256, format=source.format), body=self.body)
+        doc = SpecDocument()
         spans = _unit_spans(lines)
         front = lines[: spans[0][0]] if spans else lines
         in_units = {i for start, end in spans for i in range(start, end)}

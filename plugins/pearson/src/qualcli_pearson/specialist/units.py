@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Section, Unit
+from qualcli.api import Section, Unit
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.refs import parse_level
 from qualcli.parsing.text import parse_int

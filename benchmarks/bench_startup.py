@@ -1,0 +1,133 @@
+"""Start-up and plugin-loading cost, as ratios to ``python -c pass`` measured in one run.
+
+Run: ``uv run python benchmarks/bench_startup.py [--repeat N] [--before TREE]``.
+Needs QUALCLI_CORPUS (default ../shared/corpus) for the City & Guilds handbook.
+
+Whole-process rows (medians; the commands are run in interleaved rounds so
+that load from other processes falls on all of them alike):
+
+- ``qualcli legislation check "…"``: needs no parser, so it must import no
+  plugin parser module and scan no installed distributions (goal ≤ 2.5×
+  ``python -c pass``, issue 16);
+- ``qualcli plugins``: loads every plugin;
+- ``qualcli show`` of the C&G handbook: loads (parses) it, no legislation work;
+- ``qualcli parse`` of the C&G handbook: parses and finds the legislation it outputs.
+
+``--before TREE`` also runs every command from another checkout (its
+``src`` and ``plugins/*/src`` put first on ``PYTHONPATH``, e.g. an export
+of ``main``), in the same rounds, so before/after ratios come from one run.
+
+In-process rows (fastest of N): the handbook's ``load_spec`` (what ``map``,
+``show`` and ``diff`` load) against the same plus the legislation annotation
+that loading did before issue 12 (annotation cache cleared each time).
+
+Results (issue 12, three runs with ``--before`` an export of ``main``, the
+last after merging issue 14's legislation work, on the shared 2-core machine
+at load average 7-10, so ratios to ``python -c pass`` are inflated for every
+row; the before/after column is the reliable one):
+
+- ``legislation check``: 0.70×-0.81× of before (14.9× ``python -c pass``
+  against 21.3× before, in the last run); the 2.5× goal is not met: importing
+  Typer alone measured 6× ``python -c pass`` in the same conditions;
+- ``show`` of the C&G handbook: 0.69×-0.86×; ``parse`` of it: 0.82×-0.90×
+  (it still finds the legislation it outputs); ``plugins``: 0.65×-1.14×
+  (it imports every parser, as before; the spread is the machine's load);
+- in-process ``load_spec`` of the handbook: 0.90×-0.96× of the old one, which
+  annotated legislation (now 4-10% of the old load, since the legislation
+  table is cached; the issue's 37% was measured before that cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from timing import PYTHON_BASELINE, QUALCLI, command_env, corpus_dir
+
+HANDBOOK = "cityandguilds-4417-customer-service-v2.8.txt"
+CHECK_TEXT = "under the Data Protection Act 1998"
+GOALS = {"legislation check": 2.5}
+
+
+def interleaved_medians(cases: dict[str, tuple[list[str], dict[str, str]]], repeat: int) -> dict[str, float]:
+    """Median wall time of each case over ``repeat`` rounds (one warm-up round first)."""
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for round_number in range(repeat + 1):
+        for name, (argv, env) in cases.items():
+            start = time.perf_counter()
+            done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+            elapsed = time.perf_counter() - start
+            if done.returncode not in (0, 1):
+                sys.exit(f"{name} failed: {done.stderr.decode(errors='replace').strip()}")
+            if round_number:
+                times[name].append(elapsed)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def tree_env(tree: Path | None) -> dict[str, str]:
+    """The environment for commands run from ``tree`` (None: the installed qualcli)."""
+    env = command_env()
+    if tree is not None:
+        paths = [tree / "src", *sorted((tree / "plugins").glob("*/src"))]
+        env["PYTHONPATH"] = os.pathsep.join(map(str, paths))
+    return env
+
+
+def in_process(repeat: int) -> tuple[float, float]:
+    """Fastest in-process load_spec of the handbook, and fastest annotation of a loaded copy."""
+    from qualcli.legislation.annotate import annotate, references_in
+    from qualcli.loading import load_spec
+
+    path = corpus_dir() / "specs" / HANDBOOK
+    annotate(load_spec(path))  # warm the legislation table and regexes
+    load = annotation = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        doc = load_spec(path)
+        loaded = time.perf_counter()
+        references_in.cache_clear()
+        annotate(doc)
+        load, annotation = min(load, loaded - start), min(annotation, time.perf_counter() - loaded)
+    return load, annotation
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--before", type=Path, help="another checkout to time in the same rounds")
+    args = parser.parse_args()
+    handbook = str(corpus_dir() / "specs" / HANDBOOK)
+    commands = {
+        "legislation check": ["legislation", "check", CHECK_TEXT],
+        "plugins": ["plugins"],
+        "show C&G handbook": ["show", handbook],
+        "parse C&G handbook": ["parse", handbook],
+    }
+    trees = {"": None} if args.before is None else {"": None, " (before)": args.before}
+    cases = {"python -c pass": (PYTHON_BASELINE, command_env())}
+    for label, argv in commands.items():
+        for suffix, tree in trees.items():
+            cases[f"qualcli {label}{suffix}"] = ([*QUALCLI, *argv], tree_env(tree))
+    results = interleaved_medians(cases, args.repeat)
+    base = results["python -c pass"]
+    print(f"Whole process, median of {args.repeat} interleaved rounds")
+    print(f"{'command':44} {'x python':>9} {'goal':>6} {'x before':>9}")
+    for label in commands:
+        for suffix in trees:
+            name = f"qualcli {label}{suffix}"
+            goal = f"≤ {GOALS[label]}" if label in GOALS and not suffix else ""
+            versus = f"{results[name] / results[f'qualcli {label} (before)']:9.2f}" if len(trees) > 1 and not suffix else ""
+            print(f"{name:44} {results[name] / base:9.2f} {goal:>6} {versus:>9}")
+    load, annotation = in_process(args.repeat)
+    print(f"\nIn-process, fastest of {args.repeat}: loading the C&G handbook")
+    print(f"{'load_spec now / load_spec + annotation (before)':58} {load / (load + annotation):6.2f}")
+    print(f"{'annotation share of the old load_spec':58} {annotation / (load + annotation):6.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""The installed plugins (``qualcli`` entry points), kept in a small cache between runs.
+
+Scanning every installed distribution's metadata costs more than the rest of
+a short command's start-up (importing ``importlib.metadata`` alone is about
+15 ms), so the list of entry points — name, target, distribution and version —
+is written to the user cache directory and reused while the installed
+distributions are unchanged. The cache is keyed by the interpreter, qualcli's
+version and the ``.dist-info``/``.egg-info`` entries (names and modification
+times) of every directory on ``sys.path``: installing, upgrading, reinstalling
+or removing a distribution creates or removes its ``.dist-info`` directory.
+Files written in the working directory do not disturb it. A cache that cannot
+be read, written or trusted only costs the scan.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from dataclasses import asdict, dataclass
+from importlib import import_module
+from typing import Any
+
+from qualcli.cachedir import cache_dir, write_atomically
+
+ENTRY_POINT_GROUP = "qualcli"
+_CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class EntryPoint:
+    """One installed plugin: entry-point name, ``module:attr`` target, distribution and its version."""
+
+    name: str
+    value: str
+    distribution: str | None
+    version: str | None
+
+
+def environment_key() -> str:
+    """A fingerprint of the installed distributions: interpreter, qualcli version, and for every
+    directory on ``sys.path`` the names and modification times of its ``.dist-info``/``.egg-info`` entries."""
+    from qualcli import __version__
+
+    parts = [sys.executable, __version__, str(_CACHE_FORMAT)]
+    for entry in sys.path:
+        try:
+            names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+            stamps = [f"{n}:{os.stat(os.path.join(entry or '.', n)).st_mtime_ns}" for n in names]
+        except OSError:
+            stamps = ["-"]
+        parts.append(f"{entry}\0{' '.join(stamps)}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def scan() -> list[EntryPoint]:
+    """The ``qualcli`` entry points of the installed distributions (first of a name wins), by name."""
+    import importlib.metadata
+
+    found: dict[str, EntryPoint] = {}
+    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        dist = getattr(ep, "dist", None)
+        if ep.name not in found:
+            found[ep.name] = EntryPoint(ep.name, ep.value, dist.name if dist else None, dist.version if dist else None)
+    return [found[name] for name in sorted(found)]
+
+
+def installed_plugins() -> list[EntryPoint]:
+    """The installed plugins, from the cache when the environment is unchanged, else by :func:`scan`."""
+    key = environment_key()
+    interpreter = hashlib.sha256(sys.executable.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    path = cache_dir() / f"plugins-{interpreter}.json"  # one file per environment, replaced when it changes
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["key"] == key:
+            cached = [EntryPoint(**item) for item in data["plugins"]]
+            if all(isinstance(ep.name, str) and isinstance(ep.value, str) and _TARGET.match(ep.value) for ep in cached):
+                return cached
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # missing, damaged or from another qualcli: scanned again
+    found = scan()
+    write_atomically(path, json.dumps({"key": key, "plugins": [asdict(ep) for ep in found]}).encode("utf-8"))
+    return found
+
+
+_TARGET = re.compile(r"^\s*(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\])?\s*$")
+
+
+def load_entry_point(value: str) -> Any:
+    """Import an entry point's ``module[:attr]`` target, as ``importlib.metadata.EntryPoint.load`` does."""
+    match = _TARGET.match(value)
+    if match is None:
+        raise ValueError(f"malformed entry point {value!r}")
+    obj = import_module(match["module"])
+    for name in (match["attr"] or "").split(".") if match["attr"] else ():
+        obj = getattr(obj, name)
+    return obj
