@@ -26,9 +26,9 @@ def cache(tmp_path, monkeypatch) -> SimpleNamespace:
     parses: list[str] = []
     real = loading.parse_source
 
-    def counting(source, body=None):
+    def counting(source, *args, **kwargs):
         parses.append(Path(source.path).name)
-        return real(source, body)
+        return real(source, *args, **kwargs)
 
     monkeypatch.setattr(loading, "parse_source", counting)
     return SimpleNamespace(folder=folder, parses=parses)
