@@ -9,6 +9,12 @@ import typer
 
 from qualcli.commands import NO_CACHE
 from qualcli.commands.conventions import command
+from qualcli.diff.fields import IGNORABLE
+
+
+def _ignorable(incomplete: str) -> list[str]:
+    """Shell completion for ``--ignore``: the field names that start with what was typed."""
+    return [name for name in sorted(IGNORABLE) if name.startswith(incomplete)]
 
 
 class DiffFormat(str, Enum):
@@ -23,8 +29,10 @@ def diff(
     new: str = typer.Argument(..., metavar="NEW", help="The newer version: source document or parsed spec."),
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are differences."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="FIELD",
-                                               help="Leave out changes to FIELD (repeatable), e.g. guidance, nos, version_history."),
+    ignore: Optional[List[str]] = typer.Option(
+        None, "--ignore", metavar="FIELD", autocompletion=_ignorable,
+        help=f"Leave out changes to FIELD (repeatable); FIELD is one of: {', '.join(sorted(IGNORABLE))}.",
+    ),
     body: Optional[str] = typer.Option(None, "--body", metavar="ID", help="Force the awarding body's parser for both documents."),
     no_cache: bool = NO_CACHE,
     out: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write to this file ('-' for stdout)."),

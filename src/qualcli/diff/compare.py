@@ -17,6 +17,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from qualcli.diff.changes import Change, DiffReport, DocumentInfo
+from qualcli.diff.fields import (
+    CRITERION_FIELDS,
+    DOCUMENT_FIELDS,
+    IGNORABLE,
+    OUTCOME_FIELDS,
+    QUALIFICATION_FIELDS,
+    RULE_FIELDS,
+    UNIT_FIELDS,
+)
 from qualcli.diff.legislation import unit_instruments
 from qualcli.diff.normalise import comparable
 from qualcli.diff.similarity import align
@@ -24,19 +33,6 @@ from qualcli.errors import QualcliError
 from qualcli.model import Criterion, LearningOutcome, Qualification, RuleGroup, SpecDocument, Unit, iter_unit_texts
 
 Path = tuple[str, ...]
-
-DOCUMENT_FIELDS = ("title", "version", "version_date")
-QUALIFICATION_FIELDS = ("title", "level", "credits", "glh", "tqt", "dates", "details")
-RULE_FIELDS = ("name", "min_credits", "max_credits", "min_units", "max_units", "mandatory", "alternatives")
-UNIT_FIELDS = ("title", "urn", "level", "credits", "glh", "group", "unit_type", "aim", "assessment", "observations",
-               "external_papers", "same_content_as", "nos_suites", "details")
-OUTCOME_FIELDS = ("text", "kind", "guidance", "assessment")
-CRITERION_FIELDS = ("text", "guidance", "assessment_guidance", "grade", "flags")
-VERSION_FIELDS = ("date", "section", "changes")
-COLLECTIONS = ("version_history", "qualifications", "rules", "rules_text", "units", "nos", "sections", "outcomes",
-               "content", "criteria", "legislation", "mappings")
-IGNORABLE = frozenset(DOCUMENT_FIELDS + QUALIFICATION_FIELDS + RULE_FIELDS + UNIT_FIELDS + OUTCOME_FIELDS
-                      + CRITERION_FIELDS + VERSION_FIELDS + COLLECTIONS)
 
 UNIT_THRESHOLD = 0.8  # title+content similarity for a unit whose code and reference both changed
 TEXT_THRESHOLD = 0.5  # wording similarity for a renumbered outcome or criterion
