@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "diff",
     "lint",
     "legislation",
+    "plan",
 )
 
 app = typer.Typer(
