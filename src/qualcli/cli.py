@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "lint",
     "legislation",
     "plan",
+    "check",
 )
 
 app = typer.Typer(

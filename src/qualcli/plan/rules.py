@@ -76,8 +76,10 @@ def build(doc: SpecDocument, qual: Qualification) -> RuleSet:
         printed = f"; as printed: {' / '.join(qual.rules_text)}" if qual.rules_text else ""
         raise QualcliError(f"{qual.number or qual.title} has no structured rules of combination, so no route can be checked{printed}")
     named = {code for group in qual.rules for code in group.units + [c for alt in group.alternatives for c in alt]}
-    listed = {u.code: u for u in doc.units}
-    rules = RuleSet(qual, [u for u in doc.units if u.code in named])
+    listed: dict[str, Unit] = {}
+    for unit in doc.units:
+        listed.setdefault(unit.code, unit)  # a code listed twice: the first listing counts
+    rules = RuleSet(qual, [u for code, u in listed.items() if code in named])
     rules.unlisted = sorted(named - set(listed))
     credits = {u.code: u.credits or 0 for u in rules.units}
     for group in qual.rules:
