@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "legislation",
     "plan",
     "check",
+    "coverage",
 )
 
 app = typer.Typer(
