@@ -1,6 +1,8 @@
 """Bad input through the CLI: one line naming the file and the problem, exit 2, no traceback.
 
-Every case also checks that qualcli left the input file as it was.
+Every case also checks that qualcli left the input file as it was. The CLI
+runs in-process (the same ``main()``): these tests are about its answers, not
+the process (tests/test_safety.py runs subprocesses and measures them).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, assert_one_line_error
+from tests.support.inprocess import run_in_process
 from tests.support.render import text_to_pdf
 
 JUNK = bytes(range(256)) * 12
@@ -139,21 +142,21 @@ CASES = [
 
 
 @pytest.mark.parametrize(("make", "fragments"), CASES, ids=[make.__name__ for make, _ in CASES])
-def test_bad_input_is_one_line_naming_the_file(qualcli, tmp_path, make, fragments):
+def test_bad_input_is_one_line_naming_the_file(tmp_path, make, fragments):
     path = make(tmp_path)
     before = path.read_bytes() if path.is_file() else None
-    result = qualcli("parse", path)
+    result = run_in_process("parse", path)
     assert_one_line_error(result, str(path), *fragments)
     assert result.stdout == ""
     assert (path.read_bytes() if path.is_file() else None) == before
 
 
-def test_spec_breaking_the_schema_names_the_field(qualcli, tmp_path):
+def test_spec_breaking_the_schema_names_the_field(tmp_path):
     from ruamel.yaml import YAML
 
     example = sorted(EXAMPLES.glob("*.txt"))[0]
     parsed = tmp_path / "parsed.yaml"
-    assert qualcli("parse", example, "-o", parsed).code == 0
+    assert run_in_process("parse", example, "-o", parsed).code == 0
     yaml = YAML(typ="safe", pure=True)
     data = yaml.load(parsed.read_text(encoding="utf-8"))
     data["units"][0]["title"] = 12345
@@ -161,6 +164,6 @@ def test_spec_breaking_the_schema_names_the_field(qualcli, tmp_path):
     with broken.open("w", encoding="utf-8") as handle:
         yaml.dump(data, handle)
     before = broken.read_bytes()
-    result = qualcli("parse", broken)
+    result = run_in_process("parse", broken)
     assert_one_line_error(result, str(broken), "units[0].title")
     assert broken.read_bytes() == before

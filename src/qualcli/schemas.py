@@ -38,4 +38,10 @@ def violations(instance: Any, name: str) -> Iterator[str]:
     validator = jsonschema.Draft202012Validator(load_schema(name), format_checker=jsonschema.FormatChecker())
     errors = sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
-        yield f"{format_path(error.absolute_path)}: {error.message}"
+        yield f"{format_path(error.absolute_path)}: {_short(error.message)}"
+
+
+def _short(message: str, limit: int = 240) -> str:
+    """A message cut in the middle when it quotes a large value, so it stays one readable line."""
+    message = " ".join(message.split())
+    return message if len(message) <= limit else f"{message[: limit - 80]} … {message[-70:]}"

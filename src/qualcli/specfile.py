@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +12,30 @@ from qualcli.loading import read_bytes
 from qualcli.model import SpecDocument
 
 
+#: How deeply lists and mappings may nest in a YAML/JSON file (a spec needs about ten levels).
+MAX_DEPTH = 100
+_ALIASES_REFUSED = "uses YAML aliases (*name), which qualcli does not accept (a few bytes of them can expand without limit)"
+
+
 def load_data(path: Path) -> Any:
-    """Load YAML or JSON from ``path``; malformed input is a one-line error."""
-    text = read_bytes(path).decode("utf-8", errors="replace")
+    """Load YAML or JSON from ``path``; malformed or hostile input is a one-line error.
+
+    Text may be UTF-8, or UTF-16/32 with a byte-order mark. YAML aliases are
+    refused (a few bytes of them can expand to millions of entries), as is
+    nesting deeper than :data:`MAX_DEPTH`; both are found in well under a second.
+    """
+    from qualcli.readers.text import decode_text
+
+    text = decode_text(path, read_bytes(path))
+    try:
+        data = _parse(text, path)
+    except RecursionError:
+        raise QualcliError(f"nested more than {MAX_DEPTH} levels deep", str(path)) from None
+    _check_shape(data, path)
+    return data
+
+
+def _parse(text: str, path: Path) -> Any:
     if path.suffix.lower() == ".json":
         try:
             return json.loads(text)
@@ -23,12 +45,69 @@ def load_data(path: Path) -> Any:
     from ruamel.yaml.error import YAMLError
 
     try:
+        if _may_be_hostile(text):
+            _scan_events(text, path)
         return YAML(typ="safe").load(text)  # C loader (ruamel.yaml.clib) where available
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise QualcliError(f"invalid YAML{where}: {problem}", str(path)) from None
+
+
+_ALIAS = re.compile(r"(?:^|[\s\[{,])[*&][^\s\[\]{},]")
+_COMPACT_CHAIN = re.compile(r"(?:[-?:][ \t]+){10}")
+_DEEP_INDENT = re.compile(r"^ {60}", re.MULTILINE)
+
+
+def _may_be_hostile(text: str) -> bool:
+    """True unless the text plainly has no anchors/aliases and cannot nest deeply.
+
+    A cheap test on the text, so that the usual file (block style, a few
+    levels deep) goes straight to the C loader, whose composer recurses in C
+    and would crash on thousands of levels; anything else is checked event by
+    event first (:func:`_scan_events`).
+    """
+    return bool(
+        text.count("[") + text.count("{") > 40
+        or _ALIAS.search(text)
+        or _COMPACT_CHAIN.search(text)
+        or _DEEP_INDENT.search(text)
+    )
+
+
+def _scan_events(text: str, path: Path) -> None:
+    """Refuse anchors/aliases and nesting beyond :data:`MAX_DEPTH`, reading parser events only (no tree is built)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+
+    depth = 0
+    for event in YAML(typ="safe").parse(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise QualcliError(f"nested more than {MAX_DEPTH} levels deep (line {event.start_mark.line + 1})", str(path))
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, AliasEvent):
+            raise QualcliError(f"{_ALIASES_REFUSED} (line {event.start_mark.line + 1})", str(path))
+
+
+def _check_shape(data: Any, path: Path) -> None:
+    """Refuse a list or mapping that appears twice (a YAML alias) and nesting beyond :data:`MAX_DEPTH`."""
+    seen: set[int] = set()
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if not isinstance(value, (dict, list)):
+            continue
+        if id(value) in seen:
+            raise QualcliError(_ALIASES_REFUSED, str(path))
+        if depth >= MAX_DEPTH:
+            raise QualcliError(f"nested more than {MAX_DEPTH} levels deep", str(path))
+        seen.add(id(value))
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children)
 
 
 def spec_violations(data: Any) -> list[str]:
@@ -62,6 +141,7 @@ def dump(doc: SpecDocument, fmt: str) -> str:
     yaml.sort_base_mapping_type_on_output = False
     yaml.allow_unicode = True
     yaml.width = 100
+    yaml.representer.ignore_aliases = lambda data: True  # never write anchors: load_data refuses aliases
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return buffer.getvalue()

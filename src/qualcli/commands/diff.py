@@ -12,6 +12,7 @@ class DiffFormat(str, Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 def diff(
@@ -49,6 +50,10 @@ def diff(
         from qualcli.diff.render_markdown import render_markdown
 
         text = render_markdown(report)
+    elif fmt is DiffFormat.html:
+        from qualcli.diff.render_html import render_html
+
+        text = render_html(report, old_doc, new_doc)
     else:
         from qualcli.diff.render_text import render_text, use_colour
 

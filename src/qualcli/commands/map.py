@@ -10,7 +10,7 @@ import typer
 def map_command(
     files: List[str] = typer.Argument(..., help="Source documents or parsed specs (one file maps within itself)."),
     to: str = typer.Option("units", "--to", help="What to map units to: units | nos."),
-    fmt: str = typer.Option("markdown", "--format", "-f", help="csv | csv-matrix | xlsx | json | markdown."),
+    fmt: str = typer.Option("markdown", "--format", "-f", help="csv | csv-matrix | xlsx | json | markdown | html."),
     out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
     within: bool = typer.Option(False, "--within", help="Also map units of the same document to each other."),
     min_score: Optional[float] = typer.Option(None, "--min-score", help="Leave out pairs scoring below this (0-1)."),
@@ -77,6 +77,9 @@ def map_command(
         add_criterion_detail(result)
     if update:
         from qualcli.mapping.overrides import update_file
+        from qualcli.output import check_writable
+
+        check_writable(out)  # a run that cannot write its output leaves the overrides file alone too
 
         added = update_file(Path(overrides), result)
         print(f"qualcli: {added} candidate pair(s) added to {overrides}", file=sys.stderr)
@@ -84,7 +87,12 @@ def map_command(
         {k: v for k, v in {"document": label, "body": d.body, "path": d.source.path, "title": d.title, "version": d.version}.items() if v}
         for label, d in zip(document_labels(docs), docs)
     ]
-    write_output(render(result, fmt, to, documents, min_score), out)
+    groups = None
+    if fmt == "html":
+        from qualcli.mapping.render_html import unit_groups
+
+        groups = unit_groups(docs, document_labels(docs))
+    write_output(render(result, fmt, to, documents, min_score, groups), out)
 
 
 def register(app: typer.Typer) -> None:

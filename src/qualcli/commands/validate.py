@@ -10,14 +10,20 @@ import typer
 def validate(files: List[str] = typer.Argument(..., help="Parsed spec files (.yaml .yml .json).")) -> None:
     """Check YAML/JSON spec files against schemas/spec.schema.json.
 
-    Prints each violation as ``FILE: path: message``; exit 1 if any file has
-    violations, 2 if a file cannot be read.
+    Prints each violation as ``FILE: path: message``. Exit codes: 0 all valid,
+    2 any file invalid or unreadable. Source documents (.txt .pdf ...) are not
+    parsed specs: run "qualcli parse" on them first.
     """
     import sys
     from pathlib import Path
 
+    from qualcli.errors import QualcliError
+    from qualcli.loading import SPEC_SUFFIXES
     from qualcli.specfile import load_data, spec_violations
 
+    for name in files:
+        if Path(name).suffix.lower() not in SPEC_SUFFIXES:
+            raise QualcliError(f"not a parsed spec (.yaml .yml .json); for a source document run: qualcli parse {name}", name)
     failed = 0
     for name in files:
         problems = spec_violations(load_data(Path(name)))

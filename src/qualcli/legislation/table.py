@@ -289,29 +289,20 @@ def _shipped_entries() -> list[dict[str, Any]]:
 
     Parsing the YAML costs about 0.15 s, and every ``parse``, ``diff`` and
     ``lint`` needs the table, so a JSON copy is kept in :func:`cache_dir`,
-    named by the YAML's SHA-256: an edited table gets a new copy, and a cache
-    that cannot be read or written only costs the YAML parse.
+    keyed and checked by the YAML's SHA-256 (:mod:`qualcli.legislation.cache`):
+    an edited table gets a new copy, and a copy that is damaged, or cannot be
+    read or written, only costs the YAML parse.
     """
     import hashlib
-    import json
-    import os
-    import tempfile
 
-    data = shipped_path().read_bytes()
-    cached = cache_dir() / f"legislation-{hashlib.sha256(data).hexdigest()[:16]}.json"
-    try:
-        return json.loads(cached.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    entries = plain_entry(load_entries(shipped_path(), validate=False))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(entries, handle)
-        os.replace(tmp, cached)
-    except OSError:
-        pass
+    from qualcli.legislation.cache import read_cached, write_cached
+
+    key = hashlib.sha256(shipped_path().read_bytes()).hexdigest()
+    cached = cache_dir() / f"legislation-{key[:16]}.json"
+    entries = read_cached(cached, key)
+    if entries is None:
+        entries = plain_entry(load_entries(shipped_path(), validate=False))
+        write_cached(cached, key, entries)
     return entries
 
 

@@ -9,13 +9,25 @@ narrow the walk (``*`` does not cross "/", ``**`` does).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import subprocess
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from qualcli.errors import QualcliError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a folder walk passed over: a warning, or (``fatal``) input that could not be read."""
+
+    path: str
+    message: str
+    fatal: bool = False
 
 
 @cache
@@ -79,23 +91,28 @@ def discover(
     exclude: list[str] = (),
     root: Path | None = None,
     explicit_only: tuple[str, ...] = (),
+    problems: list[Problem] | None = None,
 ) -> list[str]:
     """The files to lint, in argument order then sorted path order, each once.
 
     ``explicit_only`` suffixes (parsed specs: .yaml .json) are linted when named, never found by walking.
+    What a walk had to pass over (symlink loops, broken links, pipes, folders
+    that cannot be read) is added to ``problems``.
     """
     found: list[str] = []
     seen: set[str] = set()
+    problems = [] if problems is None else problems
     for argument in arguments:
         path = Path(argument)
         if not path.exists():
-            raise QualcliError("no such file or directory", argument)
+            what = "broken or looping symlink" if path.is_symlink() else "no such file or directory"
+            raise QualcliError(what, argument)
         if path.is_file():
             if path.suffix.lower() not in suffixes | set(explicit_only):
                 raise QualcliError(f"unsupported file type {path.suffix or '(none)'!r}; qualcli lint reads {' '.join(sorted(suffixes))}", argument)
             candidates = [path]
         else:
-            candidates = _walk(path, suffixes, include, exclude, root)
+            candidates = _walk(path, suffixes, include, exclude, root, problems)
         for candidate in candidates:
             key = candidate.as_posix()
             if key not in seen:
@@ -104,15 +121,25 @@ def discover(
     return found
 
 
-def _walk(folder: Path, suffixes: set[str], include, exclude, root: Path | None) -> list[Path]:
+def _walk(folder: Path, suffixes: set[str], include, exclude, root: Path | None, problems: list[Problem]) -> list[Path]:
     files: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Problem(error.filename or str(folder), f"cannot read folder: {error.strerror}", fatal=True))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
         here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not matches(_relative(here / d, root), list(exclude)))
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if not d.startswith(".") and not (here / d).is_symlink()  # linked folders are not followed
+            and not matches(_relative(here / d, root), list(exclude))
+        )
         for name in sorted(filenames):
             if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
                 continue
             path = here / name
+            if not _regular_file(path, problems):
+                continue
             relative = _relative(path, root)
             if exclude and matches(relative, list(exclude)):
                 continue
@@ -121,3 +148,21 @@ def _walk(folder: Path, suffixes: set[str], include, exclude, root: Path | None)
             files.append(path)
     ignored = _git_ignored(files)
     return [f for f in files if f not in ignored]
+
+
+def _regular_file(path: Path, problems: list[Problem]) -> bool:
+    """True for a regular file (or a link to one); anything else found by a walk is noted and skipped."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            problems.append(Problem(str(path), "symlink loop, skipped"))
+        elif path.is_symlink():
+            problems.append(Problem(str(path), "broken symlink, skipped"))
+        else:
+            problems.append(Problem(str(path), f"cannot read: {exc.strerror}", fatal=True))
+        return False
+    if not stat.S_ISREG(mode):
+        problems.append(Problem(str(path), "not a regular file (a pipe or device?), skipped"))
+        return False
+    return True

@@ -93,8 +93,14 @@ def run(options: Options) -> int:
     known = read_baseline(Path(options.baseline)) if options.baseline else set()
     from qualcli.loading import SPEC_SUFFIXES
 
-    files = discover(options.paths, supported_suffixes(), config.include, config.exclude, config.root, SPEC_SUFFIXES)
+    problems: list = []
+    files = discover(options.paths, supported_suffixes(), config.include, config.exclude, config.root, SPEC_SUFFIXES, problems)
     reports = lint_files(files, settings, options.jobs)
+    for problem in problems:
+        if problem.fatal:  # counted as an unreadable input: exit 2 once everything else is linted
+            reports.append(FileReport(problem.path, error=problem.message))
+        else:
+            print(f"qualcli: warning: {problem.path}: {problem.message}", file=sys.stderr)
     findings = sorted((f for r in reports for f in r.findings), key=Finding.sort_key)
     assign_fingerprints(findings)
     for report in reports:
@@ -104,9 +110,12 @@ def run(options: Options) -> int:
             print(f"qualcli: warning: {report.path}: {note}", file=sys.stderr)
     suppressed = sum(r.suppressed for r in reports)
     if options.write_baseline:
+        if any(r.error for r in reports):  # a failed run writes nothing: the old baseline stays as it was
+            print(f"qualcli: warning: {options.write_baseline}: baseline not written, as some input could not be read", file=sys.stderr)
+            return 2
         write_baseline(findings, options.write_baseline)
         print(f"qualcli lint: wrote {len(findings)} finding(s) to baseline {options.write_baseline}", file=sys.stderr)
-        return 2 if any(r.error for r in reports) else 0
+        return 0
     new = [f for f in findings if f.fingerprint not in known]
     write_output(RENDERERS[options.fmt](new, reports), options.output)
     unreadable = sum(1 for r in reports if r.error)

@@ -1,4 +1,4 @@
-"""Writing a mapping: long CSV, wide CSV matrix, XLSX, JSON and Markdown.
+"""Writing a mapping: long CSV, wide CSV matrix, XLSX, JSON and Markdown (HTML: :mod:`.render_html`).
 
 Long CSV columns (one row per pair, in pair order)::
 
@@ -9,7 +9,9 @@ Long CSV columns (one row per pair, in pair order)::
 has three decimals, ``evidence`` joins each evidence's ``kind: detail`` with
 `` | ``. The wide matrix has one row per A unit and one column per B unit
 (``document:code``); a cell holds the relation, empty for none (``E``/``I``
-for explicit/inferred NOS). JSON follows ``schemas/map.schema.json``.
+for explicit/inferred NOS). The XLSX matrix adds each unit's title (column B;
+column headers ``document:code title``), and a Legend sheet spells out the
+relations. JSON follows ``schemas/map.schema.json``.
 """
 
 from __future__ import annotations
@@ -22,13 +24,31 @@ from typing import Any
 from qualcli.mapping.relations import Pair, UnitMap
 from qualcli.mapping.units import UnitRef
 
-FORMATS = ("csv", "csv-matrix", "xlsx", "json", "markdown")
+FORMATS = ("csv", "csv-matrix", "xlsx", "json", "markdown", "html")
 LONG_COLUMNS = (
     "a_body", "a_document", "a_code", "a_title", "b_body", "b_document", "b_code", "b_title",
     "relation", "score", "evidence",
 )  # fmt: skip
 CELL = {"F": "F", "X": "X", "P": "P", "explicit": "E", "inferred": "I"}
 FILLS = {"F": "63BE7B", "X": "9BC2E6", "P": "FFD966", "E": "63BE7B", "I": "FFD966"}
+LEGEND = {
+    "F": ("full", "every criterion on each side has a counterpart"),
+    "X": ("full plus new", "all of A is covered and B has more"),
+    "P": ("partial", "at least a quarter of one side's criteria have a counterpart"),
+    "explicit": ("explicit", "the document names this NOS for the unit"),
+    "inferred": ("inferred", "the standard resembles the unit's criteria: a suggestion to review"),
+}  # what each relation means, for the XLSX legend sheet and the HTML legend
+NO_RELATION = ("none", "no relation found (empty cell)")
+
+
+def relations(to: str) -> tuple[str, ...]:
+    """The relations a map can have: F/X/P between units (``to`` units), explicit/inferred to NOS."""
+    return ("F", "X", "P") if to == "units" else ("explicit", "inferred")
+
+
+def heading(ref: UnitRef) -> str:
+    """A matrix heading: ``document:code title``."""
+    return f"{ref.label()} {ref.title or ''}".rstrip()
 
 
 def long_rows(result: UnitMap) -> list[list[str]]:
@@ -91,8 +111,11 @@ def to_markdown(result: UnitMap, to: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_xlsx(result: UnitMap) -> bytes:
-    """A workbook: a coloured matrix sheet and a pairs sheet, frozen headers and filters.
+def to_xlsx(result: UnitMap, to: str = "units") -> bytes:
+    """A workbook: a coloured matrix sheet with unit titles, a pairs sheet and a legend sheet.
+
+    Headers are frozen and filtered; the legend spells out each relation of a
+    ``to`` map (units or nos).
 
     Written in openpyxl's write-only mode, so a 2,000 x 2,000 matrix streams
     out instead of being held as cell objects.
@@ -121,11 +144,13 @@ def to_xlsx(result: UnitMap) -> bytes:
     sheet = book.create_sheet("Matrix")
     header, body = matrix(result)
     sheet.column_dimensions["A"].width = max((len(r[0]) for r in body), default=10) + 2
-    sheet.freeze_panes = "B2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(body) + 1}"
-    sheet.append([header[0], *(styled(sheet, label, alignment=rotated, font=bold) for label in header[1:])])
-    for row in body:
-        cells = [styled(sheet, row[0], font=bold)]
+    sheet.column_dimensions["B"].width = 40
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header) + 1)}{len(body) + 1}"
+    sheet.append([header[0], styled(sheet, "title", font=bold),
+                  *(styled(sheet, heading(ref), alignment=rotated, font=bold) for ref in result.columns)])  # fmt: skip
+    for ref, row in zip(result.rows, body):
+        cells = [styled(sheet, row[0], font=bold), ref.title or None]
         cells += [styled(sheet, value, fills[value], centred) if value in fills else value or None for value in row[1:]]
         sheet.append(cells)
 
@@ -139,6 +164,15 @@ def to_xlsx(result: UnitMap) -> bytes:
     for row in rows:
         relation = styled(pairs, row[8], fills.get(CELL.get(row[8], "")))
         pairs.append([*row[:8], relation, float(row[9]), row[10]])
+
+    legend = book.create_sheet("Legend")
+    legend.column_dimensions["B"].width = 16
+    legend.column_dimensions["C"].width = 70
+    legend.append([styled(legend, name, font=bold) for name in ("cell", "relation", "meaning")])
+    for relation in relations(to):
+        name, meaning = LEGEND[relation]
+        legend.append([styled(legend, CELL[relation], fills[CELL[relation]], centred), name, meaning])
+    legend.append([None, *NO_RELATION])
     book.properties.created = datetime.datetime(2000, 1, 1)  # deterministic bytes: no wall-clock timestamps
     buffer = io.BytesIO()
     book.save(buffer)
@@ -164,15 +198,22 @@ def _deterministic_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render(result: UnitMap, fmt: str, to: str, documents: list[dict[str, Any]], min_score: float | None) -> str | bytes:
-    """The mapping in ``fmt`` (one of :data:`FORMATS`)."""
+def render(
+    result: UnitMap, fmt: str, to: str, documents: list[dict[str, Any]], min_score: float | None,
+    groups: dict[tuple[str, str], str] | None = None,
+) -> str | bytes:
+    """The mapping in ``fmt`` (one of :data:`FORMATS`); ``groups`` gives the HTML matrix its rule groups."""
+    if fmt == "html":
+        from qualcli.mapping.render_html import render_html
+
+        return render_html(result, to, documents, groups or {})
     if fmt == "csv":
         return to_csv([list(LONG_COLUMNS), *long_rows(result)])
     if fmt == "csv-matrix":
         header, body = matrix(result)
         return to_csv([header, *body])
     if fmt == "xlsx":
-        return to_xlsx(result)
+        return to_xlsx(result, to)
     if fmt == "json":
         return to_json(result, to, documents, min_score)
     return to_markdown(result, to)

@@ -14,9 +14,9 @@ optionally ``body`` and ``document``) is equal. ``force`` sets the pair's
 relation (creating the pair if the text found nothing); ``forbid`` reports the
 pair as ``none``; ``candidate`` entries are never applied: ``--update`` appends
 one for every mapped pair the file does not mention yet, for a person to turn
-into a decision. Updating goes through ruamel.yaml's round-trip mode, so the
-file's comments, order and formatting are kept and the candidates are appended
-at the end.
+into a decision. Updating never re-lays out the file: the candidates are
+added to the end of the list in the file's own style and line ends, and every
+other byte is kept.
 """
 
 from __future__ import annotations
@@ -114,42 +114,99 @@ def _new_pair(result: UnitMap, decision: Decision) -> Pair | None:
 
 
 def update_file(path: Path, result: UnitMap) -> int:
-    """Append a candidate for every mapped pair the file does not mention; return how many."""
-    from ruamel.yaml import YAML
+    """Append a candidate for every mapped pair the file does not mention; return how many.
 
-    original = path.read_text(encoding="utf-8") if path.exists() else NEW_FILE_HEADER + "decisions:\n"
-    decisions = load_decisions(path) if path.exists() else []
+    The file is kept byte for byte (comments, order, quoting, line ends,
+    trailing blank lines, a ``...`` end marker) and the candidates are added at
+    the end of the ``decisions`` list in its own style: block items after the
+    last line of the document, or flow mappings inside a ``[...]`` list. The
+    result is loaded back and checked before it is written; a file whose layout
+    cannot be extended that way is left alone with a one-line error.
+    """
+    exists = path.exists()
+    original = _read_text(path) if exists else NEW_FILE_HEADER + "decisions:\n"
+    decisions = load_decisions(path) if exists else []
     new = [p for p in result.pairs if p.relation != "none" and not any(_matches(d, p) for d in decisions)]
     if not new:
         return 0
-    yaml = _round_trip(YAML, original)
-    data = yaml.load(original)
-    items = data.get("decisions")
-    keep_prefix = bool(items)
-    if not items:
-        items = data["decisions"] = _block_seq()
-    items.extend(_candidate(p) for p in new)
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
-    text = buffer.getvalue()
-    if keep_prefix and not text.startswith(original):
-        # ruamel would have re-laid out part of the file: append the rendered candidates instead
-        text = original.rstrip("\n") + "\n" + _render_items(yaml, new)
+    bom = "\ufeff" if original.startswith("\ufeff") else ""
+    body = original[len(bom):]
+    newline = "\r\n" if "\r\n" in body else "\n"
+    text = bom + _with_candidates(body, new, newline)
+    _check_update(text, len(decisions), len(new), path)
     from qualcli.output import write_output
 
-    write_output(text, str(path))
+    write_output(text.encode("utf-8"), str(path))
     return len(new)
 
 
-def _round_trip(yaml_class, original: str):
-    """A round-trip YAML instance using the file's own list indentation."""
-    yaml = yaml_class()
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    found = re.search(r"^( *)- ", original, re.MULTILINE)
-    offset = len(found.group(1)) if found else 2
-    yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
-    return yaml
+def _read_text(path: Path) -> str:
+    """The file as text with its line ends as they are (no newline translation)."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise QualcliError("not UTF-8 text; save it as UTF-8", str(path)) from None
+    except OSError as exc:
+        raise QualcliError(f"cannot read: {exc.strerror}", str(path)) from None
+
+
+def _with_candidates(text: str, pairs: list[Pair], newline: str) -> str:
+    """``text`` with candidates for ``pairs`` added to its ``decisions`` list."""
+    from ruamel.yaml import YAML
+
+    root = YAML(typ="safe", pure=True).compose(text)
+    seq = next(value for key, value in root.value if key.value == "decisions")
+    if seq.tag.endswith(":seq") and seq.flow_style:
+        return _into_flow(text, seq, pairs, newline)
+    if seq.tag.endswith(":null") and seq.end_mark.index > seq.start_mark.index:  # "decisions: null" or "~"
+        items = ", ".join(_flow_item(p) for p in pairs)
+        return text[: seq.start_mark.index] + f"[{items}]" + text[seq.end_mark.index :]
+    offset = seq.start_mark.column if seq.tag.endswith(":seq") else 2
+    block = _render_items(pairs, offset).replace("\n", newline)
+    end = re.search(r"^\.\.\.(?:[ \t]|\r?$)", text, re.MULTILINE)  # the document end marker, if any
+    cut = end.start() if end else len(text)
+    head = text[:cut]
+    if head and not head.endswith("\n"):
+        head += newline
+    return head + block + text[cut:]
+
+
+def _into_flow(text: str, seq, pairs: list[Pair], newline: str) -> str:
+    """Insert flow-mapping candidates after the last item of a ``[...]`` list."""
+    if not seq.value:
+        at = seq.start_mark.index + 1
+        return text[:at] + ", ".join(_flow_item(p) for p in pairs) + text[at:]
+    last = seq.value[-1]
+    at = last.end_mark.index
+    multiline = seq.start_mark.line != seq.end_mark.line
+    joiner = f",{newline}{' ' * last.start_mark.column}" if multiline else ", "
+    return text[:at] + "".join(joiner + _flow_item(p) for p in pairs) + text[at:]
+
+
+def _check_update(text: str, before: int, added: int, path: Path) -> None:
+    """Refuse to write an updated file that does not load as the old decisions plus the candidates."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        items = (YAML(typ="safe", pure=True).load(text) or {}).get("decisions") or []
+    except (YAMLError, AttributeError):
+        items = None
+    if items is None or len(items) != before + added:
+        raise QualcliError("cannot add candidates to this file's layout; file left unchanged", str(path))
+
+
+def _flow_item(pair: Pair) -> str:
+    """One candidate as a one-line flow mapping."""
+    from ruamel.yaml import YAML
+
+    entry = _candidate(pair)
+    entry.fa.set_flow_style()
+    yaml = YAML()
+    yaml.width = 1 << 16
+    buffer = io.StringIO()
+    yaml.dump({"x": entry}, buffer)
+    return buffer.getvalue()[3:].rstrip("\n")
 
 
 def _block_seq():
@@ -173,7 +230,13 @@ def _candidate(pair: Pair):
     return entry
 
 
-def _render_items(yaml, pairs: list[Pair]) -> str:
+def _render_items(pairs: list[Pair], offset: int) -> str:
+    """Candidates as block sequence items, their dashes at column ``offset``."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
     seq = _block_seq()
     seq.extend(_candidate(p) for p in pairs)
     buffer = io.StringIO()

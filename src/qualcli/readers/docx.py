@@ -20,6 +20,7 @@ from pathlib import Path
 
 from qualcli.errors import UnreadableDocument
 from qualcli.readers import Line, SourceText, sha256_of
+from qualcli.readers.package import check_package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -151,6 +152,7 @@ def open_document(path: Path, data: bytes):
         raise UnreadableDocument("is an old binary Word .doc, not .docx; save it as .docx", str(path))
     if not data.startswith(_ZIP_MAGIC):
         raise UnreadableDocument("not a Word .docx file (it is not a zip package)", str(path))
+    check_package(path, data, "Word .docx")
     import docx
 
     try:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from qualcli.errors import UnreadableDocument
 from qualcli.readers import Line, SourceText, sha256_of
+from qualcli.readers.package import check_package
 
 
 class _Lines:
@@ -64,6 +65,7 @@ class PptxReader:
 
         if not data.startswith(b"PK\x03\x04"):
             raise UnreadableDocument("not a PowerPoint .pptx file (not a zip package)", str(path))
+        check_package(path, data, "PowerPoint .pptx")
         try:
             presentation = Presentation(io.BytesIO(data))
         except (PackageNotFoundError, KeyError, ValueError) as exc:

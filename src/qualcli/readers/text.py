@@ -2,22 +2,64 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from qualcli.errors import UnreadableDocument
 from qualcli.readers import Line, SourceText, sha256_of
 
 
+_BOMS = (  # longest first: the UTF-32-LE mark begins with the UTF-16-LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode_text(path: Path, data: bytes) -> str:
-    """Decode UTF-8 text (BOM allowed); binary or other encodings are errors."""
+    """Decode text: UTF-8 (BOM allowed), or UTF-16/UTF-32 with a byte-order mark.
+
+    Anything else is an error that says what the bytes seem to be (binary
+    data, UTF-16 without a mark, a single-byte code page) and how to fix it.
+    """
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding in ("utf-16", "utf-32"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            label = f"{encoding.upper()}-{'LE' if data[:2] == codecs.BOM_UTF16_LE else 'BE'}"
+            raise UnreadableDocument(f"damaged {label} text (bad bytes at offset {exc.start})", str(path)) from None
     if b"\x00" in data[:8192]:
-        raise UnreadableDocument("binary data, not a text document", str(path))
+        raise UnreadableDocument(_guess_binary(data[:8192]), str(path))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UnreadableDocument(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8", str(path)
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}; {_guess_single_byte(data)}); save it as UTF-8",
+            str(path),
         ) from None
+
+
+def _guess_binary(head: bytes) -> str:
+    """What bytes with NULs seem to be: UTF-16/32 text without a byte-order mark, or binary data."""
+    unmarked = "text without a byte-order mark; save it as UTF-8 (or with a byte-order mark)"
+    even, odd = head[0::2], head[1::2]
+    if len(head) >= 4 and head[2::4].count(0) == len(head[2::4]) and head[3::4].count(0) == len(head[3::4]):
+        return f"seems to be UTF-32-LE {unmarked}"
+    if odd and odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return f"seems to be UTF-16-LE {unmarked}"
+    if even and even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return f"seems to be UTF-16-BE {unmarked}"
+    return "binary data, not a text document"
+
+
+def _guess_single_byte(data: bytes) -> str:
+    """Which single-byte encoding non-UTF-8 text seems to be in."""
+    if any(0x80 <= b <= 0x9F for b in data):
+        return "it looks like Windows-1252"
+    return "it looks like Latin-1 (ISO-8859-1) or Windows-1252"
 
 
 def lines_from_text(text: str) -> list[Line]:

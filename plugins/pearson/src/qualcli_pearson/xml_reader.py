@@ -19,14 +19,22 @@ def parse_xml(data: bytes, path: str):
     """The root element of ``data``; a one-line error for unsafe or malformed XML."""
     from xml.etree.ElementTree import ParseError
 
-    from defusedxml import DefusedXmlException
+    from defusedxml import DefusedXmlException, DTDForbidden
     from defusedxml.ElementTree import fromstring
 
     try:
-        return fromstring(data)
+        try:
+            return fromstring(data, forbid_dtd=True)
+        except DTDForbidden as exc:
+            if exc.sysid or exc.pubid:  # <!DOCTYPE x SYSTEM "file:///..."> names a file or URL: refused
+                raise
+            return fromstring(data)  # a bare <!DOCTYPE x> (entity declarations are still refused)
     except DefusedXmlException as exc:
-        name = getattr(exc, "name", None)
-        what = f"declares the entity {name!r}" if name else "uses a DTD or an external reference"
+        name, sysid = getattr(exc, "name", None), getattr(exc, "sysid", None)
+        if isinstance(exc, DTDForbidden):
+            what = f"has a DOCTYPE naming the external file {sysid or exc.pubid!r}"
+        else:
+            what = f"declares the entity {name!r}" if name else "uses a DTD or an external reference"
         raise UnreadableDocument(
             f"XML refused: it {what}; entity declarations and external references are not allowed"
             " (they can expand without limit or read other files)",

@@ -1,0 +1,62 @@
+"""The JSON copy of the shipped legislation table kept in the user's cache folder.
+
+The file is a header line and the entries::
+
+    {"format": 1, "yaml_sha256": "…", "entries_sha256": "…"}
+    [{"id": "…", …}, …]
+
+It is used only when the header names this very YAML (``yaml_sha256``) and
+the entries are byte for byte those written (``entries_sha256``), and they
+are a list of entries; anything else (a truncated, emptied or hand-edited
+file, another version's copy) is ignored and rebuilt from the YAML, so a cache
+can cost time but never change what is found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+_REQUIRED = ("id", "title", "year", "kind", "jurisdiction", "source")
+
+
+def read_cached(path: Path, yaml_sha256: str) -> list[dict[str, Any]] | None:
+    """The cached entries for the YAML with this hash, or None when the file is missing or not to be trusted."""
+    try:
+        header_line, _, payload = path.read_bytes().partition(b"\n")
+        header = json.loads(header_line)
+        if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("yaml_sha256") != yaml_sha256:
+            return None
+        if header.get("entries_sha256") != hashlib.sha256(payload).hexdigest():
+            return None
+        entries = json.loads(payload)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(entries, list) or not entries:
+        return None
+    if not all(isinstance(e, dict) and all(k in e for k in _REQUIRED) for e in entries):
+        return None
+    return entries
+
+
+def write_cached(path: Path, yaml_sha256: str, entries: list[dict[str, Any]]) -> None:
+    """Write the cache file atomically; a cache folder that cannot be written is left alone."""
+    payload = json.dumps(entries, ensure_ascii=False).encode("utf-8")
+    header = {"format": FORMAT, "yaml_sha256": yaml_sha256, "entries_sha256": hashlib.sha256(payload).hexdigest()}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(json.dumps(header).encode("ascii") + b"\n" + payload)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
