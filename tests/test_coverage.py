@@ -117,3 +117,37 @@ def test_the_issue_example_sentence_teaches_workload_planning(qualcli, spec_json
     data = json.loads(qualcli("coverage", spec_json, note, "--format", "json").stdout)
     covered = [(c["unit"], c["ref"]) for c in data["criteria"] if c["status"] == "covered"]
     assert covered == [("UBU23", "2.1")]
+
+
+def test_html_matches_the_json_and_is_self_contained(qualcli, spec_json, materials, result, tmp_path):
+    from html.parser import HTMLParser
+
+    out = tmp_path / "coverage.html"
+    assert qualcli("coverage", spec_json, materials, "--format", "html", "-o", out).code == 0
+    text = out.read_text(encoding="utf-8")
+
+    class Cells(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.h2: list[str] = []
+            self.fetches: list[str] = []
+            self._in_h2 = False
+
+        def handle_starttag(self, tag, attrs):
+            self._in_h2 = tag == "h2"
+            self.fetches += [v for k, v in attrs if k in ("src", "href") and v and not v.startswith("#")]
+
+        def handle_data(self, data):
+            if self._in_h2:
+                self.h2.append(data)
+                self._in_h2 = False
+
+    cells = Cells()
+    cells.feed(text)
+    assert cells.fetches == []
+    for unit in result["units"]:
+        assert f"{unit['unit']} {unit['title']}: {unit['covered']}/{unit['total']}" in cells.h2
+    assert text.count("✓ covered") == sum(c["status"] == "covered" for c in result["criteria"])
+    again = tmp_path / "again.html"
+    qualcli("coverage", spec_json, materials, "--format", "html", "-o", again)
+    assert again.read_bytes() == out.read_bytes()

@@ -13,6 +13,7 @@ class CoverageFormat(str, Enum):
     json = "json"
     csv = "csv"
     xlsx = "xlsx"
+    html = "html"
 
 
 def coverage(

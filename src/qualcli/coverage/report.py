@@ -1,4 +1,4 @@
-"""Coverage output: text, json, csv and xlsx (criteria × files)."""
+"""Coverage output: text, json, csv, xlsx (criteria × files) and html (the shared report look)."""
 
 from __future__ import annotations
 
@@ -75,4 +75,33 @@ def render_xlsx(result: dict) -> bytes:
     return _deterministic_zip(buffer.getvalue())
 
 
-RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv, "xlsx": render_xlsx}
+
+
+_HTML_CSS = """
+.yes{color:#0b5d0b}.no{color:#8e1111}td q{color:var(--muted);font-size:.9em}
+"""
+
+
+def render_html(result: dict) -> str:
+    """A self-contained page in the diff/map report style: a summary per unit, then each unit's criteria with evidence."""
+    from qualcli.htmlreport import esc, page, table
+
+    summary = table(["unit", "title", "covered", "total"],
+                    [[f'<a href="#u-{esc(u["unit"])}">{esc(u["unit"])}</a>', esc(u["title"]), str(u["covered"]), str(u["total"])]
+                     for u in result["units"]], numeric=frozenset({2, 3}))
+    sections = []
+    for unit in result["units"]:
+        rows = []
+        for c in (c for c in result["criteria"] if c["unit"] == unit["unit"]):
+            mark = '<span class="yes">✓ covered</span>' if c["status"] == "covered" else '<span class="no">✗ uncovered</span>'
+            evidence = "<br>".join(f"{esc(_where(e))}: <q>{esc(e['snippet'])}</q>" for e in c["evidence"])
+            rows.append([f'<span class="ref">{esc(c["ref"])}</span>', mark, esc(c["text"]), evidence])
+        sections.append(f'<h2 id="u-{esc(unit["unit"])}">{esc(unit["unit"])} {esc(unit["title"])}: {unit["covered"]}/{unit["total"]}</h2>\n'
+                        + table(["ref", "status", "criterion", "evidence (best first)"], rows))
+    files = "".join(f"<li><code>{esc(f)}</code></li>" for f in result["files"])
+    body = (f"<h1>Coverage of {esc(result['spec'])}</h1>\n<h2>Summary</h2>\n{summary}\n"
+            + "\n".join(sections) + f"\n<h2>Materials read</h2>\n<ul>{files}</ul>")
+    return page(f"Coverage of {result['spec']}", body, css=_HTML_CSS)
+
+
+RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv, "xlsx": render_xlsx, "html": render_html}
