@@ -476,3 +476,43 @@ def test_corpus_findings_do_not_depend_on_the_spec_plugins(corpus, corpus_findin
     key = lambda f: (Path(f["path"]).name, f["line"], f["column"], f["rule"])  # noqa: E731
     assert sorted(map(key, plain)) == sorted(key(f) for found in corpus_findings.values() for f in found)
     assert not any(f.get("location") for f in plain)
+
+
+def _findings(path: Path) -> list[tuple[str, str]]:
+    from qualcli.lint.engine import lint_file
+    from qualcli.lint.settings import Settings
+
+    report = lint_file(str(path), Settings(as_of=dt.date(2026, 11, 22)))
+    return sorted((finding.rule, " ".join(finding.matched_text.split())) for finding in report.findings)
+
+
+def test_a_citation_split_by_br_in_html_is_found(tmp_path):
+    page = tmp_path / "handout.html"
+    page.write_text("<html><body><p>Refunds are covered by the Sale of Goods<br>Act 1979 in our shop.</p></body></html>\n",
+                    encoding="utf-8")
+    assert _findings(page) == [("QL001", "Sale of Goods Act 1979")]
+
+
+def test_a_citation_wrapped_over_two_pdf_lines_is_found(tmp_path):
+    from tests.test_readers import draw_page
+
+    def draw(page):
+        page.setFont("Helvetica", 10)
+        page.drawString(72, 700, "Learners should know that refunds are covered by the Sale of Goods")
+        page.drawString(72, 688, "Act 1979 and by what replaced it for consumers.")
+
+    assert _findings(draw_page(tmp_path / "handout.pdf", draw)) == [("QL001", "Sale of Goods Act 1979")]
+
+
+def test_same_findings_from_text_word_and_pdf(tmp_path):
+    from tests.support.render import text_to_docx, text_to_pdf
+
+    text = ("Consumer law handout\n\nThe Sale of Goods Act 1979 covered refunds for goods bought by consumers in shops"
+            " and online, and the Data Protection Act 1998 covered their records.\n\n"
+            "Ref\tLaw\n1\tTrade Descriptions Act 1968\n")
+    source = tmp_path / "handout.txt"
+    source.write_text(text, encoding="utf-8")
+    expected = _findings(source)
+    assert {rule for rule, _ in expected} >= {"QL001", "QL002"}
+    assert _findings(text_to_docx(text, tmp_path / "handout.docx")) == expected
+    assert _findings(text_to_pdf(text, tmp_path / "handout.pdf")) == expected

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from qualcli.parsing.pages import page_furniture, without_page_furniture
-from qualcli.readers import Line
+from qualcli.parsing.pages import page_furniture
+from qualcli.parsing.prepare import without_furniture
+from qualcli.readers import Line, SourceText
 
 
 def _pages(*pages: list[str]) -> list[Line]:
@@ -22,7 +23,7 @@ def test_running_header_and_page_numbers_go_content_stays():
         ["Allotment Handbook", "3", "Harvest beans young.", "Save seed from the best plants."],
         ["Allotment Handbook", "Page 4 of 9", "Compost everything soft.", "Cover beds in winter."],
     )
-    kept = [line.text for line in without_page_furniture(lines)]
+    kept = [line.text for line in without_furniture(SourceText("doc.pdf", "pdf", lines, "0" * 64))]
     assert kept == [
         "Allotment Handbook",  # the title on page 1 is content: it is not at the page's edge
         "Sowing starts in March.",

@@ -77,9 +77,13 @@ def parse_source(source: SourceText, body: str | None = None) -> SpecDocument:
         pages=source.pages,
     )
     doc.body = parser.body
+    doc.warnings[:0] = source.warnings
     from qualcli.legislation.annotate import annotate
 
     annotate(doc)
+    from qualcli.diagnostics import diagnose
+
+    doc.diagnostics = diagnose(doc)
     return doc
 
 

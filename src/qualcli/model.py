@@ -206,6 +206,26 @@ class Unstructured:
 
 
 @dataclass
+class Problem:
+    """A sign that a parse lost structure (see :mod:`qualcli.diagnostics`)."""
+
+    kind: str  # outcome-without-criteria | criterion-like-lines | unit-without-credits
+    message: str
+    unit: str | None = None
+
+
+@dataclass
+class Diagnostics:
+    """What a parse found, and what it may have lost."""
+
+    units_listed: int = 0
+    units_in_full: int = 0
+    outcomes: int = 0
+    criteria: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
 class SpecDocument:
     """A parsed specification."""
 
@@ -219,6 +239,7 @@ class SpecDocument:
     units: list[Unit] = field(default_factory=list)
     mappings: list[UnitMapping] = field(default_factory=list)
     unstructured: list[Unstructured] = field(default_factory=list)
+    diagnostics: Diagnostics | None = None
     warnings: list[str] = field(default_factory=list)
 
     def unit(self, code: str) -> Unit | None:

@@ -13,6 +13,9 @@ Word export or a printed PDF, without committing anyone's documents:
   split across pages, bullets get a "•" glyph, and every page carries a
   running header (the document title) and a "Page N" footer.
 - :func:`text_to_pdf` does both.
+- :func:`placed_pages_to_pdf` draws text at given positions, in the order
+  given: the order of a page's content stream, which layout programs such as
+  InDesign do not keep top to bottom (a heading drawn after the text below it).
 
 The API (names, arguments, return values) is stable: other test modules use it.
 """
@@ -249,3 +252,27 @@ def text_to_pdf(text: str, path: Path, title: str | None = None) -> Path:
     with tempfile.TemporaryDirectory() as scratch:
         intermediate = text_to_docx(text, Path(scratch) / "render.docx", title=title)
         return docx_to_pdf(intermediate, path)
+
+
+def placed_pages_to_pdf(pages: list[list[tuple[str, float, float, float]]], path: Path) -> Path:
+    """Write an A4 PDF whose pages hold ``(text, x, y, size)`` items, drawn in list order.
+
+    ``x`` and ``y`` are points from the page's left and top edges. Each item
+    is one line of text; the content stream keeps the list order, whatever
+    the positions, so a test can put a heading at the top of the page but
+    after its content in the stream.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdf_canvas
+
+    path = Path(path)
+    font = _font_name()
+    canvas = pdf_canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    for items in pages:
+        for text, x, y, size in items:
+            canvas.setFont(font, size)
+            canvas.drawString(x, height - y, text)
+        canvas.showPage()
+    canvas.save()
+    return path

@@ -13,7 +13,9 @@ from qualcli.readers.text import lines_from_text
 
 
 def source(text: str, name: str = "handbook.txt") -> SourceText:
-    return SourceText(path=name, format="txt", lines=lines_from_text(text), sha256="0" * 64)
+    markdown = name.endswith(".md")
+    lines = lines_from_text(text, markdown=markdown)
+    return SourceText(path=name, format="md" if markdown else "txt", lines=lines, sha256="0" * 64)
 
 
 @pytest.mark.parametrize(

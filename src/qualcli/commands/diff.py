@@ -39,6 +39,9 @@ def diff(
     from qualcli.output import write_output
 
     old_doc, new_doc = load_spec(old, body), load_spec(new, body)
+    from qualcli.diagnostics import report as report_parse
+
+    report_parse(old_doc, old), report_parse(new_doc, new)
     if old_doc.body != new_doc.body:
         print(f"qualcli: warning: comparing a {old_doc.body} document with a {new_doc.body} one", file=sys.stderr)
     report = diff_documents(old_doc, new_doc, ignore or ())

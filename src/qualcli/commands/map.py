@@ -49,6 +49,10 @@ def map_command(
         raise QualcliError("xlsx is a binary format: give -o FILE.xlsx")
 
     docs = [load_spec(path, body) for path in files]
+    from qualcli.diagnostics import report
+
+    for path, doc in zip(files, docs):
+        report(doc, path)
     if to == "units":
         from qualcli.mapping.relations import add_criterion_detail, map_units
 

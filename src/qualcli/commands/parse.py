@@ -18,30 +18,25 @@ def parse(
     body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser (e.g. vtct)."),
     fmt: SpecFormat = typer.Option(SpecFormat.yaml, "--format", help="Output format."),
     out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
+    strict: bool = typer.Option(
+        False, "--strict", help="Exit 1 when the parse lost structure (outcomes without criteria, criterion-like lines left over, units without credits)."
+    ),
 ) -> None:
     """Parse a specification into the qualcli model."""
+    import sys
+
+    from qualcli.diagnostics import diagnose, summary
     from qualcli.loading import load_spec
     from qualcli.output import write_output
     from qualcli.specfile import dump
 
     doc = load_spec(file, body)
     write_output(dump(doc, fmt.value), out)
-    _report(doc)
-
-
-def _report(doc) -> None:
-    import sys
-
-    outcomes = sum(len(u.learning_outcomes) for u in doc.units)
-    criteria = sum(len(o.criteria) for u in doc.units for o in u.learning_outcomes)
-    note = f", {len(doc.unstructured)} unstructured block(s) kept" if doc.unstructured else ""
-    print(
-        f"{doc.source.path}: {doc.body} via {doc.source.plugin}: {len(doc.qualifications)} qualification(s), "
-        f"{len(doc.units)} unit(s), {outcomes} outcome(s), {criteria} criteria{note}",
-        file=sys.stderr,
-    )
+    print(summary(doc), file=sys.stderr)
     for warning in doc.warnings:
         print(f"{doc.source.path}: warning: {warning}", file=sys.stderr)
+    if strict and (doc.diagnostics or diagnose(doc)).problems:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -15,10 +15,13 @@ def show(
     """Show a document's qualifications and units, or one unit in full."""
     import sys
 
+    from qualcli.diagnostics import report
     from qualcli.loading import load_spec
     from qualcli.tree import render
 
-    sys.stdout.write(render(load_spec(file, body), unit, path=file))
+    doc = load_spec(file, body)
+    report(doc, file)
+    sys.stdout.write(render(doc, unit, path=file))
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,8 @@
   (the finder accepts one line break inside a name).
 - Plain text: tags left by conversions and emphasis markers are removed.
 - HTML: only prose — no script, style, comments or tags; entities decoded;
-  block elements end a paragraph.
+  block elements end a paragraph, ``<br>`` only a line (so a name split by
+  it is still found, as one a PDF or Word export wrapped is).
 - Everything else (PDF, DOCX with headers and footers, PPTX slides and
   notes...) goes through the core readers: one piece per line, a paragraph
   break between blocks, ``page`` from the reader.
@@ -37,8 +38,9 @@ _HTML_TOKEN = re.compile(
     r"<!--.*?-->|<(script|style|template|noscript)\b.*?</\1\s*>|<[^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);",
     re.DOTALL | re.IGNORECASE,
 )
+_LINE_BREAK = re.compile(r"<br\b", re.IGNORECASE)  # a line break inside a paragraph, as a wrapped line is
 _BLOCK_TAG = re.compile(
-    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|blockquote|pre|dt|dd|dl|nav|aside|main|hr|title|caption|figure|figcaption|form)\b",
+    r"</?(?:p|div|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|blockquote|pre|dt|dd|dl|nav|aside|main|hr|title|caption|figure|figcaption|form)\b",
     re.IGNORECASE,
 )
 _CELL_TAG = re.compile(r"</?(?:td|th)\b", re.IGNORECASE)
@@ -128,6 +130,8 @@ def html_prose(text: str) -> Prose:
         if token.startswith("&"):
             line_index = bisect_right(line_starts, match.start()) - 1
             prose.add(html.unescape(token), line_index + 1, match.start() - line_starts[line_index] + 1)
+        elif _LINE_BREAK.match(token):
+            prose.gap("\n")
         elif match.group(1) or _BLOCK_TAG.match(token):
             prose.gap("\n\n")
         elif _CELL_TAG.match(token):

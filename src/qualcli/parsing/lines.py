@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from qualcli.readers import Line
+from qualcli.readers import HEADING, TABLE_ROW, TEXT, Line
 from qualcli.parsing.text import BULLET_GLYPHS
 
 _LIST_START = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}](?=\s)|[-*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d+(?:\.\d+)*\.?\s)")
+_BARE_NUMBER = re.compile(r"^\s*\d+\s")  # "2 or above." -- a number with no dot after it
+_CLAUSE_END = (".", ":", ";", "?", "!", ")")
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class LogicalLine:
     page: int | None
     cells: tuple[str, ...] | None = None
     numbers: tuple[int, ...] = ()  # every physical line it came from
+    kind: str = TEXT  # the first physical line's kind (see qualcli.readers.Line)
+    level: int = 0
 
 
 def default_starts_new(text: str) -> bool:
@@ -39,6 +43,7 @@ def logical_lines(
     lines: Iterable[Line],
     starts_new: Callable[[str], bool] | None = None,
     keep_blank: bool = False,
+    ends: Callable[[str], bool] | None = None,
 ) -> list[LogicalLine]:
     """Join wrapped lines of the same block, and a sentence that a page break cut.
 
@@ -47,7 +52,10 @@ def logical_lines(
 
     ``starts_new(text)`` is asked for each physical line that might continue
     the previous one; return True where a new logical line must begin. It is
-    consulted in addition to :func:`default_starts_new`.
+    consulted in addition to :func:`default_starts_new`. A heading (``kind``)
+    is a logical line of its own; after a line for which ``ends(text)`` is
+    True, only a line starting in lower case continues it ("Achieving
+    observations" / "and range").
     """
     out: list[LogicalLine] = []
     current: list[Line] = []
@@ -56,7 +64,8 @@ def logical_lines(
         if current:
             first = current[0]
             text = " ".join(part.text.strip() for part in current)
-            out.append(LogicalLine(text, first.number, first.page, first.cells, tuple(p.number for p in current)))
+            numbers = tuple(p.number for p in current)
+            out.append(LogicalLine(text, first.number, first.page, first.cells, numbers, first.kind, first.level))
             current.clear()
 
     for line in lines:
@@ -68,17 +77,30 @@ def logical_lines(
             continue
         if line.cells is not None or "\t" in line.text:
             flush()  # a table row is a line of its own, empty edge cells kept
-            out.append(LogicalLine(line.text, line.number, line.page, line.cells, (line.number,)))
+            out.append(LogicalLine(line.text, line.number, line.page, line.cells, (line.number,), TABLE_ROW))
             continue
         if current and (
             not _continues(current[-1], line, stripped)
-            or default_starts_new(stripped)
+            or (line.kind == HEADING) != (current[-1].kind == HEADING)
+            or _starts_item(current[-1].text, stripped)
             or (starts_new is not None and starts_new(stripped))
+            or (ends is not None and not stripped[0].islower() and ends(current[-1].text))
         ):
             flush()
         current.append(line)
     flush()
     return out
+
+
+def _starts_item(previous: str, stripped: str) -> bool:
+    """:func:`default_starts_new`, except that a bare number after an unfinished clause continues it.
+
+    "… must be achieved at level" / "2 or above." is one sentence; "1. Plan" /
+    "2 Prepare" are two items only where the line before ends a clause.
+    """
+    if not default_starts_new(stripped):
+        return False
+    return not (_BARE_NUMBER.match(stripped) and not previous.rstrip().endswith(_CLAUSE_END))
 
 
 def _continues(previous: Line, line: Line, stripped: str) -> bool:

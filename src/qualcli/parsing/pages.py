@@ -18,6 +18,14 @@ from qualcli.readers import Line
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$")
 
 
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
+
+
+def is_page_number(text: str) -> bool:
+    """A bare page number: ``"12"``, ``"Page 3"``, ``"3 of 40"``."""
+    return bool(PAGE_NUMBER.match(" ".join(text.split())))
+
+
 def _key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split())).lower()
 
@@ -48,9 +56,3 @@ def page_furniture(lines: Sequence[Line], edge: int = 2, share: float = 0.5) -> 
         for line in candidates
         if _PAGE_NUMBER.match(_key(line.text)) or repeated(len(pages_with[_key(line.text)]))
     }
-
-
-def without_page_furniture(lines: Sequence[Line]) -> list[Line]:
-    """``lines`` without their running headers, footers and page numbers."""
-    furniture = page_furniture(lines)
-    return [line for line in lines if line.number not in furniture]

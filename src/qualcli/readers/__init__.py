@@ -10,21 +10,39 @@ cannot read they report with :class:`~qualcli.errors.UnreadableDocument`.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 
+TEXT, HEADING, LIST_ITEM, TABLE_ROW = "text", "heading", "list_item", "table_row"
+_STYLE_LEVEL = re.compile(r"(\d+)\s*$")
+
+
 @dataclass(frozen=True)
 class Line:
-    """One line of a source document.
+    """One line of a source document, in the one shape every reader gives.
 
-    ``text`` is the line as printed; for a table row it is the cells joined by
-    tabs (newlines inside a cell become spaces) and ``cells`` keeps each cell
-    as read, inner newlines included. ``block`` numbers the visual block
-    (paragraph, list item, table) the line belongs to: consecutive lines with
-    the same block were one paragraph in the source, so a line that a PDF or
-    DOCX wrapped can be told from a new paragraph.
+    ``kind`` says what the format marked the line as, whatever the format:
+
+    - ``"heading"`` (``level`` 1-6): Markdown ``#``, HTML ``<h1>``-``<h6>``,
+      a Word "Heading N" or "Title" paragraph, a slide title;
+    - ``"list_item"`` (``level`` 1 for the outer list, 2 inside it ...):
+      Markdown ``-``/``*``/``+`` items, HTML ``<li>``, Word list paragraphs (by
+      style or numbering); ``text`` is the item without its bullet;
+    - ``"table_row"``: a Word/HTML/slide table row, a ruled PDF table row, a
+      Markdown pipe-table row (separator rows are dropped) or a tab-separated
+      line of text; ``cells`` keeps each cell as read, inner newlines included,
+      and ``text`` is the cells joined by tabs (newlines inside a cell become
+      spaces);
+    - ``"text"``: everything else (``level`` 0).
+
+    ``block`` numbers the visual block (paragraph, list item, table) the line
+    belongs to: consecutive lines with the same block were one paragraph in
+    the source, so a line that a PDF or DOCX wrapped can be told from a new
+    paragraph. ``style`` is the paragraph style a Word or HTML source named.
+    Readers that do not pass ``kind`` get it from ``cells`` and ``style``.
     """
 
     text: str
@@ -33,10 +51,33 @@ class Line:
     block: int = 0
     cells: tuple[str, ...] | None = None
     style: str | None = None  # e.g. a DOCX paragraph style ("Heading 1", "List Bullet")
+    kind: str = ""
+    level: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.kind:
+            kind, level = kind_of_style(self.style, self.cells)
+            object.__setattr__(self, "kind", kind)
+            object.__setattr__(self, "level", self.level or level)
 
     @property
     def is_table_row(self) -> bool:
         return self.cells is not None or "\t" in self.text
+
+
+def kind_of_style(style: str | None, cells: tuple[str, ...] | None = None) -> tuple[str, int]:
+    """``(kind, level)`` for a line with paragraph ``style`` ("Heading 2", "List Bullet 3", "Title") or ``cells``."""
+    if cells is not None:
+        return TABLE_ROW, 0
+    name = (style or "").strip().lower()
+    number = _STYLE_LEVEL.search(name)
+    if name == "title":
+        return HEADING, 1
+    if name.startswith("heading") and number:
+        return HEADING, min(int(number.group(1)), 6)
+    if name.startswith("list"):
+        return LIST_ITEM, int(number.group(1)) if number else 1
+    return TEXT, 0
 
 
 @dataclass
@@ -49,6 +90,7 @@ class SourceText:
     sha256: str
     pages: int | None = None
     raw: bytes | None = field(default=None, repr=False)  # for structured formats (XML)
+    warnings: list[str] = field(default_factory=list)  # what the reader could not read as laid out (page named)
 
     @property
     def text(self) -> str:

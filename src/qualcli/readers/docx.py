@@ -19,7 +19,7 @@ import io
 from pathlib import Path
 
 from qualcli.errors import UnreadableDocument
-from qualcli.readers import Line, SourceText, sha256_of
+from qualcli.readers import LIST_ITEM, TEXT, Line, SourceText, kind_of_style, sha256_of
 from qualcli.readers.package import check_package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -111,10 +111,16 @@ class _LineWriter:
         self.lines: list[Line] = []
         self.block = 0
 
-    def paragraph(self, text: str, style: str | None) -> None:
+    def paragraph(self, text: str, style: str | None, list_level: int = 0) -> None:
+        """One paragraph (a block); ``list_level`` > 0 for a paragraph Word numbers or bullets."""
         self.block += 1
+        kind, level = kind_of_style(style)
+        if list_level and kind == TEXT:
+            kind, level = LIST_ITEM, list_level
         for part in text.split("\n"):
-            self.lines.append(Line(text=part, number=len(self.lines) + 1, block=self.block, style=style))
+            self.lines.append(
+                Line(text=part, number=len(self.lines) + 1, block=self.block, style=style, kind=kind, level=level)
+            )
 
     def row(self, cells: tuple[str, ...]) -> None:
         text = "\t".join(cell.replace("\n", " ") for cell in cells)
@@ -190,6 +196,19 @@ def _paragraph_style(p, styles: dict[str, str]) -> str:
     return styles.get(style_id, style_id) if style_id else "Normal"
 
 
+def _list_level(p) -> int:
+    """1 + the numbering level of a paragraph in a Word list (``w:numPr``), else 0."""
+    numbering = p.find(f"{_W}pPr/{_W}numPr")
+    if numbering is None:
+        return 0
+    number = numbering.find(f"{_W}numId")
+    if number is not None and number.get(_W + "val") == "0":  # numbering switched off
+        return 0
+    indent = numbering.find(f"{_W}ilvl")
+    value = indent.get(_W + "val") if indent is not None else "0"
+    return int(value) + 1 if value and value.isdigit() else 1
+
+
 def _write_container(writer: _LineWriter, container, styles: dict[str, str], forced_style: str | None = None) -> None:
     for item in block_items(container):
         if item.tag == _W + "tbl":
@@ -198,6 +217,6 @@ def _write_container(writer: _LineWriter, container, styles: dict[str, str], for
                 writer.row(cells)
             continue
         style = forced_style or _paragraph_style(item, styles)
-        writer.paragraph(paragraph_text(item), style)
+        writer.paragraph(paragraph_text(item), style, 0 if forced_style else _list_level(item))
         for box in text_boxes(item):
             writer.paragraph(paragraph_text(box), forced_style or _paragraph_style(box, styles))

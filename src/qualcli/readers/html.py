@@ -202,7 +202,8 @@ def _style_for(tag: str, lists: list[str]) -> str | None:
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return f"Heading {tag[1]}"
     if tag == "li":
-        return "List Number" if lists and lists[-1] == "ol" else "List Bullet"
+        name = "List Number" if lists and lists[-1] == "ol" else "List Bullet"
+        return f"{name} {len(lists)}" if len(lists) > 1 else name
     return None
 
 

@@ -26,35 +26,47 @@ the whole reader (tables included) takes about a tenth of the time of pypdf's
 
 from __future__ import annotations
 
+import ctypes
+import math
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qualcli.errors import UnreadableDocument
-from qualcli.readers import Line, SourceText, sha256_of
-from qualcli.readers.pdf_grid import PDFIUM_HYPHEN, Table, ruled_tables
+from qualcli.parsing.pages import is_page_number
+from qualcli.parsing.text import BULLET_GLYPHS
+from qualcli.readers import LIST_ITEM, Line, SourceText, sha256_of
+from qualcli.readers.pdf_cells import Vocabulary, breaks_inside_word
+from qualcli.readers.pdf_grid import PDFIUM_HYPHENS, Table, ruled_tables
 
 PDF_MAGIC = b"%PDF-"
 LINE_SPACING_LIMIT = 1.6  # baseline-to-baseline distance, in multiples of the type size, that still continues a block
+MAX_LEAD = 4  # characters looked at for a line's first letter (its type size; a bullet glyph may be smaller)
 SAME_EDGE = 2.5  # points of left-edge difference that still count as "aligned"
 MAX_INDENT = 30.0  # points of hanging/first-line indent allowed between a block's first two lines
 SIZE_CHANGE = 0.15  # relative change in type size that starts a new block
+EDGE_LINES = 2  # lines of running header allowed above the second half of a row a page break split
 PARAGRAPH_GAP = 1.3  # a drop this many times the page's usual line spacing separates paragraphs
 
 
 @dataclass
 class TextLine:
-    """A physical line of text with its box (PDF user space: y grows upwards)."""
+    """A physical line of text with its box (PDF user space: y grows upwards).
+
+    ``size`` is the type size PDFium reports for the line's first letter (the
+    font size scaled by the text matrix), and ``baseline`` that letter's
+    origin: glyph boxes are no guide to either, since some producers
+    (LibreOffice) write tight boxes that shrink with the letter's shape.
+    """
 
     text: str
     x0: float
     x1: float
     bottom: float
     top: float
-
-    @property
-    def size(self) -> float:
-        return self.top - self.bottom
+    size: float
+    baseline: float
 
 
 class PdfReader:
@@ -66,16 +78,23 @@ class PdfReader:
     def read(self, path: Path, data: bytes) -> SourceText:
         document = open_document(path, data)
         try:
-            pages = [read_page(document, index) for index in range(len(document))]
+            vocabulary = Vocabulary(document)
+            pages = [read_page(document, index, vocabulary) for index in range(len(document))]
         finally:
             document.close()
         if not any(text_lines for text_lines, _ in pages):
             raise UnreadableDocument(f"has {len(pages)} page(s) but no text layer (scanned image?) — run OCR first", str(path))
-        lines: list[Line] = []
-        block = 0
+        assembler = _Assembler()
         for number, (text_lines, tables) in enumerate(pages, start=1):
-            block = _append_page(lines, text_lines, tables, number, block)
-        return SourceText(path=str(path), format="pdf", lines=lines, sha256=sha256_of(data), pages=len(pages))
+            assembler.add_page(text_lines, tables, number)
+        return SourceText(
+            path=str(path),
+            format="pdf",
+            lines=assembler.lines,
+            sha256=sha256_of(data),
+            pages=len(pages),
+            warnings=assembler.warnings,
+        )
 
 
 def open_document(path: Path, data: bytes):
@@ -97,13 +116,13 @@ def open_document(path: Path, data: bytes):
     return document
 
 
-def read_page(document, index: int) -> tuple[list[TextLine], list[Table]]:
+def read_page(document, index: int, vocabulary: Vocabulary | None = None) -> tuple[list[TextLine], list[Table]]:
     """The page's non-blank text lines in content-stream order, and its ruled tables."""
     page = document[index]
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
-        text = textpage.get_text_range(0, count).replace(PDFIUM_HYPHEN, "-") if count else ""
+        text = textpage.get_text_range(0, count).translate(PDFIUM_HYPHENS) if count else ""
         lines = []
         start = 0
         for part in text.split("\r\n"):
@@ -111,19 +130,32 @@ def read_page(document, index: int) -> tuple[list[TextLine], list[Table]]:
             if part.strip():
                 lines.append(_text_line(textpage, part, start, end))
             start = end + 2
-        return lines, ruled_tables(page, textpage) if lines else []
+        return lines, ruled_tables(page, textpage, vocabulary) if lines else []
     finally:
         textpage.close()
         page.close()
 
 
 def _text_line(textpage, text: str, start: int, end: int) -> TextLine:
-    """Box of the characters ``start:end``: from the first and last non-blank ones."""
+    """Box, type size and baseline of the characters ``start:end`` (from the first and last non-blank ones)."""
     first = start + (len(text) - len(text.lstrip()))
     last = start + len(text.rstrip()) - 1
     left, bottom, _, top = textpage.get_charbox(first, loose=True)
     _, _, right, _ = textpage.get_charbox(last, loose=True)
-    return TextLine(text=text.strip(), x0=left, x1=right, bottom=bottom, top=top)
+    letter = next((first + i for i, ch in enumerate(text.strip()[:MAX_LEAD]) if ch.isalnum()), first)
+    size, baseline = char_size_and_baseline(textpage, letter)
+    return TextLine(text=text.strip(), x0=left, x1=right, bottom=bottom, top=top, size=size, baseline=baseline)
+
+
+def char_size_and_baseline(textpage, index: int) -> tuple[float, float]:
+    """The type size of character ``index`` in points (font size times the text matrix's scale) and its baseline."""
+    import pypdfium2.raw as pdfium_c
+
+    matrix = pdfium_c.FS_MATRIX()
+    scale = math.hypot(matrix.c, matrix.d) if pdfium_c.FPDFText_GetMatrix(textpage.raw, index, matrix) else 1.0
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y)
+    return pdfium_c.FPDFText_GetFontSize(textpage.raw, index) * (scale or 1.0), y.value
 
 
 @dataclass(frozen=True)
@@ -139,7 +171,7 @@ class Leading:
         spacings: Counter = Counter()
         for previous, line in zip(page, page[1:]):
             size = max(previous.size, line.size, 1.0)
-            drop = previous.bottom - line.bottom
+            drop = previous.baseline - line.baseline
             if abs(previous.size - line.size) <= SIZE_CHANGE * size and 0 < drop <= LINE_SPACING_LIMIT * size:
                 spacings[(round(drop * 2) / 2, round(size * 2) / 2)] += 1
         if not spacings:
@@ -165,7 +197,7 @@ def continues_block(previous: TextLine, line: TextLine, edge: float, first_of_bl
     size = max(previous.size, line.size, 1.0)
     if abs(previous.size - line.size) > SIZE_CHANGE * size:
         return False
-    drop = previous.bottom - line.bottom
+    drop = previous.baseline - line.baseline
     if not 0 < drop <= LINE_SPACING_LIMIT * size or (leading is not None and not leading.allows(drop, size)):
         return False
     shift = line.x0 - previous.x0
@@ -176,38 +208,122 @@ def continues_block(previous: TextLine, line: TextLine, edge: float, first_of_bl
     return first_of_block and -MAX_INDENT <= shift < 0
 
 
-def _append_page(lines: list[Line], page: list[TextLine], tables: list[Table], page_number: int, block: int) -> int:
-    """Append one page's lines and table rows to ``lines``; return the last block number used."""
+_ITEM_START = re.compile(r"^\s*(?:[a-z]{1,2}|\d+(?:\.\d+)*)[.)]\s")
+_BULLET = re.compile(rf"^[{BULLET_GLYPHS.replace('–', '')}]\s+(?=\S)")
 
-    def emit_table(table: Table) -> None:
-        nonlocal block
-        block += 1
+
+def printed_line(text: str, number: int, page: int, block: int) -> Line:
+    """A line of page text; one that starts with a bullet glyph is a list item, given without the glyph."""
+    bullet = _BULLET.match(text)
+    if bullet:
+        return Line(text=text[bullet.end() :], number=number, page=page, block=block, kind=LIST_ITEM, level=1)
+    return Line(text=text, number=number, page=page, block=block)
+
+
+class _Assembler:
+    """Builds the document's lines page by page: blocks, table rows, and rows a page break split."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.warnings: list[str] = []
+        self.block = 0
+        self.last_row: int | None = None  # index in ``lines`` of the last table row
+        self.last_edges: tuple[float, ...] = ()  # its cell edges
+
+    def add_page(self, page: list[TextLine], tables: list[Table], page_number: int) -> None:
+        """Append one page's lines and table rows.
+
+        A ruled table read as plain lines instead (see :func:`_holders`) is
+        reported in ``warnings``, naming the page.
+        """
+        holders = _holders(page, tables)
+        for table in tables:
+            if table not in holders and any(table.holds(line.x0, line.bottom, line.x1, line.top) for line in page):
+                self.warnings.append(f"page {page_number}: a ruled table's cells miss some of its printed text; read as plain lines")
+        leading = Leading.of(page)
+        previous: TextLine | None = None
+        block_length = 0
+        edge = 0.0
+        for index, (line, holder) in enumerate(zip(page, holders)):
+            if holder is not None:
+                if not holder.placed:
+                    self._add_table(holder, page_number, lines_above=index)
+                previous = None
+                continue
+            if previous is not None and continues_block(previous, line, edge, block_length == 1, leading):
+                block_length += 1
+                edge = min(edge, line.x0)
+            else:
+                self.block += 1
+                block_length = 1
+                edge = line.x0
+            self.lines.append(printed_line(line.text, len(self.lines) + 1, page_number, self.block))
+            previous = line
+
+    def _add_table(self, table: Table, page_number: int, lines_above: int) -> None:
         table.placed = True
-        for cells in table.rows:
+        rows = list(zip(table.rows, table.edges))
+        if rows and lines_above <= EDGE_LINES and self._continues_split_row(*rows[0], page_number):
+            self._merge_into_last_row(rows.pop(0)[0])
+        self.block += 1
+        for cells, edges in rows:
             text = "\t".join(cell.replace("\n", " ") for cell in cells)
-            lines.append(Line(text=text, number=len(lines) + 1, page=page_number, block=block, cells=cells))
+            self.lines.append(Line(text=text, number=len(self.lines) + 1, page=page_number, block=self.block, cells=cells))
+            self.last_row, self.last_edges = len(self.lines) - 1, edges
 
-    holders = _holders(page, tables)
-    leading = Leading.of(page)
-    previous: TextLine | None = None
-    block_length = 0
-    edge = 0.0
-    for line, holder in zip(page, holders):
-        if holder is not None:
-            if not holder.placed:
-                emit_table(holder)
-            previous = None
-            continue
-        if previous is not None and continues_block(previous, line, edge, block_length == 1, leading):
-            block_length += 1
-            edge = min(edge, line.x0)
-        else:
-            block += 1
-            block_length = 1
-            edge = line.x0
-        lines.append(Line(text=line.text, number=len(lines) + 1, page=page_number, block=block))
-        previous = line
-    return block
+    def _continues_split_row(self, cells: tuple[str, ...], edges: tuple[float, ...], page_number: int) -> bool:
+        """Whether a row at the top of a page is the rest of the row that ended the last page.
+
+        A row too tall for the page's foot is split: the last page's table
+        ends it (only a page number may follow), and this page opens (after
+        at most a running header) with a row of the same columns whose cells
+        carry on the text above them (see :func:`_continues_cell`).
+        """
+        if self.last_row is None:
+            return False
+        previous = self.lines[self.last_row]
+        after = self.lines[self.last_row + 1 :]
+        return (
+            previous.page == page_number - 1
+            and previous.cells is not None
+            and all(is_page_number(line.text) for line in after if line.page == previous.page)
+            and len(self.last_edges) == len(edges)
+            and all(abs(a - b) <= SAME_EDGE for a, b in zip(self.last_edges, edges))
+            and any(cell.strip() for cell in cells)
+            and _continues_cell(previous.cells[0], cells[0], key=True)
+            and all(_continues_cell(before, after) for before, after in zip(previous.cells[1:], cells[1:]))
+        )
+
+    def _merge_into_last_row(self, cells: tuple[str, ...]) -> None:
+        assert self.last_row is not None
+        previous = self.lines[self.last_row]
+        merged = tuple(
+            a + b if breaks_inside_word(a) else "\n".join(part for part in (a, b) if part)
+            for a, b in zip(previous.cells or (), cells)
+        )
+        text = "\t".join(cell.replace("\n", " ") for cell in merged)
+        self.lines[self.last_row] = replace(previous, text=text, cells=merged)
+
+
+def _continues_cell(before: str, after: str, key: bool = False) -> bool:
+    """Whether ``after`` (a cell at a page's top) can be the rest of ``before`` (the cell above, on the last page).
+
+    An empty cell carries nothing on; text goes on in lower case, or after a
+    line that broke at a slash or hyphen ("Y/" / "506/2149"), or -- except in
+    the first (key) column, where a capital starts a new row -- after a line
+    that stops mid-sentence with a word ("Certificate in" / "Principles of
+    …"); not after a full stop or a number, nor as a new lettered or
+    numbered item ("f. Describe …", "1.4 State …"). A cell that was empty above cannot go on below: its text would
+    have started above.
+    """
+    if not after.strip():
+        return True
+    if not before.strip():
+        return False
+    if _ITEM_START.match(after):
+        return False  # "f. Describe …": a new lettered or numbered item
+    first, last = after.lstrip()[0], before.rstrip()[-1]
+    return first.islower() or breaks_inside_word(before) or (not key and first.isalpha() and last.isalpha())
 
 
 def _holders(page: list[TextLine], tables: list[Table]) -> list[Table | None]:

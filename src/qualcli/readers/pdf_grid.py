@@ -16,10 +16,15 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field
 
+from qualcli.readers.pdf_cells import Vocabulary, WordBreaks, cell_text
+
 EDGE_MARGIN = 1.0  # points: paths touching the page edge are backgrounds, not rules
-MIN_RULE = 15.0  # points: shorter straight segments are glyphs or icons, not table rules
+MIN_RULE = 15.0  # points: shorter straight segments are glyphs or icons, not table rules...
+MIN_SHORT_RULE = 4.0  # ...unless they join two rules (see page_rules); shorter still, never
 SNAP = 3.0  # points: rules this close are the same rule; a crossing may miss by this much
-PDFIUM_HYPHEN = "\ufffe"  # PDFium's stand-in for a printed (soft) hyphen; it is a "-" on the page
+# PDFium's stand-ins for a printed hyphen it takes for a soft one: U+FFFE in page text,
+# U+0002 in bounded (cell) text. Either is a "-" on the page.
+PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 
 Rule = tuple[float, float, float]  # (position, from, to): y, x0, x1 for horizontal; x, y0, y1 for vertical
 
@@ -33,6 +38,7 @@ class Table:
     x1: float
     top: float
     rows: list[tuple[str, ...]]
+    edges: list[tuple[float, ...]] = field(default_factory=list)  # each row's cell edges, left to right
     placed: bool = field(default=False)
 
     def holds(self, x0: float, bottom: float, x1: float, top: float) -> bool:
@@ -41,15 +47,18 @@ class Table:
         return self.x0 <= cx <= self.x1 and self.bottom <= cy <= self.top
 
 
-def ruled_tables(page, textpage) -> list[Table]:
-    """The ruled tables on ``page`` (pypdfium2 objects), top to bottom."""
+def ruled_tables(page, textpage, vocabulary: Vocabulary | None = None) -> list[Table]:
+    """The ruled tables on ``page`` (pypdfium2 objects), top to bottom; ``vocabulary`` helps mend broken words."""
     horizontal, vertical = page_rules(page)
     if not horizontal or not vertical:
         return []
     cells = grid_cells(horizontal, vertical)
+    raw = {cell: bounded_text(textpage, cell) for cell in cells}
+    breaks = WordBreaks(textpage, raw.values(), vocabulary)
     tables = []
     for group in _connected(cells):
-        rows = _rows(group, textpage)
+        grid = _rows(group)
+        rows = [tuple(cell_text(raw[cell], cell, breaks) for cell in row) for row in grid]
         if max(len(row) for row in rows) >= 2:
             tables.append(
                 Table(
@@ -58,28 +67,49 @@ def ruled_tables(page, textpage) -> list[Table]:
                     x1=max(c[2] for c in group),
                     top=max(c[3] for c in group),
                     rows=rows,
+                    edges=[(*(cell[0] for cell in row), row[-1][2]) for row in grid],
                 )
             )
     return sorted(tables, key=lambda table: (-table.top, table.x0))
 
 
 def page_rules(page) -> tuple[list[Rule], list[Rule]]:
-    """Snapped, joined horizontal and vertical rules drawn inside the page's edges."""
+    """Snapped, joined horizontal and vertical rules drawn inside the page's edges.
+
+    A straight segment shorter than MIN_RULE is a rule only when both its
+    ends meet longer rules across it: the sides of a short table row (a row
+    of one line of small type, or the part of a row left at a page's foot).
+    """
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()
     horizontal: list[Rule] = []
     vertical: list[Rule] = []
+    short_horizontal: list[Rule] = []
+    short_vertical: list[Rule] = []
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
         left, bottom, right, top = obj.get_bounds()
         if left <= EDGE_MARGIN or bottom <= EDGE_MARGIN or right >= width - EDGE_MARGIN or top >= height - EDGE_MARGIN:
             continue
         for (x1, y1), (x2, y2) in _straight_segments(obj):
-            if abs(y1 - y2) < 0.5 and abs(x1 - x2) >= MIN_RULE:
-                horizontal.append(((y1 + y2) / 2, min(x1, x2), max(x1, x2)))
-            elif abs(x1 - x2) < 0.5 and abs(y1 - y2) >= MIN_RULE:
-                vertical.append(((x1 + x2) / 2, min(y1, y2), max(y1, y2)))
+            if abs(y1 - y2) < 0.5 and abs(x1 - x2) >= MIN_SHORT_RULE:
+                rule = ((y1 + y2) / 2, min(x1, x2), max(x1, x2))
+                (horizontal if rule[2] - rule[1] >= MIN_RULE else short_horizontal).append(rule)
+            elif abs(x1 - x2) < 0.5 and abs(y1 - y2) >= MIN_SHORT_RULE:
+                rule = ((x1 + x2) / 2, min(y1, y2), max(y1, y2))
+                (vertical if rule[2] - rule[1] >= MIN_RULE else short_vertical).append(rule)
+    horizontal += [rule for rule in short_horizontal if _bridges(rule, vertical)]
+    vertical += [rule for rule in short_vertical if _bridges(rule, horizontal)]
     return _join(_snap(horizontal)), _join(_snap(vertical))
+
+
+def _bridges(rule: Rule, across: list[Rule]) -> bool:
+    """Whether both ends of ``rule`` lie on rules of ``across`` (which run the other way)."""
+    position, start, end = rule
+    return all(
+        any(abs(other - point) <= SNAP and low - SNAP <= position <= high + SNAP for other, low, high in across)
+        for point in (start, end)
+    )
 
 
 def has_crossing(horizontal: list[Rule], vertical: list[Rule]) -> bool:
@@ -231,19 +261,16 @@ def _connected(cells: list[tuple[float, float, float, float]]) -> list[list[tupl
     return list(groups.values())
 
 
-def _rows(cells, textpage) -> list[tuple[str, ...]]:
-    """The table's rows, top to bottom; each row's cells left to right."""
+def _rows(cells) -> list[list[tuple[float, float, float, float]]]:
+    """The table's rows of cells, top to bottom; each row's cells left to right."""
     by_top: dict[float, list] = {}
     for cell in cells:
         by_top.setdefault(cell[3], []).append(cell)
-    return [
-        tuple(cell_text(textpage, cell) for cell in sorted(row, key=lambda c: c[0]))
-        for _, row in sorted(by_top.items(), key=lambda item: -item[0])
-    ]
+    return [sorted(row, key=lambda c: c[0]) for _, row in sorted(by_top.items(), key=lambda item: -item[0])]
 
 
-def cell_text(textpage, cell: tuple[float, float, float, float]) -> str:
-    """The text inside ``cell``, one "\\n"-separated line per printed line."""
+def bounded_text(textpage, cell: tuple[float, float, float, float]) -> str:
+    """The text PDFium finds inside ``cell``, lines separated by "\\n", printed hyphens as "-"."""
     x0, bottom, x1, top = cell
-    text = textpage.get_text_bounded(left=x0, bottom=bottom, right=x1, top=top).replace(PDFIUM_HYPHEN, "-")
-    return "\n".join(line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip())
+    text = textpage.get_text_bounded(left=x0, bottom=bottom, right=x1, top=top)
+    return text.translate(PDFIUM_HYPHENS).replace("\r\n", "\n")

@@ -9,7 +9,8 @@ from qualcli.parsing.refs import parse_date
 from qualcli.parsing.text import parse_int
 from qualcli.readers import SourceText
 from qualcli_cityandguilds.handbook_lines import HandbookLine, handbook_lines
-from qualcli_cityandguilds.qualifications import apply_hours, apply_rules, read_qualifications
+from qualcli_cityandguilds.plain_tables import with_plain_tables
+from qualcli_cityandguilds.qualifications import apply_hours, apply_prose_hours, apply_rules, read_qualifications
 from qualcli_cityandguilds.structure import (
     apply_assessment_tables,
     apply_key_skills_signposting,
@@ -28,7 +29,7 @@ _FRONT_LINES = 12  # the cover: title, date and version
 
 def parse_handbook(source: SourceText) -> SpecDocument:
     """Parse a City & Guilds qualification handbook."""
-    lines = handbook_lines(source)
+    lines = with_plain_tables(handbook_lines(source))
     doc = SpecDocument(source=Source(source.path, source.sha256, source.format), body="cityandguilds")
     doc.title = lines[0].text if lines else None
     doc.version, doc.version_date = _cover_version(lines[:_FRONT_LINES])
@@ -38,6 +39,7 @@ def parse_handbook(source: SourceText) -> SpecDocument:
         doc.version_history.extend(read_version_history(table))
     doc.qualifications = read_qualifications(tables_with(tables, "title", "accreditation"))
     apply_hours(doc.qualifications, tables_with(tables, "title", "tqt"))
+    apply_prose_hours(doc.qualifications, lines)
     apply_rules(doc.qualifications, lines)
 
     doc.units = units_from_structure(tables_with(tables, "uan", "unit number"))

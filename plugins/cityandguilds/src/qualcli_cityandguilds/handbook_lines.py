@@ -11,11 +11,13 @@ break interrupted reads on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import Sequence
 
-from qualcli.parsing.fragments import clean_part, is_debris, split_fragment
-from qualcli.parsing.lines import logical_lines
-from qualcli.readers import Line, SourceText
+from qualcli.parsing.fragments import clean_part, split_fragment
+from qualcli.parsing.pages import is_page_number
+from qualcli.parsing.prepare import prepare
+from qualcli.readers import TABLE_ROW, Line, SourceText
 
 # A line that starts one of these never continues the line before it.
 _STARTS_NEW = re.compile(
@@ -25,11 +27,11 @@ _STARTS_NEW = re.compile(
     r"|\d+(?:\.\d+)*\.?$)",
     re.I,
 )
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MARKED_ITEM = re.compile(r"^\s*[-*•]\s")
-_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_PAGE_NUMBER = re.compile(r"^\s*(?:Page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
-_RUNNING_HEADER = re.compile(r"^\s*(?:City\s*&\s*Guilds\s+)?Level\s+\d.*\(\d{4}(?:-\d{2})?\)\s*(?:\d{1,3}\s*)?$")
+# "City & Guilds Level 2 … (2365-02) 19", with the page number first on even pages ("18 City & Guilds …"),
+# or wrapped on odd pages ("… (2365-" / "02) 19")
+_RUNNING_HEADER = re.compile(
+    r"^\s*(?:\d{1,3}\s+)?(?:City\s*&\s*Guilds\s+)?Level\s+\d.*\(\d{4}(?:-\s?\d{2})?\)\s*(?:\d{1,3}\s*)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -57,73 +59,48 @@ def starts_new(text: str) -> bool:
     return bool(_STARTS_NEW.match(text))
 
 
-def is_page_furniture(text: str) -> bool:
-    """A bare page number, or a running header naming the qualification and its number."""
-    return bool(_PAGE_NUMBER.match(text) or _RUNNING_HEADER.match(text))
+def furniture(lines: Sequence[Line], shared: set[int]) -> dict[int, bool]:
+    """The handbook's running headers, by index into ``lines`` (see :func:`qualcli.parsing.prepare.prepare`).
+
+    A running header names the qualification and its number ("City & Guilds
+    Level 2 Diploma in … (2365-02)"), maybe wrapped over two lines by a PDF;
+    a bare page number is furniture wherever it is, in every format.
+    The first non-blank line (the title) is content even when it looks like one.
+    """
+    verdicts: dict[int, bool] = {}
+    title = next((index for index, line in enumerate(lines) if line.text.strip()), None)
+    if title is not None:
+        verdicts[title] = False
+    for index, line in enumerate(lines):
+        if index == title or index in verdicts or line.kind == TABLE_ROW:
+            continue
+        text = line.text.strip()
+        if _RUNNING_HEADER.match(text) or is_page_number(text):  # exports keep page numbers inline, even in PDFs
+            verdicts[index] = True
+        elif _wrapped_header(text, lines[index + 1 : index + 2]):
+            verdicts[index] = verdicts[index + 1] = True
+    return verdicts
 
 
-def _normalise_line(line: Line) -> Line:
-    """A list-styled paragraph marked "- ", a Markdown heading without its ``#`` marks, a pipe-table row as a row."""
-    if line.cells is not None:
-        return line
-    if "list" in (line.style or "").lower() and not _MARKED_ITEM.match(line.text):  # Word/HTML list item
-        return replace(line, text=f"- {line.text}")
-    if _MD_HEADING.match(line.text):
-        return replace(line, text=_MD_HEADING.sub("", line.text))
-    if _MD_ROW.match(line.text) and not is_debris(line.text):
-        cells = tuple(cell.strip() for cell in line.text.strip().strip("|").split("|"))
-        if len(cells) >= 2:
-            return replace(line, text="\t".join(cells), cells=cells)
-    return line
-
-
-def _wrapped_header(text: str, following: list[Line]) -> bool:
+def _wrapped_header(text: str, following: Sequence[Line]) -> bool:
     """True if ``text`` and the next line together are a running header."""
-    if not following or following[0].is_table_row or not re.match(r"(?:City\s*&\s*Guilds\s+)?Level\s+\d", text):
+    if not following or following[0].is_table_row or not re.match(r"(?:\d{1,3}\s+)?(?:City\s*&\s*Guilds\s+)?Level\s+\d", text):
         return False
     return bool(_RUNNING_HEADER.match(f"{text} {following[0].text.strip()}"))
 
 
 def handbook_lines(source: SourceText) -> list[HandbookLine]:
-    """The document's lines, rejoined and cleaned, page furniture dropped.
+    """The document's lines, rejoined and cleaned, page furniture dropped (:func:`qualcli.parsing.prepare.prepare`).
 
-    The first non-blank line (the title) is kept even when it looks like a
-    running header; later running headers and page numbers are dropped. List
-    paragraphs (Word/HTML styles, "- ", glyphs) become items; Markdown
-    headings lose their ``#``; Markdown pipe rows become table rows.
+    Table rows keep their cells, cleaned; other lines are split into the
+    paragraphs and list items their markup fragments stood for.
     """
-    title = next((ln.text.strip() for ln in source.lines if ln.text.strip()), None)
-    seen_title = False
-    kept: list[Line] = []
-    skip_next = False
-    for index, line in enumerate(source.lines):
-        line = _normalise_line(line)
-        stripped = line.text.strip()
-        if skip_next:
-            skip_next = False
-        elif stripped == title and not seen_title:
-            seen_title = True
-            kept.append(line)
-        elif line.is_table_row:
-            kept.append(line)
-        elif is_page_furniture(stripped):
-            continue
-        elif _wrapped_header(stripped, source.lines[index + 1 : index + 2]):
-            skip_next = True  # a running header the PDF wrapped over two lines
-        else:
-            kept.append(line)
     out: list[HandbookLine] = []
-    for logical in logical_lines(kept, starts_new=starts_new):
+    for logical in prepare(source, starts_new=starts_new, furniture=furniture):
         if logical.cells is not None:
-            raw_cells = logical.cells
-        elif "\t" in logical.text:
-            raw_cells = tuple(logical.text.split("\t"))
-        else:
-            raw_cells = None
-        if raw_cells is not None:
-            cells = tuple(clean_part(cell) for cell in raw_cells)
+            cells = tuple(clean_part(cell) for cell in logical.cells)
             if any(cells):
-                out.append(HandbookLine("\t".join(cells), logical.number, logical.page, cells=cells, raw="\t".join(raw_cells)))
+                out.append(HandbookLine("\t".join(cells), logical.number, logical.page, cells=cells, raw="\t".join(logical.cells)))
             continue
         for part in split_fragment(logical.text):
             out.append(HandbookLine(part.text, logical.number, logical.page, item=part.item, raw=logical.text))

@@ -4,7 +4,7 @@
   each qualification; the accreditation (Ofqual) number is kept in
   ``details["accreditation_number"]``.
 - "Title and level | GLH | TQT" rows give guided learning hours and total
-  qualification time.
+  qualification time; older handbooks print them in a sentence instead.
 - A sentence such as "learners must achieve 13 credits from units (201 or
   271) and (202 or 272)" becomes one :class:`RuleGroup` with ``alternatives``
   (choose one unit from each set); the sentence is kept in ``rules_text``.
@@ -52,6 +52,30 @@ def apply_hours(quals: list[Qualification], tables: list[Table]) -> None:
             if qual is not None:
                 qual.glh = parse_int(cell(row, glh_col))
                 qual.tqt = parse_int(cell(row, tqt_col))
+
+
+_PROSE_HOURS = (
+    ("glh", re.compile(r"\b(\d+)\s+(?:hours of\s+)?guided learning hours?\b|\bguided learning hours?\s*(?:\(GLH\)\s*)?(?:of|is|are|:)\s*(\d+)", re.I)),
+    ("tqt", re.compile(r"\btotal qualification time\s*(?:\(TQT\)\s*)?(?:of|is|:)\s*(\d+)|\b(\d+)\s+hours? of total qualification time", re.I)),
+)
+
+
+def apply_prose_hours(quals: list[Qualification], lines: list[HandbookLine]) -> None:
+    """GLH and TQT printed in a sentence ("… has 70 guided learning hours (GLH) and a total qualification
+    time (TQT) of 90 hours"), for a qualification the tables left without them.
+
+    The sentence goes to the qualification it names, or to the only one.
+    """
+    for line in lines:
+        if line.is_row:
+            continue
+        qual = match_qualification(quals, line.text) or (quals[0] if len(quals) == 1 else None)
+        if qual is None:
+            continue
+        for name, pattern in _PROSE_HOURS:
+            match = pattern.search(line.text)
+            if match and getattr(qual, name) is None:
+                setattr(qual, name, int(next(group for group in match.groups() if group)))
 
 
 def match_qualification(quals: list[Qualification], text: str) -> Qualification | None:

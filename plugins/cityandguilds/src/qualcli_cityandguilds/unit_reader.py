@@ -235,6 +235,8 @@ class UnitReader:
         match = _REF_START.match(lead) if lead else None
         if match:
             self._add_criterion(match.group(1), match.group(2), line)
+        elif lead and self.criterion is not None and _has_list(self.criterion.text) and (line.item or _SUB_ITEM.match(lead)):
+            self.criterion.text += _list_lines(lead, line.item)  # the criterion's own bulleted list
         elif lead and self.criterion is not None and not line.item:
             self.criterion.text = f"{self.criterion.text} {lead}"  # a wrapped criterion continues
         elif lead:
@@ -335,3 +337,20 @@ class UnitReader:
             if not outcome.text:
                 outcome.text = f"Outcome {outcome.ref}"
                 self.content.warnings.append(f"unit {self.block.codes[0]}: outcome {outcome.ref} has no text")
+
+
+_SUB_ITEM = re.compile(r"^o\s+(?=\S)")  # "o item": a second-level bullet (a Symbol-font circle read as "o")
+_SUB_SPLIT = re.compile(r"\s+o\s+(?=\S)")
+
+
+def _has_list(text: str) -> bool:
+    """A criterion that leads into a list ("…, such as:") or already has one."""
+    return text.rstrip().endswith(":") or "\n- " in text
+
+
+def _list_lines(text: str, item: bool) -> str:
+    """A list item (with any "o sub-item" run into it) as "- item" / "  - sub-item" lines."""
+    if not item and _SUB_ITEM.match(text):
+        return "".join(f"\n  - {part}" for part in _SUB_SPLIT.split(" " + text) if part.strip())
+    first, *subs = _SUB_SPLIT.split(text)
+    return f"\n- {first}" + "".join(f"\n  - {sub}" for sub in subs)

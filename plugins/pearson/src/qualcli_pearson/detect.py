@@ -32,7 +32,8 @@ def score(source: SourceText, layout_marks: list[re.Pattern], layout: str) -> Co
         return Confidence(0.05, f"names another awarding body {other} times, Pearson {pearson}")
     if marks == 0:
         return Confidence(0.1 if pearson else 0.0, f"no {layout} headings")
-    value = min(0.95, 0.35 + 0.15 * marks + (0.2 if pearson else 0.0))
+    # without the publisher's name, one generic heading ("Unit content") is not enough to claim a document
+    value = min(0.95, 0.35 + 0.15 * marks + 0.2) if pearson else 0.1 * marks + 0.1
     return Confidence(
         round(value, 2), f"{layout}: {marks}/{len(layout_marks)} headings, Pearson/BTEC named {pearson} times"
     )

@@ -16,6 +16,7 @@ _TITLE = re.compile(
     r"(?:Award|Certificate|Extended Certificate|Diploma|Subsidiary Diploma|Extended Diploma)\b.*$",
     re.I,
 )
+_RANGE = re.compile(r"^(\d+)\s*[-–]\s*(\d+)$")
 # Label -> field; dates go to Qualification.dates under the key given.
 _FIGURES = (
     (("credit value", "credits required", "minimum credits"), "credits"),
@@ -68,6 +69,9 @@ def read_qualification(lines: list[LogicalLine]) -> tuple[Qualification | None, 
             elif value[0].isdigit():
                 setattr(qualification, name, parse_int(value))
                 used.add(index)
+                span = _RANGE.match(value)
+                if span:  # "458 - 469": the lower figure, and the range as printed
+                    qualification.details[f"{name}_range"] = [int(span.group(1)), int(span.group(2))]
         for labels, key in _DATES:
             value = label_value(text, *labels)
             date = parse_date(value) if value else None

@@ -4,7 +4,7 @@ A VTCT book is a sequence of short headings ("Learning outcome 1", "You can:",
 "Level"), lists and tables. This module knows what those look like so that
 wrapped lines can be rejoined (:func:`starts_new`), blank assessment forms and
 running page headers can be told from content (:func:`is_form_line`,
-:func:`strip_page_furniture`), and the rest of the plugin can ask what a line
+:func:`furniture`), and the rest of the plugin can ask what a line
 is (:func:`heading_of`).
 """
 
@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from qualcli.parsing.lines import LogicalLine, logical_lines
-from qualcli.parsing.pages import page_furniture
+from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing.prepare import prepare as shared_prepare
 from qualcli.readers import Line, SourceText
 
-# A VTCT unit code: UBU19, UV20483, CB2D1 (two to four capitals, then digits, maybe a capital and digits).
-UNIT_CODE = r"[A-Z]{2,4}\d{1,6}(?:[A-Z]\d{1,3})?"
+# A VTCT unit code: UBU19, UV20483, CB2D1, UG31G20, UN10GH3 (two to four capitals, digits, maybe one or two capitals and digits).
+UNIT_CODE = r"[A-Z]{2,4}\d{1,6}(?:[A-Z]{1,2}\d{1,3})?"
 _CODE_WITH_URN = re.compile(rf"\b({UNIT_CODE})\s+[A-Z]/\d{{3}}/\d{{4}}\b")
 
 # Headings (whole line, case-insensitive) and what they open.
 HEADINGS: tuple[tuple[str, str], ...] = (
     (r"learning outcome \d+\b.*", "outcome"),
+    (r"outcome \d+(?:\s*\(continued\))?", "outcome"),  # NVQ books: a bar "Outcome N" alone
     (r"(?:evidence requirements\s*)?learning outcomes(?:\s*evidence requirements)?", "outcome-list"),
     (r"on completion of this unit you will:?", "outcome-list-intro"),
     (r"evidence requirements", "evidence"),
@@ -54,10 +55,11 @@ FIGURE_LABELS: dict[str, tuple[str, ...]] = {
     "glh": ("glh", "guided learning hours"),
     "observations": ("observation(s)", "observations"),
     "external_papers": ("external paper(s)", "external papers"),
+    "nos": ("nos",),
 }
 _FIGURE = re.compile(
-    r"^(level|credit value|credits|glh|guided learning hours|observation\(s\)|observations|external paper\(s\)|external papers)"
-    r"(?:\s+(\d+))?$",
+    r"^(level|credit value|credits|glh|guided learning hours|observation\(s\)|observations|external paper\(s\)|external papers|nos)"
+    r"(?:\s+(\d+|[A-Z]{1,4}\d{1,3}[A-Za-z]?))?$",
     re.I,
 )
 
@@ -75,9 +77,9 @@ _FRONT_LABEL = re.compile(
     r"|(?:operational|accreditation|certification) (?:start|end) date|review date)\b.*(?::|\.{2,})",
     re.I,
 )
+_NOS_FIGURE = re.compile(r"[A-Z]{1,4}\d{1,3}[A-Za-z]?")
 _FOOTNOTE = re.compile(r"^\*\s*\S")
 _CRITERION = re.compile(r"^(?:[-•]\s*)?(([a-z]{1,2})[.)])\s+\S")
-_PAGE_LABEL = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
 
 
 def flat(text: str) -> str:
@@ -94,14 +96,30 @@ def heading_of(text: str) -> str | None:
     return None
 
 
-def figure_of(text: str) -> tuple[str, int | None] | None:
-    """``(field, value)`` for a unit-figure label (``"Credit value"``, ``"GLH 27"``), else None."""
+def figure_of(text: str) -> tuple[str, int | str | None] | None:
+    """``(field, value)`` for a unit-figure label (``"Credit value"``, ``"GLH 27"``, ``"NOS G20"``), else None.
+
+    The value is an int, a NOS code (for ``"nos"`` only) or None when the label stands alone.
+    """
     match = _FIGURE.match(flat(text))
     if not match:
         return None
     label = match.group(1).lower()
     name = next(name for name, labels in FIGURE_LABELS.items() if label in labels)
-    return name, int(match.group(2)) if match.group(2) else None
+    value = figure_value(name, match.group(2)) if match.group(2) else None
+    if match.group(2) and value is None:
+        return None
+    return name, value
+
+
+def figure_value(name: str, text: str) -> int | str | None:
+    """The value of figure ``name`` printed as ``text``: a number, or a short NOS code (``G20``, ``B4``) for ``nos``."""
+    text = flat(text)
+    if text.isdigit():
+        return int(text) if name != "nos" else None
+    if name == "nos" and _NOS_FIGURE.fullmatch(text):
+        return text
+    return None
 
 
 def is_form_line(text: str) -> bool:
@@ -120,6 +138,14 @@ def criterion_start(text: str) -> re.Match | None:
     Group 1 is the marker as printed (``"b)"``), group 2 its letters (``"b"``).
     """
     return _CRITERION.match(flat(text))
+
+
+def letter_number(letters: str) -> int:
+    """Position of a criterion letter: a -> 1, z -> 26, aa -> 27."""
+    number = 0
+    for char in letters.lower():
+        number = number * 26 + ord(char) - ord("a") + 1
+    return number
 
 
 def starts_new(text: str) -> bool:
@@ -144,28 +170,40 @@ def listed_codes(source: SourceText) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def strip_page_furniture(lines: list[Line], codes: Iterable[str]) -> list[Line]:
-    """Drop running page headers/footers, page numbers and unit-code running headers.
+def furniture(lines: Sequence[Line], shared: set[int], codes: Iterable[str]) -> dict[int, bool]:
+    """The book's own page furniture, by index into ``lines`` (see :func:`qualcli.parsing.prepare.prepare`).
 
-    Page furniture is found by :func:`qualcli.parsing.pages.page_furniture`,
-    except that a bare number right after a unit-figure label ("Level" / "2"
-    at the top of a figures page) is the figure's value, not a page number.
     Unit-code running headers such as ``UV20483 13``, ``18 UV20483`` or
-    ``UV2048314`` (code and page number run together) are dropped wherever they are.
+    ``UV2048314`` (code and page number run together) are furniture wherever
+    they are; a bare number right after a unit-figure label ("Level" / "2")
+    is the figure's value, not a page number (``shared`` furniture between
+    the two, such as a page break's header, is looked through).
     """
-    furniture = page_furniture(lines)
     code_header = _code_header_pattern(codes)
-    kept: list[Line] = []
-    previous = ""
-    for line in lines:
+    verdicts: dict[int, bool] = {}
+    labels = 0  # figure labels on this page still waiting for their values (a figures page stacks labels, then values)
+    page = None
+    for index, line in enumerate(lines):
         text = flat(line.text)
-        is_value = figure_of(previous) is not None and text.isdigit()
-        if (line.number in furniture and not is_value) or (code_header and code_header.match(text)):
+        if line.page != page:
+            labels, page = 0, line.page
+        if code_header and code_header.match(text):
+            verdicts[index] = True
             continue
-        kept.append(line)
-        if text:
-            previous = text
-    return kept
+        if labels > 0 and text.isdigit():
+            verdicts[index] = False  # a figure's value, not a page number
+        elif index in shared:
+            continue
+        if not text:
+            continue
+        figure = figure_of(text)
+        if figure is not None and figure[1] is None:
+            labels += 1
+        elif labels and (text.isdigit() or figure_value("nos", text)):
+            labels -= 1
+        elif len(text.split()) > 3:  # prose (a glossary explaining the labels): no values follow
+            labels = 0
+    return verdicts
 
 
 def _code_header_pattern(codes: Iterable[str]) -> re.Pattern | None:
@@ -178,8 +216,9 @@ def _code_header_pattern(codes: Iterable[str]) -> re.Pattern | None:
 def ends_block(text: str) -> bool:
     """A line that stands alone: a heading, a unit figure label, a unit code, a form field or a group heading.
 
-    What follows it is never its continuation, even when the reader put both
-    in one block (plain text wrapped by hand, PDF text without paragraph gaps).
+    What follows it is never its continuation (unless it starts in lower
+    case: "Achieving observations" / "and range"), even when the reader put
+    both in one block (plain text wrapped by hand, PDF text without paragraph gaps).
     """
     plain = flat(text)
     if re.match(r"^learning outcome \d+\s*:\s*\S", plain, re.I):
@@ -193,28 +232,11 @@ def ends_block(text: str) -> bool:
     )
 
 
-def split_after_standalone_lines(lines: list[Line]) -> list[Line]:
-    """Renumber blocks so that a line following a standalone line (see :func:`ends_block`) opens a new block.
-
-    A line starting in lower case still continues it ("Achieving observations" / "and range").
-    """
-    out: list[Line] = []
-    block = 0
-    previous: Line | None = None
-    for line in lines:
-        text = line.text.strip()
-        if previous is None or line.block != previous.block or (text and not text[0].islower() and ends_block(previous.text)):
-            block += 1
-        out.append(replace(line, block=block))
-        if line.text.strip():
-            previous = line
-    return out
-
-
 def prepare(source: SourceText) -> list[LogicalLine]:
-    """The document as logical lines: furniture removed, wrapped lines rejoined, tabs kept in rows."""
-    lines = split_after_standalone_lines(strip_page_furniture(source.lines, listed_codes(source)))
-    return [replace(line, text=line.text.strip()) for line in logical_lines(lines, starts_new=starts_new)]
+    """The document as logical lines (:func:`qualcli.parsing.prepare.prepare` with this layout's rules)."""
+    codes = listed_codes(source)
+    lines = shared_prepare(source, starts_new=starts_new, ends=ends_block, furniture=lambda ls, shared: furniture(ls, shared, codes))
+    return [replace(line, text=line.text.strip()) for line in lines]
 
 
 def cells_of(line: LogicalLine) -> list[str]:
@@ -224,8 +246,3 @@ def cells_of(line: LogicalLine) -> list[str]:
     else:
         raw = line.text.split("\t")
     return [flat(cell) for cell in raw if cell.strip()]
-
-
-def is_page_label(text: str) -> bool:
-    """A bare page number or "Page N" left in the text."""
-    return bool(_PAGE_LABEL.match(flat(text)))

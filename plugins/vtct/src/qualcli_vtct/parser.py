@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from qualcli.model import SpecDocument, Source, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.refs import parse_date
 from qualcli.plugins import Confidence
 from qualcli.readers import SourceText
@@ -27,7 +28,7 @@ from qualcli.readers import SourceText
 from qualcli_vtct import __version__
 from qualcli_vtct.confidence import score
 from qualcli_vtct.header import read_qualification
-from qualcli_vtct.layout import flat, heading_of, is_form_line, is_page_label, prepare
+from qualcli_vtct.layout import flat, heading_of, is_form_line, prepare
 from qualcli_vtct.methods import read_methods
 from qualcli_vtct.structure import Structure, read_structure
 from qualcli_vtct.unitpage import UnitPageReader
@@ -57,14 +58,14 @@ class VtctParser:
         structure = _read_structure(lines, len(lines))
         starts = find_unit_starts(lines, {unit.code: unit.title for unit in structure.units})
         front_end = starts[0].first if starts else len(lines)
-        if structure.used and max(structure.used) >= front_end:  # the section ran on into the unit pages
+        if structure.used and front_end < len(lines):  # the section ran on into the unit pages: read it again without them
             structure = _read_structure(lines, front_end)
 
         qualification, header_used = read_qualification(lines[:front_end])
         used |= header_used | structure.used
         listed = _unique(structure.units, doc.warnings)
         if qualification is not None:
-            qualification.rules = structure.rules
+            qualification.rules = _distinct_rules(structure.rules)
             qualification.rules_text = structure.rules_text
         if qualification is not None:
             doc.qualifications.append(qualification)
@@ -131,13 +132,29 @@ def _is_prose(line: LogicalLine) -> bool:
 
 
 def _unique(units: list[Unit], warnings: list[str]) -> list[Unit]:
+    """Each code once; a second listing that differs is warned about (an exact copy, such as a table
+    repeated in the text layer behind its image, is not)."""
     seen: dict[str, Unit] = {}
     for unit in units:
         if unit.code in seen:
-            warnings.append(f"{unit.code}: listed twice in the structure tables (line {unit.line})")
+            if _listing(unit) != _listing(seen[unit.code]):
+                warnings.append(f"{unit.code}: listed twice in the structure tables (line {unit.line})")
             continue
         seen[unit.code] = unit
     return list(seen.values())
+
+
+def _distinct_rules(rules: list) -> list:
+    """The rule groups without exact repeats (a structure table printed twice)."""
+    kept: list = []
+    for rule in rules:
+        if all((rule.name, rule.units, rule.min_credits, rule.max_credits) != (k.name, k.units, k.min_credits, k.max_credits) for k in kept):
+            kept.append(rule)
+    return kept
+
+
+def _listing(unit: Unit) -> tuple:
+    return unit.urn, flat(unit.title), unit.level, unit.credits, unit.glh, unit.group
 
 
 def _apply_methods(units: list[Unit], methods: dict, warnings: list[str]) -> None:
@@ -169,7 +186,7 @@ def _front_matter(lines: list[LogicalLine], used: set[int]) -> list[Unstructured
         if heading_of(text):
             title = text
             continue
-        if index in used or not text or is_form_line(text) or is_page_label(text):
+        if index in used or not text or is_form_line(text) or is_page_number(text):
             continue
         if blocks and blocks[-1].reason == f"front matter: {title}":
             blocks[-1].text += "\n" + text

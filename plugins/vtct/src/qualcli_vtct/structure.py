@@ -17,18 +17,20 @@ from dataclasses import dataclass, field
 
 from qualcli.model import RuleGroup, Unit
 from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.refs import find_urn, parse_level
 from qualcli.parsing.rows import JoinedText, column_order, row_cells
 from qualcli.parsing.text import clean, parse_int
 
-from qualcli_vtct.layout import UNIT_CODE, flat, is_page_label
+from qualcli_vtct.layout import UNIT_CODE, flat
 
 _GROUP = re.compile(
     r"^(?P<kind>mandatory|optional)\s+units?(?:\s+group\s+(?P<letter>[A-Z])\b)?(?:\s*[-–—:]\s*(?P<rest>.*))?$", re.I
 )
 _URN = r"[A-Z]/\d{3}/\d{4}"
+_TEXT_LEVEL = r"[LE]\d"  # a level column printed as text before the title: "L1", "E3" (Entry 3)
 _ROW = re.compile(
-    rf"\b(?P<code>{UNIT_CODE})\s+(?P<urn>{_URN})\s+(?P<title>.+?)\s+(?P<numbers>\d+(?:\s+\d+)*)"
+    rf"\b(?P<code>{UNIT_CODE})\s+(?P<urn>{_URN})\s+(?:(?P<level>{_TEXT_LEVEL})\s+)?(?P<title>.+?)\s+(?P<numbers>\d+(?:\s+\d+)*)"
     rf"(?=\s+{UNIT_CODE}\s+{_URN}|\s*$)"
 )
 _CLAUSE = re.compile(
@@ -42,6 +44,7 @@ _RULE_TEXT = re.compile(
     r"|\bunits? must be (?:completed|achieved|taken)\b",
     re.I,
 )
+_FOOTNOTE = re.compile(r"^(?:[*†‡]|notes?\s*:)", re.I)  # a note printed under a table's last row
 _HEADER = re.compile(r"\bcode\b.*\btitle\b|\btitle\b.*\bcode\b", re.I)  # a table's header row
 COLUMNS = {
     "credits": ("credit value", "credits"),
@@ -98,7 +101,9 @@ def read_structure(lines: list[LogicalLine], offset: int = 0) -> Structure:
             if clean(text) not in result.rules_text:
                 result.rules_text.append(clean(text))
             result.used.add(offset + index)
-        elif not (is_page_label(text) and index > 0 and lines[index - 1].page != line.page):
+        elif _FOOTNOTE.match(text):
+            continue  # not a row: left for the front matter, where it is kept
+        elif not (is_page_number(text) and index > 0 and lines[index - 1].page != line.page):
             groups[-1].lines.append(line)
             if re.search(_URN, text) or _HEADER.search(text):
                 result.used.add(offset + index)
@@ -145,21 +150,26 @@ def _cell_rows(group: _Group) -> list[Unit]:
     units = []
     for line in group.lines:
         if line.cells is None and "\t" not in line.text:
+            if columns is not None and units and line.text[:1].islower():  # the rest of a wrapped title, tabs trimmed
+                _continue_row(units[-1], {"title": flat(line.text)})
             continue
         cells = row_cells(line)
         if columns is None:
             columns = _header_columns(cells)
             continue
         code = cells[columns["code"]] if columns["code"] < len(cells) else ""
+        value = {name: cells[i] if i < len(cells) else "" for name, i in columns.items()}
+        if not code and units and value["title"]:  # a title wrapped onto a second row
+            _continue_row(units[-1], value)
+            continue
         if not re.fullmatch(UNIT_CODE, code):
             continue
-        value = {name: cells[i] if i < len(cells) else "" for name, i in columns.items()}
         units.append(
             Unit(
                 code=code,
                 urn=find_urn(value.get("urn", "")),
                 title=value["title"],
-                level=parse_level(value.get("level")),
+                level=_level(value.get("level")),
                 credits=parse_int(value.get("credits")),
                 glh=parse_int(value.get("glh")),
                 group=_name(group),
@@ -168,6 +178,23 @@ def _cell_rows(group: _Group) -> list[Unit]:
             )
         )
     return units
+
+
+def _level(text: str | None) -> str | None:
+    """A level cell: "2", "Level 2", or as text "L2" -> "2", "E3" -> "E3"."""
+    if text and re.fullmatch(_TEXT_LEVEL, text.strip()):
+        return text.strip()[1] if text.strip()[0] == "L" else text.strip()
+    return parse_level(text)
+
+
+def _continue_row(unit: Unit, value: dict[str, str]) -> None:
+    """Add a wrapped row's title text, and any figure the first row left empty, to ``unit``."""
+    unit.title = f"{unit.title} {value['title']}".strip()
+    for name in ("credits", "glh"):
+        if getattr(unit, name) is None:
+            setattr(unit, name, parse_int(value.get(name)))
+    if unit.level is None:
+        unit.level = _level(value.get("level"))
 
 
 def _header_columns(cells: list[str]) -> dict[str, int] | None:
@@ -189,8 +216,11 @@ def _text_rows(group: _Group) -> list[Unit]:
     units = []
     for match in matches:
         line = joined.item_at(match.start())
+        columns = [name for name in order if name != "level"] if match.group("level") else order
         # zip stops at the header's columns: a page number run into the last row is not a figure
-        figures = dict(zip(order, (int(n) for n in match.group("numbers").split())))
+        figures = dict(zip(columns, (int(n) for n in match.group("numbers").split())))
+        if match.group("level"):
+            figures["level"] = _level(match.group("level"))
         units.append(
             Unit(
                 code=match.group("code"),

@@ -16,15 +16,28 @@ from __future__ import annotations
 
 import re
 
-from qualcli.model import Criterion, LearningOutcome, Section, Unit
+from qualcli.model import Criterion, LearningOutcome, NosRef, Section, Unit
 from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing.text import strip_bullet
 
-from qualcli_vtct.layout import cells_of, criterion_start, figure_of, flat, heading_of, is_footnote, is_form_line
+from qualcli_vtct.layout import (
+    cells_of,
+    criterion_start,
+    figure_of,
+    figure_value,
+    flat,
+    heading_of,
+    is_footnote,
+    is_form_line,
+    letter_number,
+)
 from qualcli_vtct.nos import NosSection
+from qualcli_vtct.page_order import order_page, pages
 
-_LIST_ITEM = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+_LIST_ITEM = re.compile(r"^(\d{1,2})\.(?:\s+|(?=[A-Z]))(\S.*)$")  # "10.Understand" is printed without a space
 _STAR = re.compile(r"\s*\*+\s*$")
-_OUTCOME = re.compile(r"^learning outcome (\d+)\b\s*(?:\(continued\))?\s*[:.\-–]?\s*(.*)$", re.I)
+_SUB_ITEM = re.compile(r"^(?:[-•–]|\uf0b7)\s+\S")
+_OUTCOME = re.compile(r"^(?:learning )?outcome (\d+)\b\s*(?:\(continued\))?\s*[:.\-–]?\s*(.*)$", re.I)
 _CONTINUED = re.compile(r"\s*\(continued\)\s*$", re.I)
 # Footnotes that say what a starred criterion means -> the flag it gets.
 FOOTNOTE_FLAGS = (
@@ -33,14 +46,6 @@ FOOTNOTE_FLAGS = (
     ("external paper", "external-paper"),
 )
 KIND_OF_HEADING = {"observation": "performance", "knowledge": "knowledge"}
-
-
-def letter_number(letters: str) -> int:
-    """Position of a criterion letter: a -> 1, z -> 26, aa -> 27."""
-    number = 0
-    for char in letters.lower():
-        number = number * 26 + ord(char) - ord("a") + 1
-    return number
 
 
 class UnitPageReader:
@@ -57,11 +62,12 @@ class UnitPageReader:
         self.outcome_kind: str | None = None
         self.awaiting_text = False
         self.starred: list[Criterion] = []
+        self.page_notes: dict[int, str] = {}  # page -> flag its "*May be ..." note defines
         self.content_outcome: LearningOutcome | None = None
         self.section: Section | None = None
         self.nos = NosSection()
         self.aim: list[str] = []
-        self.pending_figure: str | None = None
+        self.pending_figures: list[str] = []  # labels printed above (or before) their values
         self.section_title: tuple[str, LogicalLine] | None = None
         self.seen_content = False
 
@@ -69,35 +75,49 @@ class UnitPageReader:
         """Read every line and return the completed unit."""
         if aim_prefix:
             self.aim.append(aim_prefix)
-        for line in lines:
-            self._line(line)
+        for page in pages(lines):
+            for line in order_page(page, self._next_letter):
+                self._line(line)
         self._end_outcome()
         self.nos.finish()
         unit = self.unit
         unit.aim = " ".join(self.aim) or unit.aim
-        unit.nos = self.nos.refs
+        unit.nos = [*unit.nos, *(ref for ref in self.nos.refs if all(ref.code != known.code for known in unit.nos))]
         unit.nos_suites = self.nos.suites_without_codes
         unit.learning_outcomes = self._ordered_outcomes()
+        for outcome in unit.learning_outcomes:  # two-column pages interleave the letters of both columns
+            outcome.criteria.sort(key=lambda criterion: int(criterion.ref.split(".")[-1]))
         return unit
+
+    def _next_letter(self, ref: str | None) -> int | None:
+        """The letter number outcome ``ref`` (None: the open outcome) needs next: 1 for an outcome not yet read."""
+        if ref is None and self.outcome is None:
+            return None
+        outcome = self.outcome if ref is None else self.outcomes.get(ref)
+        if outcome is None or not outcome.criteria:
+            return 1
+        return max(int(criterion.ref.split(".")[-1]) for criterion in outcome.criteria) + 1
 
     # -- dispatch -----------------------------------------------------------------------------
 
     def _line(self, line: LogicalLine) -> None:
         text = flat(line.text)
-        if not text:
+        if not text or self._is_own_code(text):
             return
-        if self.pending_figure and re.fullmatch(r"\d+", text):
-            self._set_figure(self.pending_figure, int(text))
-            self.pending_figure = None
-            return
-        self.pending_figure = None
+        if self.pending_figures and not figure_of(text) and (heading_of(text) or criterion_start(text)):
+            self.pending_figures.clear()  # labels left without values
+        if self.pending_figures:
+            value = figure_value(self.pending_figures[0], text)
+            if value is not None:
+                self._set_figure(self.pending_figures.pop(0), value)
+                return
         figure = figure_of(text)
-        if figure and self.mode in ("aim", "section", "list"):
+        if figure and self.mode in ("aim", "section", "list") and not (self.outcomes or self.overview):  # figures come first
             name, value = figure
             if self.mode == "aim":
                 self.mode = "section"
             if value is None:
-                self.pending_figure = name
+                self.pending_figures.append(name)
             else:
                 self._set_figure(name, value)
             return
@@ -135,6 +155,8 @@ class UnitPageReader:
         self._end_outcome()
         if kind in KIND_OF_HEADING:
             self.kind = KIND_OF_HEADING[kind]
+        if kind == "evidence" and self.mode == "list" and not self.overview:
+            return  # "Learning outcomes" and "Evidence requirements" side by side: the outcomes list comes first
         if kind == "outcome-list":
             self.mode = "list"
             if "evidence requirements" in text.lower():  # two columns read as one line: the list that follows next
@@ -193,7 +215,14 @@ class UnitPageReader:
         start = criterion_start(text)
         if start is None:
             if is_footnote(text):
-                return self._footnote(text)  # a note that defines a flag is kept as the flag
+                return self._footnote(text, line.page)  # a note that defines a flag is kept as the flag
+            if self._is_statement(outcome, text):
+                outcome.text = outcome.text or text
+                self.awaiting_text = False
+                return True
+            if outcome.criteria and _SUB_ITEM.match(text):
+                outcome.criteria[-1].text += "\n- " + strip_bullet(text)  # a criterion's own list
+                return True
             if self.awaiting_text:
                 outcome.text = outcome.text or _CONTINUED.sub("", text)
                 self.awaiting_text = False
@@ -207,7 +236,7 @@ class UnitPageReader:
         body = cells[0] if line.cells is not None or "\t" in line.text else text
         body = re.sub(r"^(?:[-•]\s*)?[a-z]{1,2}[.)]\s+", "", flat(body))
         starred = bool(_STAR.search(body))
-        body = _STAR.sub("", body).strip()
+        body = _inline_list(_STAR.sub("", body).strip())
         printed, letters = start.group(1), start.group(2)
         ref = f"{outcome.ref}.{letter_number(letters)}"
         if any(c.ref == ref for c in outcome.criteria):
@@ -229,12 +258,17 @@ class UnitPageReader:
         if _STAR.search(text) and criterion not in self.starred:
             self.starred.append(criterion)
 
-    def _footnote(self, text: str) -> bool:
-        """Apply a "*May be assessed by ..." note to the starred criteria; False for other notes."""
+    def _footnote(self, text: str, page: int | None) -> bool:
+        """Apply a "*May be assessed by ..." note to the starred criteria; False for other notes.
+
+        The note also holds for criteria starred later on the same page (some pages print it first).
+        """
         lowered = text.lower()
         flag = next((flag for phrase, flag in FOOTNOTE_FLAGS if phrase in lowered), None)
         if not flag or not lowered.lstrip("* ").startswith("may be"):
             return False
+        if page is not None:
+            self.page_notes[page] = flag
         for criterion in self.starred:
             if flag not in criterion.flags:
                 criterion.flags.append(flag)
@@ -242,6 +276,9 @@ class UnitPageReader:
         return True
 
     def _end_outcome(self) -> None:
+        for criterion in [c for c in self.starred if c.page in self.page_notes]:
+            criterion.flags.append(self.page_notes[criterion.page])
+            self.starred.remove(criterion)
         if self.starred:
             for criterion in self.starred:
                 criterion.flags.append("starred")
@@ -255,6 +292,11 @@ class UnitPageReader:
     def _list_line(self, line: LogicalLine, text: str) -> bool:
         match = _LIST_ITEM.match(text)
         if not match:
+            if self.overview and text[0].islower():  # the number is set larger: each wrapped line is a block
+                last = next(reversed(self.overview))
+                item, first = self.overview[last]
+                self.overview[last] = (f"{item} {text}", first)
+                return True
             return False
         ref = match.group(1)
         if ref in self.overview or int(ref) != len(self.overview) + 1:
@@ -270,8 +312,8 @@ class UnitPageReader:
             if outcome is None:
                 outcome = LearningOutcome(ref=ref, text=text, line=line.number, page=line.page)
                 self.warnings.append(f"{self.unit.code}: outcome {ref} is listed but its criteria are not printed")
-            elif not outcome.text:
-                outcome.text = text
+            elif not outcome.text or (text != outcome.text and text.startswith(outcome.text)):
+                outcome.text = text  # the statement on the outcome's page may have lost its wrapped end
             ordered.append(outcome)
         ordered.extend(sorted(self.outcomes.values(), key=lambda o: int(o.ref)))
         for outcome in ordered:
@@ -282,7 +324,21 @@ class UnitPageReader:
 
     # -- figures, guidance and sections -------------------------------------------------------
 
-    def _set_figure(self, name: str, value: int) -> None:
+    def _is_own_code(self, text: str) -> bool:
+        """The unit's code (or ``CODE_vN``) repeated as a running header inside its pages."""
+        return text == self.unit.code or re.fullmatch(rf"{re.escape(self.unit.code)}_v\d+", text) is not None
+
+    def _is_statement(self, outcome: LearningOutcome, text: str) -> bool:
+        """The outcome's statement, printed on its page after the criteria (it repeats the overview list)."""
+        listed = self.overview.get(outcome.ref)
+        wanted = flat(outcome.text or (listed[0] if listed else "")).lower()
+        return bool(wanted) and flat(_CONTINUED.sub("", text)).lower() == wanted
+
+    def _set_figure(self, name: str, value: int | str) -> None:
+        if name == "nos":
+            if all(ref.code != value for ref in self.unit.nos):
+                self.unit.nos.append(NosRef(code=str(value)))
+            return
         if name == "level":
             self.unit.level = self.unit.level or str(value)
         elif getattr(self.unit, name) is None:
@@ -304,3 +360,9 @@ class UnitPageReader:
             self.unit.sections.append(self.section)
         else:
             self.section.text += "\n" + text
+
+
+def _inline_list(text: str) -> str:
+    """A list run into a criterion's cell ("…: • skin • skeletal") as "- item" lines."""
+    first, *items = re.split(r"\s+[•\uf0b7]\s+", text)
+    return "\n".join([first, *(f"- {item}" for item in items)])

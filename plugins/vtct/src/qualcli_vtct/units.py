@@ -41,10 +41,17 @@ def find_unit_starts(lines: list[LogicalLine], titles: dict[str, str]) -> list[U
         if not match or line.cells is not None and len([c for c in line.cells if c.strip()]) > 1:
             continue
         code = match.group("code")
+        if index > 1 and all(_is_figure_value(lines[i].text) for i in (index - 2, index - 1)):
+            continue  # a short NOS code ("GH3") among a figures page's values
         start = _unit_start(lines, index, code, titles.get(code))
         if start is not None and not (starts and starts[-1].code == code):
             starts.append(start)
     return starts
+
+
+def _is_figure_value(text: str) -> bool:
+    """A unit-figure label, or a bare number (the value of one)."""
+    return figure_of(text) is not None or flat(text).isdigit()
 
 
 def _unit_start(lines: list[LogicalLine], index: int, code: str, known_title: str | None) -> UnitStart | None:

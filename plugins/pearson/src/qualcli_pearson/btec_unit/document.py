@@ -16,6 +16,7 @@ import re
 from qualcli.model import Source, SpecDocument, Unit, Unstructured
 from qualcli.readers import SourceText
 from qualcli_pearson import __version__
+from qualcli_pearson.btec_unit.assignments import assignment_section, covered_refs
 from qualcli_pearson.btec_unit.content import ContentCollector, TextLine
 from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid, read_ref
 from qualcli_pearson.btec_unit.parts import HEADER_FIELD, UNIT_TITLE, UnitParts, flatten
@@ -63,15 +64,15 @@ class UnitDocumentParser:
             text = "\n".join(line.text for line in preamble if line.text)
             doc.unstructured.append(Unstructured(text=text, reason="text before the first unit", line=preamble[0].line))
         bounds = zip(starts, [*starts[1:], len(items)])
-        doc.units = [self._unit(items[start:end]) for start, end in bounds]
+        doc.units = [self._unit(items[start:end], doc.warnings) for start, end in bounds]
         if len(doc.units) == 1:
             doc.title = f"Unit {doc.units[0].code}: {doc.units[0].title}"
         return doc
 
-    def _unit(self, items: list) -> Unit:
+    def _unit(self, items: list, warnings: list[str]) -> Unit:
         unit = Unit(code="?", title="")
         aims = ContentCollector(unit.learning_outcomes)
-        parts = UnitParts(unit)
+        parts = UnitParts(unit, warnings)
         for item in items:
             if isinstance(item, list):  # a table row: cells of TextLines
                 self._row(item, parts, aims, unit)
@@ -92,6 +93,10 @@ class UnitDocumentParser:
             return
         if (parts.kind == "grid" or any(read_ref(c) for c in flat)) and self._grid(flat, first, aims):
             return
+        refs = covered_refs(flat[0]) if len(flat) >= 3 else None
+        if refs:  # a suggested assignment outline: criteria covered | title | scenario | evidence
+            unit.sections.append(assignment_section(flat[1], refs, flat[2:], first.line, first.page))
+            return
         if parts.kind not in ("aims", "content"):  # a table kept as text, one row per line
             parts.text(_as_text(cells))
             return
@@ -104,7 +109,9 @@ class UnitDocumentParser:
         """Add the grid criteria of a row to their aims; False if the row has none."""
         found = grid_criteria(cells, where.line, where.page)
         for ref, criterion in found:
-            aims.aim(ref.aims[0], None).criteria.append(criterion)
+            aim = aims.aim(ref.aims[0], None)
+            if all(known.ref != criterion.ref for known in aim.criteria):  # a merged cell is read once per row it spans
+                aim.criteria.append(criterion)
         return bool(found)
 
     def _line(
@@ -119,7 +126,7 @@ class UnitDocumentParser:
         if parts.kind == "aims":
             match = _AIM_ITEM.match(text)
             if match and not text.endswith(":"):
-                aims.aim(match.group(1).upper(), match.group(2), item.line, item.page)
+                aims.aim(parts.listed_aim(match.group(1).upper()), match.group(2), item.line, item.page)
                 return
         if parts.kind == "content":
             aims.add(TextLine(text, item.line, item.page))

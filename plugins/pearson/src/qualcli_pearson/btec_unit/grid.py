@@ -8,7 +8,9 @@ Criterion references carry their place in the grid:
   aims B and C).
 
 A cell holds a reference and its wording ("2A.P1 Describe …"), or the
-reference alone with the wording in the next cell.
+reference alone with the wording in the next cell. A bare ``#`` or ``*``
+after the wording marks an opportunity to assess English or maths skills
+(the grid's key says which): it becomes a flag, not text.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ GRID_REF = re.compile(
     r"|(?P<aims>[A-Z]{1,3})\.(?P<ngrade>[PMD])(?P<nnumber>\d{1,2}))(?=\s|$|:)"
 )
 _GRADES: dict[str, Grade] = {"P": "pass", "M": "merit", "D": "distinction"}
+SKILL_MARKS = {"#": "english-skills", "*": "maths-skills"}
+_TRAILING_MARKS = re.compile(r"(?:\s*[#*])+\s*$")
 
 
 @dataclass(frozen=True)
@@ -59,14 +63,23 @@ def grid_criteria(cells: list[str], line: int | None, page: int | None) -> list[
         text = cell.strip()[len(ref.ref) :].lstrip(" :–-")
         if not text and index + 1 < len(cells) and read_ref(cells[index + 1]) is None:
             text = cells[index + 1]
-        text = " ".join(text.split())
+        text, flags = skill_marks(" ".join(text.split()))
         if not text:
             continue
-        criterion = Criterion(ref=ref.ref, source_ref=ref.ref, text=text, grade=ref.grade, line=line, page=page)
+        criterion = Criterion(ref=ref.ref, source_ref=ref.ref, text=text, grade=ref.grade, flags=flags, line=line, page=page)
         if len(ref.aims) > 1:
             criterion.flags.append(f"aims:{','.join(ref.aims)}")
         found.append((ref, criterion))
     return found
+
+
+def skill_marks(text: str) -> tuple[str, list[str]]:
+    """``text`` without the ``#``/``*`` marks at its end, and the flags they stand for."""
+    match = _TRAILING_MARKS.search(text)
+    if not match:
+        return text, []
+    marks = [mark for mark in SKILL_MARKS if mark in match.group()]
+    return text[: match.start()].rstrip(), [SKILL_MARKS[mark] for mark in marks]
 
 
 def order_grid(aims) -> None:

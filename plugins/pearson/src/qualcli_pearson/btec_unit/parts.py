@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from qualcli.model import Section, Unit
+from qualcli.parsing.prepare import prepare
 from qualcli.readers import SourceText
 from qualcli_pearson.btec_unit.content import TextLine
-from qualcli_pearson.cells import TEXT_FORMATS, paragraphs
 from qualcli_pearson.markup import plain_text
 
 UNIT_TITLE = re.compile(r"^Unit\s+(\d{1,3})\s*:\s*(.*)$")
@@ -46,17 +46,10 @@ _PARTS = [
 
 
 def flatten(source: SourceText) -> list:
-    """The document as TextLines, and table rows as lists of cells (each a list of TextLines).
-
-    A tab separates cells only in text formats; in Word and PDF paragraphs it
-    is spacing ("Unit 1:<tab>Title"), and cells come from the reader.
-    """
+    """The document as TextLines, and table rows as lists of cells (each a list of TextLines)."""
     items: list = []
-    tabs_are_cells = source.format in TEXT_FORMATS
-    for line in paragraphs(source.lines, tabs_are_cells=tabs_are_cells):
+    for line in prepare(source):
         cells = line.cells
-        if cells is None and tabs_are_cells and "\t" in line.text:
-            cells = tuple(line.text.split("\t"))
         if cells is None:
             items.append(TextLine(line.text, line.number, line.page))
             continue
@@ -69,8 +62,10 @@ def flatten(source: SourceText) -> list:
 class UnitParts:
     """Where the reader is in the unit, and what each part said."""
 
-    def __init__(self, unit: Unit):
+    def __init__(self, unit: Unit, warnings: list[str] | None = None):
         self.unit = unit
+        self.warnings = warnings if warnings is not None else []
+        self.listed: list[tuple[str, str]] = []  # (letter printed, letter taken) of each aim listed under "Learning aims"
         self.kind = "header"
         self.title: str | None = None
         self.body: list[TextLine] = []
@@ -111,6 +106,20 @@ class UnitParts:
         self.close()
         self.kind, self.title, self.body = kind, bare, []
         return True
+
+    def listed_aim(self, letter: str) -> str:
+        """The letter of the next aim in the "Learning aims" list: its place in the list.
+
+        A list lettered "A, A, B, C, D" by mistake names five aims, A to E; the
+        first letter out of place is reported once.
+        """
+        expected = chr(ord("A") + len(self.listed))
+        if letter != expected and all(given == taken for given, taken in self.listed):
+            self.warnings.append(
+                f"unit {self.unit.code}: learning aim {letter} listed where {expected} was due; aims are lettered by their place in the list"
+            )
+        self.listed.append((letter, expected))
+        return expected
 
     def text(self, item: TextLine) -> None:
         """A line of the current part's prose."""

@@ -5,8 +5,12 @@
 ``<learningobjective>`` per learning aim (``<title>`` letter,
 ``<learningobjectivetext>``) and ``<unitcontent>`` with a ``<unitsection>``
 per aim whose ``<sectiontext>`` (HTML) carries the topics. Where the XML has
-assessment criteria (any element named ``…criterion``/``…criteria`` with a
-grid reference such as ``2A.P1``), they become the aims' graded criteria.
+assessment criteria they become the aims' graded criteria: elements named
+``…criterion`` with a grid reference such as ``2A.P1``, or (Pearson's own
+export) ``<assessmentcriteria acid="…2A.P1">`` holding the ref in ``<title>``
+and the wording as HTML in ``<criteria>``. The grid's cells only point at
+those elements, and the ``<criteriacovered>`` lists under an aim may name
+other aims' criteria, so each criterion goes to the aim its ref names.
 A file may hold one ``<unit>`` or several inside another root.
 """
 
@@ -17,6 +21,7 @@ import re
 from qualcli.model import Section, Source, SpecDocument, Unit
 from qualcli.readers import SourceText
 from qualcli_pearson import __version__
+from qualcli_pearson.btec_unit.assignments import assignment_section
 from qualcli_pearson.btec_unit.content import ContentCollector, TextLine
 from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid
 from qualcli_pearson.markup import html_lines, plain_text
@@ -110,6 +115,8 @@ class UnitXmlParser:
                 aims.add(TextLine(text, line_of(text[:40])))
         self._criteria(element, aims, line_of)
         order_grid(unit.learning_outcomes)
+        for outline in (c for c in element if _local(c.tag) == "suggestedassignment"):
+            unit.sections.append(_assignment(outline, line_of))
         if aims.loose:
             warnings.append(f"unit {code}: content outside any topic kept in unit sections")
             unit.sections.append(_loose_section(aims.loose))
@@ -119,13 +126,39 @@ class UnitXmlParser:
     def _criteria(element, aims: ContentCollector, line_of) -> None:
         """Graded criteria: elements named ``…criterion`` whose code (attribute or child) is a grid ref."""
         for node in element.iter():
-            if not _local(node.tag).endswith("criterion"):
+            tag = _local(node.tag)
+            if tag.endswith("criterion"):
+                codes = (node.get("code"), node.get("ref"), node.get("id"), _text(node, "code"), _text(node, "ref"))
+                ref = next((code for code in codes if code), "")
+                wording = _text(node, "text") or _text(node, "title") or plain_text(node.text or "")
+            elif tag == "assessmentcriteria" and _child(node, "criteria") is not None:
+                ref = _text(node, "title") or ".".join((node.get("acid") or "").rsplit(".", 2)[-2:])
+                wording = "\n".join(html_lines(_child(node, "criteria").text or ""))
+            else:
                 continue
-            codes = (node.get("code"), node.get("ref"), node.get("id"), _text(node, "code"), _text(node, "ref"))
-            ref = next((code for code in codes if code), "")
-            wording = _text(node, "text") or _text(node, "title") or plain_text(node.text or "")
             for grid_ref, criterion in grid_criteria([f"{ref} {wording}"], line_of(f'"{ref}"'), None):
                 aims.aim(grid_ref.aims[0], None).criteria.append(criterion)
+
+
+def _assignment(outline, line_of) -> Section:
+    """A ``<suggestedassignment>``: title, the criteria it covers (refs from ``acid``), scenario and method."""
+    title = _text(outline, "title") or _text(outline, "numbertitle") or "untitled"
+    refs = [".".join(node.get("acid", "").rsplit(".", 2)[-2:]) for node in outline if _local(node.tag) == "criteriacovered"]
+    text = [line for name in ("scenario", "assessmentmethod") for line in _html_of(outline, name)]
+    return assignment_section(title, refs, text, line_of(title[:40]))
+
+
+def _html_of(element, name: str) -> list[str]:
+    child = _child(element, name)
+    if child is None:
+        return []
+    return html_lines("".join([child.text or "", *(_markup(c) for c in child)]))
+
+
+def _markup(element) -> str:
+    from xml.etree.ElementTree import tostring
+
+    return tostring(element, encoding="unicode")
 
 
 def _loose_section(lines: list[TextLine]) -> Section:

@@ -6,9 +6,10 @@ import re
 
 from qualcli.model import Source, SpecDocument, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing.prepare import prepare
 from qualcli.readers import SourceText
 from qualcli_pearson import __version__
-from qualcli_pearson.cells import TEXT_FORMATS, filled, paragraphs, row_text, table_cells
+from qualcli_pearson.cells import filled, row_text, table_cells
 from qualcli_pearson.detect import score
 from qualcli_pearson.markup import plain_text
 from qualcli_pearson.specialist.annexe import unit_mappings
@@ -54,7 +55,7 @@ class SpecialistParser:
 
     def parse(self, source: SourceText) -> SpecDocument:
         """The qualifications, units, unit mappings and change log of the specification."""
-        lines = paragraphs(source.lines, starts_new=_starts_new, tabs_are_cells=source.format in TEXT_FORMATS)
+        lines = prepare(source, starts_new=_starts_new)
         doc = SpecDocument(source=Source(path=source.path, sha256=source.sha256, format=source.format), body=self.body)
         spans = _unit_spans(lines)
         front = lines[: spans[0][0]] if spans else lines

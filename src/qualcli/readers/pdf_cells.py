@@ -1,0 +1,155 @@
+"""A ruled table cell's printed lines, with words that a narrow cell broke made whole.
+
+A word too long for its cell is broken where the cell ends, with no hyphen
+("Communic" / "ate verbally"); the break looks like an ordinary wrap in the
+text layer, so it is told from one by the page's own geometry:
+
+- the producer keeps the space at the end of a wrapped line where it fits
+  (LibreOffice does), so some line of the page's cells ends in a space;
+- the line before the break is one word with no space after it (if it ends
+  in a punctuation mark, the next line must start with a short tail, such as
+  the "s" of "organisation's", not a word);
+- the next line's first character would not have fitted after it inside the
+  cell (right padding taken equal to the left): an ordinary wrap moves a word
+  only when the space and the word do not fit, so a character that fits
+  means the break was a wrap, not a cut.
+
+Where the document prints the joined word whole elsewhere, they are joined;
+where it prints the first part more than once and the second inside a line
+(where no part of a broken word is), they are two words. Otherwise
+the geometry decides: the two lines are joined without a space -- as they are after a
+slash or hyphen that ends a line with no space after it ("A/" / "506/2130").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+Box = tuple[float, float, float, float]  # x0, bottom, x1, top
+_WORD = re.compile(r"[^\W_]+(?:['’./-][^\W_]+)*'?")
+SHORT_TAIL = 3  # characters: the most of a word cut off after a punctuation mark ("organisation'" / "s", "uk." / "com")
+
+
+class Vocabulary:
+    """How often a document prints each word (lower case) in its text layer, and how often inside a line.
+
+    A part of a broken word is printed only at a line's start or end, so a
+    word printed inside a line is a word. Built on first use: only documents
+    with a doubtful break in a cell need it.
+    """
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self._counts: Counter | None = None
+        self._inside: Counter = Counter()
+
+    def count(self, word: str) -> int:
+        """How many times ``word`` is printed (a part of a broken word counts where it is printed)."""
+        return self._read()[word.lower()]
+
+    def inside_lines(self, word: str) -> int:
+        """How many times ``word`` is printed neither first nor last on a line."""
+        self._read()
+        return self._inside[word.lower()]
+
+    def _read(self) -> Counter:
+        if self._counts is None:
+            self._counts = Counter()
+            for index in range(len(self.document)):
+                page = self.document[index]
+                textpage = page.get_textpage()
+                try:
+                    count = textpage.count_chars()
+                    text = textpage.get_text_range(0, count) if count else ""
+                finally:
+                    textpage.close()
+                    page.close()
+                for line in text.lower().split("\r\n"):
+                    words = _WORD.findall(line)
+                    self._counts.update(words)
+                    self._inside.update(words[1:-1])
+        return self._counts
+
+
+class WordBreaks:
+    """Finds the breaks inside words on one page (see the module docstring)."""
+
+    def __init__(self, textpage, cell_texts: Iterable[str], vocabulary: Vocabulary | None = None) -> None:
+        self.textpage = textpage
+        self.vocabulary = vocabulary
+        self.spaced = any(line.endswith(" ") for text in cell_texts for line in text.split("\n")[:-1])
+        self._page_text: str | None = None
+
+    def inside_word(self, previous: str, following: str, cell: Box) -> bool:
+        """Whether the break between the printed lines ``previous`` and ``following`` of ``cell`` cut a word.
+
+        A line ending right after a slash or hyphen ("A/" / "506/2130",
+        "real-" / "time") broke at the mark, inside the word it joins.
+        """
+        if breaks_inside_word(previous):
+            return True
+        word = previous.strip()
+        if not (self.spaced and word and word == previous.lstrip() and " " not in word and following.strip()):
+            return False
+        head = following.strip()
+        tail = head.split(" ", 1)[0]
+        if head[0].isupper() and not word.isupper():
+            return False
+        if word[-1].isdigit() and tail.isdigit():
+            return True  # a number broken ("F/504/136" / "1"): numbers wrapped at a space keep the space
+        if not word[-1].isalnum() and len(tail) > SHORT_TAIL:
+            return False  # "customers'" / "premises": after punctuation, only a short tail ("'" / "s") was cut off
+        if self.vocabulary is not None:
+            if self.vocabulary.count(word + tail):
+                return True  # printed whole elsewhere
+            if self.vocabulary.count(word) > 1 and self.vocabulary.inside_lines(tail):
+                return False  # two words: the first printed more than once, the second inside a line
+        return self._next_character_overflows(word, head, cell)
+
+    def _next_character_overflows(self, word: str, head: str, cell: Box) -> bool:
+        x0, bottom, x1, top = cell
+        text = self._text()
+        needle = f"{word}\r\n{head[0]}"
+        start = text.find(needle)
+        while start != -1:
+            first, last, following = start, start + len(word) - 1, start + len(word) + 2
+            left, low, right, high = self.textpage.get_charbox(last)
+            if x0 <= (left + right) / 2 <= x1 and bottom <= (low + high) / 2 <= top:
+                begin = self.textpage.get_charbox(first)[0]
+                next_left, _, next_right, _ = self.textpage.get_charbox(following)
+                inner_right = x1 - max(begin - x0, 0.0)
+                return right + (next_right - next_left) > inner_right
+            start = text.find(needle, start + 1)
+        return False
+
+    def _text(self) -> str:
+        if self._page_text is None:
+            from qualcli.readers.pdf_grid import PDFIUM_HYPHENS
+
+            count = self.textpage.count_chars()
+            self._page_text = self.textpage.get_text_range(0, count).translate(PDFIUM_HYPHENS) if count else ""
+        return self._page_text
+
+
+def breaks_inside_word(line: str) -> bool:
+    """A printed line that ends right after a slash or hyphen, with no space: the word goes on on the next line."""
+    end = line.rstrip()
+    return end == line and len(end) >= 2 and end[-1] in "/-" and end[-2].isalnum()
+
+
+def cell_text(raw: str, cell: Box, breaks: WordBreaks) -> str:
+    """A cell's printed lines, stripped, one per "\\n"; a word broken across lines is made whole again."""
+    lines: list[str] = []
+    previous = ""
+    for line in raw.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if lines and breaks.inside_word(previous, stripped, cell):
+            lines[-1] += stripped
+        else:
+            lines.append(stripped)
+        previous = line
+    return "\n".join(lines)
