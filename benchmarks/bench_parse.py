@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from timing import median_seconds
+from timing import print_ratios
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -32,17 +32,14 @@ def main() -> None:
         "python -c pass": [sys.executable, "-c", "pass"],
         "qualcli --help": [*qualcli, "--help"],
         "qualcli plugins": [*qualcli, "plugins"],
+        "qualcli legislation check": [*qualcli, "legislation", "check", "Equality Act 2010"],
     }
     for sample in sorted((REPO / "examples").glob("*.txt")):
         cases[f"parse examples/{sample.name}"] = [*qualcli, "parse", str(sample)]
     vtct = corpus / "specs" / "vtct-cs2d1-l2-diploma-customer-service.txt"
     if vtct.exists():
         cases["parse VTCT CS2D1 (42 KB txt)"] = [*qualcli, "parse", str(vtct)]
-    results = {name: median_seconds(argv, args.repeat) for name, argv in cases.items()}
-    base = results["python -c pass"]
-    print(f"{'command':45} {'median s':>9} {'x python':>9}")
-    for name, seconds in results.items():
-        print(f"{name:45} {seconds:9.3f} {seconds / base:9.1f}")
+    print_ratios(cases, args.repeat)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+# Benchmarks time parsing, so the cache of parsed documents is off (bench_cache.py turns it on).
+os.environ.setdefault("QUALCLI_NO_CACHE", "1")
 QUALCLI = [sys.executable, "-m", "qualcli"]
 PYTHON_BASELINE = [sys.executable, "-c", "pass"]
 
@@ -48,3 +50,12 @@ def median_seconds(argv: list[str], repeat: int, ok_codes: tuple[int, ...] = (0,
         subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def print_ratios(cases: dict[str, list[str]], repeat: int, title: str = "command", width: int = 45) -> None:
+    """Time every case (the first one is the baseline) and print each median with its ratio to the baseline."""
+    results = {name: median_seconds(argv, repeat) for name, argv in cases.items()}
+    base = next(iter(results.values()))
+    print(f"{title:{width}} {'median s':>9} {'x python':>9}")
+    for name, seconds in results.items():
+        print(f"{name:{width}} {seconds:9.3f} {seconds / base:9.1f}")

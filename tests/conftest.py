@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# Tests parse afresh unless they are about the cache of parsed documents (tests/test_speccache.py).
+os.environ.setdefault("QUALCLI_NO_CACHE", "1")
 FIXTURES = REPO / "tests" / "fixtures"
 EXAMPLES = REPO / "examples"
 

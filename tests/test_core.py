@@ -17,7 +17,8 @@ from qualcli.model import Criterion, LearningOutcome, NosRef, Qualification, Rul
 from qualcli.plugins import Confidence, describe
 from qualcli.specfile import dump
 from qualcli.testing import assert_valid_spec, registered_plugin
-from tests.conftest import assert_one_line_error
+from tests.conftest import assert_one_line_error, run_qualcli
+from tests.support.inprocess import qualcli  # noqa: F401  (the in-process fixture replaces the subprocess one here)
 
 
 def sample_document() -> SpecDocument:
@@ -171,7 +172,9 @@ def test_help_imports_nothing_heavy():
     assert out.strip().splitlines()[-1] == "[]"
 
 
-def test_usage_errors_are_one_line_with_exit_2(qualcli):
+def test_usage_errors_are_one_line_with_exit_2():
+    """A true subprocess: the process's own exit code and stderr, as a shell sees them."""
+    qualcli = run_qualcli
     assert_one_line_error(qualcli("parse"), "Missing argument", "qualcli parse --help")
     assert_one_line_error(qualcli("parse", "x.txt", "--format", "xml"), "--format")
     assert_one_line_error(qualcli("no-such-command"), "No such command")

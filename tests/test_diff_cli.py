@@ -8,6 +8,7 @@ import json
 import pytest
 
 from tests.conftest import FIXTURES, assert_one_line_error, assert_valid
+from tests.support.inprocess import qualcli, run_in_process  # noqa: F401  (qualcli: the in-process fixture)
 
 OLD = FIXTURES / "diff" / "bakery-v1.yaml"
 NEW = FIXTURES / "diff" / "bakery-v2.yaml"
@@ -16,9 +17,7 @@ CRITERION_14 = ["units", "BK01", "outcomes", "1", "criteria", "1.4"]
 
 @pytest.fixture(scope="module")
 def report():
-    from tests.conftest import run_qualcli
-
-    result = run_qualcli("diff", OLD, NEW, "--format", "json")
+    result = run_in_process("diff", OLD, NEW, "--format", "json")
     assert result.code == 0, result.stderr
     return json.loads(result.stdout)
 

@@ -171,7 +171,8 @@ def test_map_html_has_every_pair_and_unit_with_titles(salon_map):
             assert headers[f"{path.name}:{unit['code']}"] == f"{path.name}:{unit['code']} {unit['title']}"
     cells = elements.having("data-tip", "a")
     assert len(cells) == len(data["pairs"])  # two documents: every pair is a cell
-    assert all(re.fullmatch(r"(full|full plus new|partial), score \d\.\d\d", c["data-tip"]) for c in cells)
+    # none: R7/N7 share an Ofqual reference that their criteria contradict, listed for the conflict
+    assert all(re.fullmatch(r"(full|full plus new|partial|none), score \d\.\d\d", c["data-tip"]) for c in cells)
     legend = re.search(r'<ul class="legend".*?</ul>', text)[0]
     for words in ("full</b>", "full plus new</b>", "partial</b>", "none</b>"):
         assert words in legend

@@ -116,7 +116,11 @@ def test_inferred_nos_measured_against_the_codes_the_document_names(corpus):
     """Hide the NOS codes VTCT prints and see how many inference finds again.
 
     With titles only in the catalogue (no statements were sourced) inference is
-    weak; this records the figure so a change that loses even that is noticed.
+    weak: criteria, outcomes, title and aim against standard titles, a relative
+    cut-off, the unit's texts together holding half of a title's word weight and the
+    2010 titles as aliases, found 4 of the 10 (was 1 of 10 with criteria only and a top-3 cut);
+    co-occurrence adds nothing here, as no other loaded unit names these codes.
+    This records the figure so a change that loses it is noticed.
     """
     from qualcli.loading import load_spec
     from qualcli.mapping.nos_map import map_nos
@@ -132,4 +136,4 @@ def test_inferred_nos_measured_against_the_codes_the_document_names(corpus):
     found = sum(1 for unit, code in inferred if code in truth[unit])
     expected = sum(len(codes) for codes in truth.values())
     print(f"inferred NOS: {found} of {len(inferred)} inferred are printed codes; {found} of {expected} printed codes found")
-    assert inferred and found >= 1
+    assert inferred and found >= 4

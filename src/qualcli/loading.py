@@ -87,11 +87,19 @@ def parse_source(source: SourceText, body: str | None = None) -> SpecDocument:
     return doc
 
 
-def load_spec(path: str | Path, body: str | None = None) -> SpecDocument:
-    """Load a source document or a parsed spec file as a SpecDocument."""
+def load_spec(path: str | Path, body: str | None = None, cache: bool = True) -> SpecDocument:
+    """Load a source document or a parsed spec file as a SpecDocument.
+
+    A source document's parse is kept in the user cache (:mod:`qualcli.speccache`)
+    unless ``cache`` is False or ``QUALCLI_NO_CACHE`` is set.
+    """
     path = Path(path)
     if path.suffix.lower() in SPEC_SUFFIXES:
         from qualcli.specfile import load_spec_file
 
         return load_spec_file(path)
-    return parse_source(read_source(path), body)
+    from qualcli import speccache
+
+    if not speccache.enabled(cache):
+        return parse_source(read_source(path), body)
+    return speccache.cached_parse(path, read_bytes(path), body, lambda: parse_source(read_source(path), body))

@@ -44,8 +44,9 @@ def write_output(text: str | bytes, out: str | None) -> None:
 def check_writable(out: str | None) -> tuple[Path | None, os.stat_result | None]:
     """Refuse now, with one line, an ``-o`` path that :func:`write_output` would refuse.
 
-    For commands that change another file before writing their output (``map
-    --update``), so that a run that will fail changes nothing. Returns the
+    Every command that writes ``-o`` calls it before its work, so a run that
+    will fail says so at once and changes nothing (``map --update`` leaves the
+    overrides file alone, ``lint --write-baseline`` the baseline). Returns the
     path to write (a symlink's target) and what is there now (None: nothing).
     """
     if out in (None, "-"):

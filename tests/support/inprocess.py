@@ -12,6 +12,8 @@ import os
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 
+import pytest
+
 from tests.conftest import Result
 
 
@@ -33,3 +35,9 @@ def run_in_process(*args) -> Result:
         if debug is not None:
             os.environ["QUALCLI_DEBUG"] = debug
     return Result(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def qualcli():
+    """In-process replacement for the subprocess ``qualcli`` fixture: import it into a test module to use it there."""
+    return run_in_process

@@ -7,6 +7,8 @@ from typing import List, Optional
 
 import typer
 
+from qualcli.commands import NO_CACHE
+
 
 class DiffFormat(str, Enum):
     text = "text"
@@ -23,6 +25,7 @@ def diff(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="FIELD",
                                                help="Leave out changes to FIELD (repeatable), e.g. guidance, nos, version_history."),
     body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser for both documents."),
+    no_cache: bool = NO_CACHE,
     out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
 ) -> None:
     """Show every change between two versions of a specification.
@@ -36,9 +39,10 @@ def diff(
 
     from qualcli.diff.compare import diff_documents
     from qualcli.loading import load_spec
-    from qualcli.output import write_output
+    from qualcli.output import check_writable, write_output
 
-    old_doc, new_doc = load_spec(old, body), load_spec(new, body)
+    check_writable(out)  # refuse an unwritable -o before the work
+    old_doc, new_doc = load_spec(old, body, cache=not no_cache), load_spec(new, body, cache=not no_cache)
     from qualcli.diagnostics import report as report_parse
 
     report_parse(old_doc, old), report_parse(new_doc, new)

@@ -6,6 +6,8 @@ from typing import List, Optional, Tuple
 
 import typer
 
+from qualcli.commands import NO_CACHE
+
 
 def map_command(
     files: List[str] = typer.Argument(..., help="Source documents or parsed specs (one file maps within itself)."),
@@ -20,6 +22,7 @@ def map_command(
         None, "--explain", metavar="A B", help="Print the criterion pairs behind one cell (CODE or DOCUMENT:CODE)."
     ),
     body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser for source documents."),
+    no_cache: bool = NO_CACHE,
 ) -> None:
     """Map units of one or more specifications to each other (--to units) or to NOS (--to nos).
 
@@ -33,8 +36,9 @@ def map_command(
     from qualcli.loading import load_spec
     from qualcli.mapping.exporters import FORMATS, keep, render
     from qualcli.mapping.units import document_labels
-    from qualcli.output import write_output
+    from qualcli.output import check_writable, write_output
 
+    check_writable(out)  # refuse an unwritable -o before the work (and before --update touches the overrides)
     if to not in ("units", "nos"):
         raise QualcliError(f"--to must be units or nos, not {to!r}")
     if fmt not in FORMATS:
@@ -48,7 +52,7 @@ def map_command(
     if fmt == "xlsx" and out in (None, "-") and sys.stdout.isatty():
         raise QualcliError("xlsx is a binary format: give -o FILE.xlsx")
 
-    docs = [load_spec(path, body) for path in files]
+    docs = [load_spec(path, body, cache=not no_cache) for path in files]
     from qualcli.diagnostics import report
 
     for path, doc in zip(files, docs):
@@ -81,10 +85,6 @@ def map_command(
         add_criterion_detail(result)
     if update:
         from qualcli.mapping.overrides import update_file
-        from qualcli.output import check_writable
-
-        check_writable(out)  # a run that cannot write its output leaves the overrides file alone too
-
         added = update_file(Path(overrides), result)
         print(f"qualcli: {added} candidate pair(s) added to {overrides}", file=sys.stderr)
     documents = [

@@ -7,6 +7,8 @@ from typing import Optional
 
 import typer
 
+from qualcli.commands import NO_CACHE
+
 
 class SpecFormat(str, Enum):
     yaml = "yaml"
@@ -16,6 +18,7 @@ class SpecFormat(str, Enum):
 def parse(
     file: str = typer.Argument(..., help="Source document (.txt .md .html .pdf .docx ...) or parsed spec (.yaml .json)."),
     body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser (e.g. vtct)."),
+    no_cache: bool = NO_CACHE,
     fmt: SpecFormat = typer.Option(SpecFormat.yaml, "--format", help="Output format."),
     out: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout)."),
     strict: bool = typer.Option(
@@ -27,10 +30,11 @@ def parse(
 
     from qualcli.diagnostics import diagnose, summary
     from qualcli.loading import load_spec
-    from qualcli.output import write_output
+    from qualcli.output import check_writable, write_output
     from qualcli.specfile import dump
 
-    doc = load_spec(file, body)
+    check_writable(out)  # refuse an unwritable -o before the work
+    doc = load_spec(file, body, cache=not no_cache)
     write_output(dump(doc, fmt.value), out)
     print(summary(doc), file=sys.stderr)
     for warning in doc.warnings:

@@ -27,15 +27,10 @@ _REQUIRED = ("id", "title", "year", "kind", "jurisdiction", "source")
 
 def read_cached(path: Path, yaml_sha256: str) -> list[dict[str, Any]] | None:
     """The cached entries for the YAML with this hash, or None when the file is missing or not to be trusted."""
+    payload = read_checked(path, {"format": FORMAT, "yaml_sha256": yaml_sha256}, "entries_sha256")
     try:
-        header_line, _, payload = path.read_bytes().partition(b"\n")
-        header = json.loads(header_line)
-        if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("yaml_sha256") != yaml_sha256:
-            return None
-        if header.get("entries_sha256") != hashlib.sha256(payload).hexdigest():
-            return None
-        entries = json.loads(payload)
-    except (OSError, ValueError):
+        entries = json.loads(payload) if payload is not None else None
+    except ValueError:
         return None
     if not isinstance(entries, list) or not entries:
         return None
@@ -47,7 +42,33 @@ def read_cached(path: Path, yaml_sha256: str) -> list[dict[str, Any]] | None:
 def write_cached(path: Path, yaml_sha256: str, entries: list[dict[str, Any]]) -> None:
     """Write the cache file atomically; a cache folder that cannot be written is left alone."""
     payload = json.dumps(entries, ensure_ascii=False).encode("utf-8")
-    header = {"format": FORMAT, "yaml_sha256": yaml_sha256, "entries_sha256": hashlib.sha256(payload).hexdigest()}
+    write_checked(path, {"format": FORMAT, "yaml_sha256": yaml_sha256}, payload, "entries_sha256")
+
+
+def read_checked(path: Path, expected: dict[str, Any], checksum: str) -> bytes | None:
+    """The payload of a cache file (a JSON header line, then the payload), or None when it is not to be trusted.
+
+    Trusted means: the header holds every ``expected`` value and its
+    ``checksum`` field is the payload's SHA-256. Shared by every qualcli cache.
+    """
+    try:
+        header_line, _, payload = path.read_bytes().partition(b"\n")
+        header = json.loads(header_line)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(header, dict) or any(header.get(k) != v for k, v in expected.items()):
+        return None
+    if header.get(checksum) != hashlib.sha256(payload).hexdigest():
+        return None
+    return payload
+
+
+def write_checked(path: Path, header: dict[str, Any], payload: bytes, checksum: str) -> None:
+    """Write ``header`` (plus the payload's SHA-256 as ``checksum``) and ``payload`` atomically.
+
+    A cache folder that cannot be written is left alone: the cache only saves time.
+    """
+    header = {**header, checksum: hashlib.sha256(payload).hexdigest()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -90,9 +90,12 @@ def _read_with_headers(path: Path):
 
 def _spec_index(source, report: FileReport):
     """The parsed spec's index when a plugin recognises the document, else None."""
+    from qualcli.lint.gate import may_be_spec
     from qualcli.lint.spec import SpecIndex
     from qualcli.loading import parse_source
 
+    if not may_be_spec(source):
+        return None
     try:
         doc = parse_source(source)
     except UnrecognisedDocument:

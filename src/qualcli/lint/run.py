@@ -77,8 +77,9 @@ def run(options: Options) -> int:
     from qualcli.lint.engine import lint_files
     from qualcli.lint.formats import RENDERERS
     from qualcli.lint.settings import lint_config
-    from qualcli.output import write_output
+    from qualcli.output import check_writable, write_output
 
+    check_writable(options.output)  # refuse an unwritable -o before the work
     config: LintConfig = lint_config(load_config(Path.cwd(), options.config))
     settings = Settings(
         as_of=parse_date(options.as_of),

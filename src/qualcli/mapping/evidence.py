@@ -3,9 +3,9 @@
 Kinds, strongest first: ``same_urn`` (both units carry the same Ofqual unit
 reference), ``same_content`` (the document says one unit has the same content
 as the other), ``document`` (a mapping the document prints, e.g. Pearson Annexe
-A), ``shared_nos`` (both units name the same NOS codes), ``criteria`` (criterion
-text similarity), ``title`` (units printed without criteria, matched on title),
-and ``override`` (a curated decision).
+A), ``conflict`` (explicit evidence the criteria contradict), ``criteria``
+(criterion text similarity), ``title`` (title similarity), ``shared_nos``
+(both units name the same NOS codes), and ``override`` (a curated decision).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from qualcli.mapping.units import MapUnit, UnitRef
 from qualcli.model import SpecDocument
 
-STRENGTH = ("override", "same_urn", "same_content", "document", "criteria", "title", "shared_nos")
+STRENGTH = ("override", "same_urn", "same_content", "document", "conflict", "criteria", "title", "shared_nos")
 
 
 @dataclass
@@ -31,6 +31,7 @@ class Evidence:
     criteria: list[dict[str, Any]] = field(default_factory=list)  # [{a, b, score}] best criterion pairs
     unmatched_a: list[str] = field(default_factory=list)  # criterion refs with no counterpart
     unmatched_b: list[str] = field(default_factory=list)
+    differing: int | None = None  # criteria evidence: criteria of both sides without a counterpart (not written)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON, leaving out empty fields."""

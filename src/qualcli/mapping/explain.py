@@ -37,7 +37,8 @@ def explain(result: UnitMap, first: str, second: str) -> str:
         bare = " and ".join(u.ref.code for u in (ua, ub) if not u.has_criteria)
         lines.append(f"no criteria printed for {bare}: compared on title only")
         return "\n".join(lines) + "\n"
-    sims = criterion_matches(result.vectors[result.starts[i] : result.starts[i + 1]], result.vectors[result.starts[j] : result.starts[j + 1]])
+    space = result.spaces.for_units(i, j)
+    sims = criterion_matches(space.rows(i), space.rows(j))
     _, unmatched_a, unmatched_b = criterion_detail(result, i, j)
     texts_b = dict(ub.criteria)
     lines.append(f"criteria of {ua.ref.code} -> best counterpart in {ub.ref.code} (matched at {MATCH_THRESHOLD:.2f} or more):")

@@ -5,10 +5,10 @@ Long CSV columns (one row per pair, in pair order)::
     a_body, a_document, a_code, a_title, b_body, b_document, b_code, b_title,
     relation, score, evidence
 
-``relation`` is F/X/P/none for units (explicit/inferred for NOS), ``score``
+``relation`` is F/X/P/review/none for units (explicit/inferred for NOS), ``score``
 has three decimals, ``evidence`` joins each evidence's ``kind: detail`` with
 `` | ``. The wide matrix has one row per A unit and one column per B unit
-(``document:code``); a cell holds the relation, empty for none (``E``/``I``
+(``document:code``); a cell holds the relation, ``?`` for review, empty for none (``E``/``I``
 for explicit/inferred NOS). The XLSX matrix adds each unit's title (column B;
 column headers ``document:code title``), and a Legend sheet spells out the
 relations. JSON follows ``schemas/map.schema.json``.
@@ -29,12 +29,13 @@ LONG_COLUMNS = (
     "a_body", "a_document", "a_code", "a_title", "b_body", "b_document", "b_code", "b_title",
     "relation", "score", "evidence",
 )  # fmt: skip
-CELL = {"F": "F", "X": "X", "P": "P", "explicit": "E", "inferred": "I"}
-FILLS = {"F": "63BE7B", "X": "9BC2E6", "P": "FFD966", "E": "63BE7B", "I": "FFD966"}
+CELL = {"F": "F", "X": "X", "P": "P", "review": "?", "explicit": "E", "inferred": "I"}
+FILLS = {"F": "63BE7B", "X": "9BC2E6", "P": "FFD966", "?": "D9D9D9", "E": "63BE7B", "I": "FFD966"}
 LEGEND = {
     "F": ("full", "every criterion on each side has a counterpart"),
     "X": ("full plus new", "all of A is covered and B has more"),
     "P": ("partial", "at least a quarter of one side's criteria have a counterpart"),
+    "review": ("review (?)", "a unit printed without criteria whose best title match is too weak to map: for a person to decide"),
     "explicit": ("explicit", "the document names this NOS for the unit"),
     "inferred": ("inferred", "the standard resembles the unit's criteria: a suggestion to review"),
 }  # what each relation means, for the XLSX legend sheet and the HTML legend
@@ -43,7 +44,7 @@ NO_RELATION = ("none", "no relation found (empty cell)")
 
 def relations(to: str) -> tuple[str, ...]:
     """The relations a map can have: F/X/P between units (``to`` units), explicit/inferred to NOS."""
-    return ("F", "X", "P") if to == "units" else ("explicit", "inferred")
+    return ("F", "X", "P", "review") if to == "units" else ("explicit", "inferred")
 
 
 def heading(ref: UnitRef) -> str:

@@ -224,7 +224,8 @@ def _candidate(pair: Pair):
         selector.fa.set_flow_style()
         entry[side] = selector
     entry["decision"] = "candidate"
-    entry["relation"] = pair.relation
+    if pair.relation != "review":  # a review candidate has no relation to suggest
+        entry["relation"] = pair.relation
     entry["score"] = round(float(pair.score), 3)
     entry["note"] = None
     return entry

@@ -183,6 +183,7 @@ def furniture(lines: Sequence[Line], shared: set[int], codes: Iterable[str]) -> 
     verdicts: dict[int, bool] = {}
     labels = 0  # figure labels on this page still waiting for their values (a figures page stacks labels, then values)
     page = None
+    previous = ""  # the last content line, looking through shared furniture (a page break between label and value)
     for index, line in enumerate(lines):
         text = flat(line.text)
         if line.page != page:
@@ -190,12 +191,13 @@ def furniture(lines: Sequence[Line], shared: set[int], codes: Iterable[str]) -> 
         if code_header and code_header.match(text):
             verdicts[index] = True
             continue
-        if labels > 0 and text.isdigit():
+        if text.isdigit() and (labels > 0 or figure_of(previous) is not None):
             verdicts[index] = False  # a figure's value, not a page number
         elif index in shared:
             continue
         if not text:
             continue
+        previous = text
         figure = figure_of(text)
         if figure is not None and figure[1] is None:
             labels += 1
