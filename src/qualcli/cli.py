@@ -26,6 +26,9 @@ COMMAND_MODULES = (
     "diff",
     "lint",
     "legislation",
+    "plan",
+    "check",
+    "coverage",
 )
 
 app = typer.Typer(

@@ -41,11 +41,12 @@ def render_json(findings: list[Finding], reports: list[FileReport]) -> str:
     return json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=False) + "\n"
 
 
-def sarif_log(findings: list[Finding]) -> dict:
-    """A SARIF 2.1.0 log object."""
+def sarif_log(findings: list[Finding], table: dict | None = None) -> dict:
+    """A SARIF 2.1.0 log object (``table``: the rules reported, lint's by default)."""
     from qualcli import __version__
 
-    rule_ids = list(RULES)
+    table = RULES if table is None else table
+    rule_ids = list(table)
     rules = [
         {
             "id": rule.id,
@@ -53,7 +54,7 @@ def sarif_log(findings: list[Finding]) -> dict:
             "shortDescription": {"text": rule.summary},
             "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
         }
-        for rule in RULES.values()
+        for rule in table.values()
     ]
     results = []
     for f in findings:

@@ -1,0 +1,1 @@
+"""``qualcli check``: consistency checks on a specification (rules QC001...)."""

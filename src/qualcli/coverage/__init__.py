@@ -1,0 +1,1 @@
+"""``qualcli coverage``: which criteria of a spec course materials teach."""

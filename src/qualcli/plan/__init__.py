@@ -1,0 +1,1 @@
+"""Route planning: rules of combination as linear constraints, checked or solved exactly."""
