@@ -5,13 +5,13 @@ Qualifications Framework (RQF) as carried over from the Qualifications and
 Credit Framework: an **Award** is up to 120 hours of Total Qualification Time
 (TQT), a **Certificate** 121 to 369 hours, a **Diploma** 370 hours or more, and
 a credit value, where one is assigned, is TQT divided by ten (one credit = ten
-hours of learning). Sources: Ofqual, *Regulatory arrangements for the
-Qualifications and Credit Framework* (2008), section 3 (Award 1-12 credits,
-Certificate 13-36, Diploma 37 or more; one credit per ten hours of learning
-time); Ofqual, *General Conditions of Recognition*, definitions of "Total
-Qualification Time" and "credit" (credit = TQT / 10), and Ofqual's RQF
-guidance, *After the QCF: a new qualifications framework* (2015), which keeps
-the Award/Certificate/Diploma size names on those bands.
+hours of learning). Sources: Ofqual's *Regulatory arrangements for the
+Qualifications and Credit Framework* (2008), which set the bands as Award 1-12
+credits, Certificate 13-36, Diploma 37 or more, one credit for ten hours of
+learning time; Ofqual's *General Conditions of Recognition*, which define
+Total Qualification Time and credit (credit = TQT / 10) for the RQF. Awarding
+organisations and colleges still publish the same three bands for RQF
+qualifications. The section numbers of the Ofqual documents were not re-checked.
 """
 
 from __future__ import annotations

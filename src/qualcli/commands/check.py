@@ -7,6 +7,8 @@ from typing import List, Optional
 
 import typer
 
+from qualcli.commands.conventions import command
+
 
 class CheckFormat(str, Enum):
     text = "text"
@@ -15,9 +17,9 @@ class CheckFormat(str, Enum):
 
 
 def check(
-    specs: List[str] = typer.Argument(..., help="Source documents or parsed specs."),
-    fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", help="Output format."),
-    body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser."),
+    specs: List[str] = typer.Argument(..., metavar="SPEC...", help="Source documents or parsed specs."),
+    fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format."),
+    body: Optional[str] = typer.Option(None, "--body", metavar="ID", help="Force the awarding body's parser."),
 ) -> None:
     """Check specifications for inconsistencies: sizes and hours, rules of combination, numbering.
 
@@ -49,4 +51,8 @@ def check(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("check")(check)
+    app.command("check", **command(
+        "qualcli check spec.pdf",
+        "qualcli check handbook.docx --format sarif > check.sarif",
+        "qualcli check old.yaml new.yaml --format json",
+    ))(check)

@@ -7,6 +7,8 @@ from typing import List, Optional
 
 import typer
 
+from qualcli.commands.conventions import command
+
 
 class CoverageFormat(str, Enum):
     text = "text"
@@ -17,12 +19,12 @@ class CoverageFormat(str, Enum):
 
 
 def coverage(
-    spec: str = typer.Argument(..., help="Source document or parsed spec."),
-    paths: List[str] = typer.Argument(..., help="Course materials: files or folders (md txt html docx pptx pdf)."),
-    unit: Optional[str] = typer.Option(None, "--unit", help="Only this unit's criteria."),
-    fmt: CoverageFormat = typer.Option(CoverageFormat.text, "--format", help="Output format."),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file ('-' for stdout; xlsx needs a file)."),
-    body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser."),
+    spec: str = typer.Argument(..., metavar="SPEC", help="Source document or parsed spec."),
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Course materials: files or folders (md txt html docx pptx pdf)."),
+    unit: Optional[str] = typer.Option(None, "--unit", metavar="CODE", help="Only this unit's criteria."),
+    fmt: CoverageFormat = typer.Option(CoverageFormat.text, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write to this file ('-' for stdout; xlsx needs a file)."),
+    body: Optional[str] = typer.Option(None, "--body", metavar="ID", help="Force the awarding body's parser."),
 ) -> None:
     """Show which criteria of SPEC the course materials teach, with evidence (file, line/page/slide, score).
 
@@ -42,4 +44,8 @@ def coverage(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("coverage")(coverage)
+    app.command("coverage", **command(
+        "qualcli coverage spec.pdf materials/",
+        "qualcli coverage spec.pdf schemes/ handouts/ --unit UBU23",
+        "qualcli coverage spec.yaml materials/ --format xlsx -o coverage.xlsx",
+    ))(coverage)

@@ -7,6 +7,8 @@ from typing import Optional
 
 import typer
 
+from qualcli.commands.conventions import command
+
 
 class PlanFormat(str, Enum):
     text = "text"
@@ -14,14 +16,14 @@ class PlanFormat(str, Enum):
 
 
 def plan(
-    spec: str = typer.Argument(..., help="Source document or parsed spec."),
-    qualification: Optional[str] = typer.Option(None, "--qualification", help="Qualification number or title (needed when the document defines several)."),
-    units: Optional[str] = typer.Option(None, "--units", help="Check this choice: unit codes separated by commas."),
+    spec: str = typer.Argument(..., metavar="SPEC", help="Source document or parsed spec."),
+    qualification: Optional[str] = typer.Option(None, "--qualification", metavar="QN", help="Qualification number or title (needed when the document defines several)."),
+    units: Optional[str] = typer.Option(None, "--units", metavar="CODES", help="Check this choice: unit codes separated by commas."),
     suggest: bool = typer.Option(False, "--suggest", help="Find the valid route with the fewest GLH (ties: fewer credits, then document order)."),
-    prefer: Optional[str] = typer.Option(None, "--prefer", help="With --suggest: include as many of these units as a valid route allows (comma-separated)."),
-    exclude: Optional[str] = typer.Option(None, "--exclude", help="With --suggest: never choose these units (comma-separated)."),
-    fmt: PlanFormat = typer.Option(PlanFormat.text, "--format", help="Output format."),
-    body: Optional[str] = typer.Option(None, "--body", help="Force the awarding body's parser."),
+    prefer: Optional[str] = typer.Option(None, "--prefer", metavar="CODES", help="With --suggest: include as many of these units as a valid route allows (comma-separated)."),
+    exclude: Optional[str] = typer.Option(None, "--exclude", metavar="CODES", help="With --suggest: never choose these units (comma-separated)."),
+    fmt: PlanFormat = typer.Option(PlanFormat.text, "--format", "-f", help="Output format."),
+    body: Optional[str] = typer.Option(None, "--body", metavar="ID", help="Force the awarding body's parser."),
 ) -> None:
     """Check a choice of units against a qualification's rules of combination, or suggest the best route.
 
@@ -40,4 +42,8 @@ def plan(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("plan")(plan)
+    app.command("plan", **command(
+        "qualcli plan spec.pdf --units UBU19,UBU20,UBU21,UBU22,UBU23,UBU24",
+        "qualcli plan spec.pdf --suggest",
+        "qualcli plan spec.pdf --suggest --prefer UBU30 --exclude UBU8 --format json",
+    ))(plan)
