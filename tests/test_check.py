@@ -78,7 +78,7 @@ def test_text_is_lint_style_and_located(tmp_path, qualcli):
     doc = broken("QC010")
     doc.units[0].learning_outcomes[0].line = 42
     result = run_check(qualcli, tmp_path, doc)
-    assert result.stdout == "made-up.txt:42:1: QC010 unit U1 outcome 1 has no criterion 1.2 (criteria 1.1, 1.3) [U1 › 1]\n"
+    assert result.stdout == "made-up.txt:42:1: QC010 warning unit U1 outcome 1 has no criterion 1.2 (criteria 1.1, 1.3) [U1 › 1]\n"
 
 
 def test_sarif_lists_the_check_rules(tmp_path, qualcli):

@@ -27,6 +27,7 @@ def findings(path: str, doc: SpecDocument) -> list[Finding]:
     the ``source.path`` recorded in it.
     """
     from qualcli.lint.baseline import assign_fingerprints
+    from qualcli.lint.gitfiles import repository_root
     from qualcli.loading import SPEC_SUFFIXES
 
     where = doc.source.path if Path(path).suffix.lower() in SPEC_SUFFIXES and doc.source else path
@@ -37,7 +38,7 @@ def findings(path: str, doc: SpecDocument) -> list[Finding]:
         out.append(Finding(where, line, 1, line, 1, issue.rule, RULES[issue.rule].severity, issue.message, issue.subject,
                            page=issue.page, location=dict(issue.location), location_label=label))
     out.sort(key=Finding.sort_key)
-    assign_fingerprints(out)
+    assign_fingerprints(out, repository_root() or Path.cwd())  # the same anchor as lint's, so fingerprints agree
     return out
 
 
