@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -68,16 +66,7 @@ def write_checked(path: Path, header: dict[str, Any], payload: bytes, checksum: 
 
     A cache folder that cannot be written is left alone: the cache only saves time.
     """
+    from qualcli.cachedir import write_atomically
+
     header = {**header, checksum: hashlib.sha256(payload).hexdigest()}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(json.dumps(header).encode("ascii") + b"\n" + payload)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass
+    write_atomically(path, json.dumps(header).encode("ascii") + b"\n" + payload)
