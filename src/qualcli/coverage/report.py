@@ -54,7 +54,7 @@ def render_xlsx(result: dict) -> bytes:
 
     from openpyxl import Workbook
 
-    from qualcli.mapping.exporters import _deterministic_zip
+    from qualcli.mapping.exporters import deterministic_zip
 
     book = Workbook()
     sheet = book.active
@@ -72,7 +72,7 @@ def render_xlsx(result: dict) -> bytes:
     book.properties.created = datetime.datetime(2000, 1, 1)
     buffer = io.BytesIO()
     book.save(buffer)
-    return _deterministic_zip(buffer.getvalue())
+    return deterministic_zip(buffer.getvalue())
 
 
 

@@ -177,10 +177,10 @@ def to_xlsx(result: UnitMap, to: str = "units") -> bytes:
     book.properties.created = datetime.datetime(2000, 1, 1)  # deterministic bytes: no wall-clock timestamps
     buffer = io.BytesIO()
     book.save(buffer)
-    return _deterministic_zip(buffer.getvalue())
+    return deterministic_zip(buffer.getvalue())
 
 
-def _deterministic_zip(data: bytes) -> bytes:
+def deterministic_zip(data: bytes) -> bytes:
     """Rewrite the workbook with fixed timestamps (zip members and the "modified"
     property openpyxl stamps at save time), so equal workbooks are equal bytes."""
     import re

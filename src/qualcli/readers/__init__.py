@@ -13,7 +13,6 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 
 TEXT, HEADING, LIST_ITEM, TABLE_ROW = "text", "heading", "list_item", "table_row"
@@ -96,16 +95,6 @@ class SourceText:
     def text(self) -> str:
         """All lines joined by newlines."""
         return "\n".join(line.text for line in self.lines)
-
-
-class Reader(Protocol):
-    """What a reader registered through ``register_readers`` provides."""
-
-    name: str
-    suffixes: tuple[str, ...]  # lower-case, with the dot: (".pdf",)
-
-    def read(self, path: Path, data: bytes) -> SourceText:
-        """Return the document's lines; raise UnreadableDocument if it cannot."""
 
 
 def sha256_of(data: bytes) -> str:
