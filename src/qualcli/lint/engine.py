@@ -17,9 +17,10 @@ from pathlib import Path
 from qualcli.errors import QualcliError, UnrecognisedDocument
 from qualcli.loading import SPEC_SUFFIXES
 from qualcli.lint.changelog import changelog_lines
-from qualcli.lint.extract import HTML_SUFFIXES, MARKDOWN_SUFFIXES, PLAIN_SUFFIXES, html_prose, lines_prose, markdown_prose, plain_prose
+from qualcli.lint.extract import PHYSICAL_LINES, lines_prose
 from qualcli.lint.findings import FileReport, Finding
 from qualcli.lint.prose import Prose
+from qualcli.lint.run import TEXT_SUFFIXES
 from qualcli.lint.spec import ModelIndex
 from qualcli.lint.settings import Settings
 from qualcli.lint.suppress import parse_suppressions
@@ -46,15 +47,19 @@ def checker(settings: Settings):
 
 
 def _read(path: Path, settings: Settings):
-    """(prose, source-or-index): the reader's SourceText for the spec parsers, or a parsed spec file's index."""
+    """(prose, source-or-index): the reader's SourceText for the spec parsers, or a parsed spec file's index.
+
+    Every format goes through its registered reader. Text, Markdown and HTML
+    keep their source lines for suppression comments and change-log rows;
+    Markdown files are linted as material only (never offered to the spec parsers).
+    """
     suffix = path.suffix.lower()
     if suffix in SPEC_SUFFIXES:
         return _read_spec_file(path)
-    if suffix not in MARKDOWN_SUFFIXES + PLAIN_SUFFIXES + HTML_SUFFIXES:
+    if suffix not in TEXT_SUFFIXES:
         source = _read_with_headers(path)
         return lines_prose(source.lines), source
     from qualcli import plugins
-    from qualcli.readers.text import decode_text
 
     try:
         data = path.read_bytes()
@@ -62,12 +67,21 @@ def _read(path: Path, settings: Settings):
         raise QualcliError(f"cannot read: {exc.strerror}", str(path)) from None
     if not data.strip():  # an empty page cites nothing
         return Prose(), None
-    text = decode_text(path, data)
-    if suffix in MARKDOWN_SUFFIXES:
-        return markdown_prose(text), None
-    prose = html_prose(text) if suffix in HTML_SUFFIXES else plain_prose(text)
-    reader = plugins.readers().get(suffix) if settings.specs else None
-    return prose, (reader.read(path, data) if reader else None)
+    source = plugins.readers()[suffix].read(path, data)
+    prose = lines_prose(source.lines, physical=source.format in PHYSICAL_LINES)
+    prose.lines = dict(enumerate(_source_text(path, data, source.format).splitlines(), start=1))
+    return prose, (None if source.format == "md" else source)
+
+
+def _source_text(path: Path, data: bytes, fmt: str) -> str:
+    """The file as text, for the comments and rows lint reads line by line."""
+    if fmt == "html":
+        from qualcli.readers.html import decode_html
+
+        return decode_html(path, data)
+    from qualcli.readers.text import decode_text
+
+    return decode_text(path, data)
 
 
 def _read_spec_file(path: Path):

@@ -1,43 +1,59 @@
-"""Prose extracted from a file, with a map back to source positions."""
+"""Prose to search, with a map back to source positions."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from qualcli.readers import Line
+
 
 @dataclass
 class Prose:
     """Text to search, built from pieces of the source.
 
-    Each piece records where it came from (line, column, page), so an offset
-    in :attr:`text` maps back to the source with :meth:`position`.
-    ``lines`` keeps each source line's text for suppressions and change-log
-    detection (line number -> text).
+    Each piece records where it came from, so an offset in :attr:`text` maps
+    back to the source with :meth:`position`: either a fixed ``(line, column,
+    page)`` (:meth:`add`) or a reader's :class:`~qualcli.readers.Line` and the
+    offset in its text (:meth:`add_line`), resolved only when asked, through
+    the line's own map (:meth:`Line.position`). ``lines`` keeps each source
+    line's text for suppressions and change-log detection (line number -> text).
     """
 
     parts: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
-    origins: list[tuple[int, int, int | None]] = field(default_factory=list)  # line, column (1-based), page
+    origins: list[tuple] = field(default_factory=list)  # (line, column, page) or (Line, offset in its text)
     lines: dict[int, str] = field(default_factory=dict)
     length: int = 0
     _text: str | None = None
 
     def add(self, piece: str, line: int, column: int, page: int | None = None) -> None:
         """Append ``piece``, which starts at ``line``:``column`` (1-based) of the source."""
-        if not piece:
+        if piece:
+            self._append(piece, (line, column, page))
+
+    def add_line(self, line: Line, separator: str) -> None:
+        """Append the prose of a reader's ``line`` (its text outside ``markup``), then ``separator``."""
+        text = line.text
+        if not line.markup:
+            if text or self.origins:  # nothing before the first text
+                self._append(text + separator, (line, 0))
             return
+        for start, end in line.prose_spans():
+            self._append(text[start:end], (line, start))
+        self.gap(separator)
+
+    def _append(self, piece: str, origin: tuple) -> None:
         self.parts.append(piece)
         self.starts.append(self.length)
-        self.origins.append((line, column, page))
+        self.origins.append(origin)
         self.length += len(piece)
         self._text = None
 
     def gap(self, separator: str = "\n") -> None:
         """Append a separator that belongs to no source text (a line or paragraph break)."""
-        if self.origins:
-            line, column, page = self.origins[-1]
-            self.add(separator, line, column, page)
+        if self.origins and separator:
+            self._append(separator, self.origins[-1])
 
     @property
     def text(self) -> str:
@@ -49,5 +65,11 @@ class Prose:
     def position(self, offset: int) -> tuple[int, int, int | None]:
         """Source (line, column, page) of ``text[offset]``."""
         index = max(0, bisect_right(self.starts, offset) - 1)
-        line, column, page = self.origins[index]
-        return line, column + (offset - self.starts[index]), page
+        origin = self.origins[index]
+        delta = offset - self.starts[index]
+        if len(origin) == 2:
+            line, at = origin
+            number, column = line.position(at + delta)
+            return number, column, line.page
+        number, column, page = origin
+        return number, column + delta, page

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
 TEXT, HEADING, LIST_ITEM, TABLE_ROW = "text", "heading", "list_item", "table_row"
+_LAST = float("inf")
 _STYLE_LEVEL = re.compile(r"(\d+)\s*$")
 
 
@@ -42,6 +44,17 @@ class Line:
     the source, so a line that a PDF or DOCX wrapped can be told from a new
     paragraph. ``style`` is the paragraph style a Word or HTML source named.
     Readers that do not pass ``kind`` get it from ``cells`` and ``style``.
+
+    Where ``text`` sits in the source, so a finding points at the exact line
+    and column: ``origins`` maps offsets of ``text`` back to the source as
+    breakpoints ``(offset, source line, source column)`` (1-based), one
+    wherever the text stops following the source character by character (a
+    Markdown ``#`` or bullet left out, HTML tags, entities and collapsed white
+    space, a pipe-table cell); without it ``text[i]`` is at column ``i + 1``
+    of line ``number`` (see :meth:`position`). ``markup`` lists the spans of
+    ``text`` that are format markup rather than prose (Markdown emphasis
+    markers, code, comments and link targets, tags left in plain text by a
+    conversion); :meth:`prose_spans` gives the rest.
     """
 
     text: str
@@ -52,6 +65,8 @@ class Line:
     style: str | None = None  # e.g. a DOCX paragraph style ("Heading 1", "List Bullet")
     kind: str = ""
     level: int = 0
+    origins: tuple[tuple[int, int, int], ...] | None = field(default=None, compare=False, repr=False)
+    markup: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.kind:
@@ -62,6 +77,27 @@ class Line:
     @property
     def is_table_row(self) -> bool:
         return self.cells is not None or "\t" in self.text
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Source ``(line, column)``, 1-based, of ``text[offset]``."""
+        if not self.origins:
+            return self.number, offset + 1
+        index = max(0, bisect_right(self.origins, (offset, _LAST, _LAST)) - 1)
+        start, line, column = self.origins[index]
+        return line, column + offset - start
+
+    def prose_spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` spans of ``text`` that are prose: everything outside ``markup``, in order."""
+        if not self.markup:
+            return [(0, len(self.text))]
+        spans, pos = [], 0
+        for start, end in self.markup:
+            if start > pos:
+                spans.append((pos, start))
+            pos = max(pos, end)
+        if pos < len(self.text):
+            spans.append((pos, len(self.text)))
+        return spans
 
 
 def kind_of_style(style: str | None, cells: tuple[str, ...] | None = None) -> tuple[str, int]:

@@ -9,8 +9,10 @@ a new line in the same block; ``pre`` keeps its own line breaks. A table row
 inside a cell is a "\\n" in ``cells``). Entities are decoded and runs of
 white space collapse as a browser collapses them. ``style`` is "Heading N"
 for ``hN``, "List Bullet" / "List Number" for items of ``ul`` / ``ol``.
-``number`` is the line in the file where the element's text starts, so
-findings point into the source.
+``number`` is the line in the file where the element's text starts, and
+``origins`` maps every part of ``text`` back to its line and column in the
+file (tags, entities and collapsed white space accounted for), so findings
+point into the source.
 
 The encoding is taken from a byte-order mark or ``<meta charset>``; otherwise
 UTF-8, falling back to Windows-1252 (the web's legacy default).
@@ -19,6 +21,7 @@ UTF-8, falling back to Windows-1252 (the web's legacy default).
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -33,6 +36,7 @@ BLOCKS = {
 }  # fmt: skip
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_RUNS = re.compile(r"\s+|\S+")
 
 
 def decode_html(path: Path, data: bytes) -> str:
@@ -56,51 +60,58 @@ class _PageParser(HTMLParser):
     """Collects the page's visible text as :class:`Line` objects."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__(convert_charrefs=False)  # entities one by one, so each keeps its place
         self.lines: list[Line] = []
         self.block = 0
         self.skipping: list[str] = []
         self.lists: list[str] = []
         self.pre = 0
         self.style: str | None = None
-        self.words: list[str] = []
+        self.words: list[_Piece] = []
         self.start_line = 1
-        self.row: list[str] | None = None
-        self.cell: list[list[str]] | None = None  # the current cell's lines, each a list of text pieces
+        self.row: list[tuple[str, list]] | None = None  # cells as (text, origins)
+        self.cell: list[list[_Piece]] | None = None  # the current cell's lines, each a list of text pieces
         self.row_line = 1
 
     # -- text --------------------------------------------------------------
-    def handle_data(self, data: str) -> None:
+    def handle_data(self, data: str, entity: bool = False) -> None:
         if self.skipping:
             return
+        line, column = self.getpos()
+        piece = (data, line, column + 1, entity)
         if self.cell is not None:
-            self.cell[-1].append(data)
+            self.cell[-1].append(piece)
             return
         if self.pre:
-            self._pre_text(data)
+            self._pre_text(piece)
             return
-        if not self.words or not "".join(self.words).strip():
-            self.start_line = self.getpos()[0] + _leading_newlines(data)
-        self.words.append(data)
+        if not self.words or not "".join(word[0] for word in self.words).strip():
+            self.start_line = line + _leading_newlines(data)
+        self.words.append(piece)
 
-    def _pre_text(self, data: str) -> None:
-        line, _ = self.getpos()
-        parts = data.split("\n")
-        for index, part in enumerate(parts):
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(unescape(f"&{name};"), entity=True)
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(unescape(f"&#{name};"), entity=True)
+
+    def _pre_text(self, piece: _Piece) -> None:
+        data, line, column, entity = piece
+        for index, part in enumerate(data.split("\n")):
             if index:
                 self.flush_line(keep_spaces=True)
-                line += 1
+                line, column = line + 1, 1
             if part and not self.words:
                 self.start_line = line
-            self.words.append(part)
+            self.words.append((part, line, column, entity))
+            column += len(part)
 
     def flush_line(self, keep_spaces: bool = False) -> None:
         """End the current line (within the current block)."""
-        raw = "".join(self.words)
-        text = raw.rstrip() if keep_spaces else _SPACE.sub(" ", raw).strip()
+        text, origins = _joined(self.words, keep_spaces)
         self.words = []
         if text:
-            self.lines.append(Line(text=text, number=self.start_line, block=self.block, style=self.style))
+            self.lines.append(Line(text=text, number=self.start_line, block=self.block, style=self.style, origins=origins))
 
     def new_block(self) -> None:
         self.flush_line(keep_spaces=bool(self.pre))
@@ -178,18 +189,66 @@ class _PageParser(HTMLParser):
         if self.cell is None or self.row is None:
             self.cell = None
             return
-        cell_lines = [_SPACE.sub(" ", "".join(parts)).strip() for parts in self.cell]
-        self.row.append("\n".join(line for line in cell_lines if line))
+        cell_lines = [line for line in (_joined(parts) for parts in self.cell) if line[0]]
+        text, origins = "\n".join(line for line, _ in cell_lines), []
+        at = 0
+        for line, line_origins in cell_lines:
+            origins += [(at + offset, number, column) for offset, number, column in line_origins]
+            at += len(line) + 1
+        self.row.append((text, origins))
         self.cell = None
 
     def _end_row(self) -> None:
         self._end_cell()
         if self.row is None:
             return
-        cells, self.row = tuple(self.row), None
+        row, self.row = self.row, None
+        cells = tuple(cell for cell, _ in row)
         if any(cells):
             text = "\t".join(cell.replace("\n", " ") for cell in cells)
-            self.lines.append(Line(text=text, number=self.row_line, block=self.block, cells=cells))
+            origins, at = [], 0
+            for cell, cell_origins in row:
+                origins += [(at + offset, number, column) for offset, number, column in cell_origins]
+                at += len(cell) + 1
+            self.lines.append(Line(text=text, number=self.row_line, block=self.block, cells=cells, origins=tuple(origins)))
+
+
+_Piece = tuple  # (text, source line, source column (1-based), whether it is one decoded entity)
+
+
+def _joined(pieces: list[_Piece], keep_spaces: bool = False) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """The text of ``pieces`` with white space collapsed and trimmed (kept, but for trailing, with
+    ``keep_spaces``), and its origins: ``(offset, line, column)`` wherever the text stops following the source."""
+    out: list[str] = []
+    origins: list[tuple[int, int, int]] = []
+    length, space = 0, False
+    for data, line, column, entity in pieces:
+        for run in _RUNS.finditer(data):
+            token = run.group()
+            if not keep_spaces and token[0].isspace():
+                space = bool(out)
+                continue
+            if space:
+                out.append(" ")
+                length += 1
+                space = False
+            where = (line, column) if entity else _place(data, run.start(), line, column)
+            if not origins or (origins[-1][1], origins[-1][2] + length - origins[-1][0]) != where:
+                origins.append((length, *where))
+            out.append(token)
+            length += len(token)
+    text = "".join(out)
+    if keep_spaces:
+        text = text.rstrip()
+    return text, tuple(origins)
+
+
+def _place(data: str, offset: int, line: int, column: int) -> tuple[int, int]:
+    """Source (line, column) of ``data[offset]``, ``data`` starting at ``line``:``column``."""
+    newline = data.rfind("\n", 0, offset)
+    if newline < 0:
+        return line, column + offset
+    return line + data.count("\n", 0, offset), offset - newline
 
 
 def _leading_newlines(data: str) -> int:

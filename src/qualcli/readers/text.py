@@ -8,7 +8,7 @@ from pathlib import Path
 
 from qualcli.errors import UnreadableDocument
 from qualcli.parsing.text import is_table_rule
-from qualcli.readers import HEADING, LIST_ITEM, Line, SourceText, sha256_of
+from qualcli.readers import HEADING, LIST_ITEM, TEXT, Line, SourceText, sha256_of
 
 
 _BOMS = (  # longest first: the UTF-32-LE mark begins with the UTF-16-LE one
@@ -68,6 +68,16 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(?=\S)")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
+# What is markup, not prose (``Line.markup``). Markdown: code fences, quote markers, HTML comments and tags,
+# inline code, emphasis markers, link targets and escapes. Plain text: tags and emphasis left by conversions.
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_MARKDOWN_INLINE = re.compile(
+    r"<!--.*?-->|<[A-Za-z/!][^<>]*>|`+[^`\n]*`+|\*+|(?<![^\W_])_+|_+(?![^\W_])|\]\([^)\s]*\)|[\[\]]|\\(?=[*_`\[\]])"
+)
+_PLAIN_INLINE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>|\*+|(?<![^\W_])_+|_+(?![^\W_])")
+_MARKUP_CHARS = re.compile(r"[<`*_\[\]\\]")
+
 
 def lines_from_text(text: str, markdown: bool = False) -> list[Line]:
     """Physical lines; a run of non-blank lines shares a block number.
@@ -76,35 +86,101 @@ def lines_from_text(text: str, markdown: bool = False) -> list[Line]:
     is a table row with ``cells``; a pipe table's ``|---|`` separator row is
     left out. In Markdown, ``#`` lines are headings and ``-``/``*``/``+``
     lines list items (level from the indentation, two spaces a level), given
-    without their marks.
+    without their marks. Each line's ``origins`` and ``markup`` say where its
+    text is in the file and which of it is markup (see :class:`Line`); a
+    Markdown code fence is markup from its opening line to its closing one.
     """
     lines = []
     block = 0
+    markup = _MarkdownMarkup() if markdown else _plain_markup
     for number, raw in enumerate(text.splitlines(), start=1):
         raw = raw.rstrip("\r")
         if not raw.strip():
             block += 1
         elif "|" in raw and is_table_rule(raw):
+            markup(raw)  # keeps a fence or comment open across it
             continue
-        lines.append(_line(raw, number, block, markdown))
+        lines.append(_line(raw, number, block, markdown, markup(raw)))
     return lines
 
 
-def _line(raw: str, number: int, block: int, markdown: bool) -> Line:
+def _plain_markup(raw: str) -> list[tuple[int, int]]:
+    """Spans of a plain-text line that conversions left as markup."""
+    return _inline_markup(raw, _PLAIN_INLINE, 0, len(raw))
+
+
+def _inline_markup(raw: str, pattern: re.Pattern, start: int, end: int) -> list[tuple[int, int]]:
+    if not _MARKUP_CHARS.search(raw, start, end):  # most lines: nothing to mark
+        return []
+    return [match.span() for match in pattern.finditer(raw, start, end)]
+
+
+class _MarkdownMarkup:
+    """Spans of each Markdown line that are markup, keeping fences and comments open across lines."""
+
+    def __init__(self) -> None:
+        self.fence: str | None = None
+        self.in_comment = False
+
+    def __call__(self, raw: str) -> list[tuple[int, int]]:
+        whole = [(0, len(raw))]
+        if self.fence is not None:
+            if raw.strip().startswith(self.fence):
+                self.fence = None
+            return whole
+        opened = _FENCE.match(raw)
+        if opened and not self.in_comment:
+            self.fence = opened.group(1)[0] * 3
+            return whole
+        quote = _QUOTE.match(raw)
+        start = quote.end() if quote else 0
+        if self.in_comment:
+            close = raw.find("-->")
+            if close < 0:
+                return whole
+            start, self.in_comment = close + 3, False
+        end = len(raw)
+        opening = raw.rfind("<!--", start)
+        if opening >= 0 and raw.find("-->", opening) < 0:
+            end, self.in_comment = opening, True
+        spans = [(0, start)] if start else []
+        spans += _inline_markup(raw, _MARKDOWN_INLINE, start, end)
+        return spans + [(end, len(raw))] if end < len(raw) else spans
+
+
+def _line(raw: str, number: int, block: int, markdown: bool, markup: list[tuple[int, int]]) -> Line:
     if "\t" in raw:
-        return Line(text=raw, number=number, block=block, cells=tuple(raw.split("\t")))
+        return Line(text=raw, number=number, block=block, cells=tuple(raw.split("\t")), markup=tuple(markup))
     if _PIPE_ROW.match(raw):
-        cells = tuple(cell.strip() for cell in raw.strip()[1:-1].split("|"))
+        offset, cells, segments, at = raw.index("|") + 1, [], [], 0
+        for piece in raw[offset : raw.rindex("|")].split("|"):
+            cell = piece.strip()
+            segments.append((at, offset + len(piece) - len(piece.lstrip()), len(cell)))
+            cells.append(cell)
+            at += len(cell) + 1
+            offset += len(piece) + 1
         if len(cells) >= 2:
-            return Line(text="\t".join(cells), number=number, block=block, cells=cells)
-    if not markdown:
-        return Line(text=raw, number=number, block=block)
-    if heading := _HEADING.match(raw):
-        return Line(text=heading.group(2), number=number, block=block, kind=HEADING, level=len(heading.group(1)))
-    if bullet := _BULLET.match(raw):
+            return _placed("\t".join(cells), number, block, segments, markup, cells=tuple(cells))
+    if markdown and (heading := _HEADING.match(raw)):
+        text = heading.group(2)
+        return _placed(text, number, block, [(0, heading.start(2), len(text))], markup, kind=HEADING, level=len(heading.group(1)))
+    if markdown and (bullet := _BULLET.match(raw)):
         level = len(bullet.group(1).expandtabs(4)) // 2 + 1
-        return Line(text=raw[bullet.end() :], number=number, block=block, kind=LIST_ITEM, level=level)
-    return Line(text=raw, number=number, block=block)
+        text = raw[bullet.end() :]
+        return _placed(text, number, block, [(0, bullet.end(), len(text))], markup, kind=LIST_ITEM, level=level)
+    return Line(text=raw, number=number, block=block, kind=TEXT, markup=tuple(markup))
+
+
+def _placed(text: str, number: int, block: int, segments: list[tuple[int, int, int]], markup, **fields) -> Line:
+    """A line whose ``text`` is made of ``segments`` ``(text offset, raw offset, length)`` of the raw line."""
+    origins = tuple((at, number, raw_at + 1) for at, raw_at, _ in segments)
+    kept = []
+    for start, end in markup:  # markup spans of the raw line, moved onto the text
+        for at, raw_at, length in segments:
+            lo, hi = max(start, raw_at), min(end, raw_at + length)
+            if lo < hi:
+                kept.append((at + lo - raw_at, at + hi - raw_at))
+    return Line(text=text, number=number, block=block, origins=origins, markup=tuple(kept), **fields)
 
 
 class TextReader:
