@@ -338,9 +338,15 @@ def test_suppression_directives():
     assert s.suppresses(8, "QL004") and not s.suppresses(8, "QL001")
 
 
-def test_markdown_extraction_removes_markup_and_keeps_positions():
-    from qualcli.lint.extract import markdown_prose
+def markdown_prose(text: str):
+    """Lint's prose of a Markdown document, read by the text reader."""
+    from qualcli.lint.extract import lines_prose
+    from qualcli.readers.text import lines_from_text
 
+    return lines_prose(lines_from_text(text, markdown=True), physical=True)
+
+
+def test_markdown_extraction_removes_markup_and_keeps_positions():
     text = "Intro with `Data Protection Act 1998` code.\n\nThe **Sale of\nGoods** Act 1979 and [the *Equality* Act 2010](https://x.example).\n"
     prose = markdown_prose(text)
     refs = find_references(prose.text)
