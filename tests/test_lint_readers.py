@@ -33,33 +33,36 @@ def _rules_and_text(path: Path) -> Counter:
     return Counter((rule, text) for _, _, rule, text in _lint(path))
 
 
-def test_markdown_soft_wrap_and_emphasis(tmp_path):
-    page = tmp_path / "shop.md"
-    page.write_text("# Refunds in the shop\n\nA customer who returns a kettle is covered by the **Sale of\n"
-                    "Goods** Act 1979, which our till guide still names.\n", encoding="utf-8")
-    assert _lint(page) == [(3, 53, "QL001", "Sale of Goods Act 1979")]
+SPLIT = {  # file name, content, expected (line, column, rule, matched text)
+    "soft-wrap-and-emphasis.md": (
+        "# Refunds in the shop\n\nA customer who returns a kettle is covered by the **Sale of\n"
+        "Goods** Act 1979, which our till guide still names.\n",
+        [(3, 53, "QL001", "Sale of Goods Act 1979")],
+    ),
+    "heading-item-and-cell.md": (
+        "## Data Protection Act 1998\n\n  - see the Data Protection\n    Act 1998 notes\n\n"
+        "| Topic | Law |\n|---|---|\n| records |   Data Protection Act 1998 |\n",
+        [(1, 4, "QL002", "Data Protection Act 1998"), (3, 13, "QL002", "Data Protection Act 1998"),
+         (8, 15, "QL002", "Data Protection Act 1998")],
+    ),
+    "soft-wrap.txt": (
+        "Staff training notes\n\nWhen handling returns staff follow the Sale of Goods\nAct 1979 and the store policy.\n",
+        [(3, 40, "QL001", "Sale of Goods Act 1979")],
+    ),
+    "br-entities-and-cells.html": (
+        "<html><body>\n<p>Tills &amp; refunds:\n   the <b>Sale of Goods</b><br>Act 1979 applies.</p>\n"
+        "<table><tr><td>Records</td><td>Data&nbsp;Protection\n Act 1998</td></tr></table>\n</body></html>\n",
+        [(3, 11, "QL001", "Sale of Goods Act 1979"), (4, 32, "QL002", "Data Protection Act 1998")],
+    ),
+}
 
 
-def test_markdown_list_item_heading_and_pipe_cell_keep_their_columns(tmp_path):
-    page = tmp_path / "law.md"
-    page.write_text("## Data Protection Act 1998\n\n  - see the Data Protection\n    Act 1998 notes\n\n"
-                    "| Topic | Law |\n|---|---|\n| records |   Data Protection Act 1998 |\n", encoding="utf-8")
-    assert [(line, column) for line, column, _, _ in _lint(page)] == [(1, 4), (3, 13), (8, 15)]
-
-
-def test_text_soft_wrap(tmp_path):
-    handout = tmp_path / "handout.txt"
-    handout.write_text("Staff training notes\n\nWhen handling returns staff follow the Sale of Goods\n"
-                       "Act 1979 and the store policy.\n", encoding="utf-8")
-    assert _lint(handout) == [(3, 40, "QL001", "Sale of Goods Act 1979")]
-
-
-def test_html_br_entities_and_source_lines(tmp_path):
-    page = tmp_path / "handout.html"
-    page.write_text("<html><body>\n<p>Tills &amp; refunds:\n   the <b>Sale of Goods</b><br>Act 1979 applies.</p>\n"
-                    "<table><tr><td>Records</td><td>Data&nbsp;Protection\n Act 1998</td></tr></table>\n</body></html>\n",
-                    encoding="utf-8")
-    assert _lint(page) == [(3, 11, "QL001", "Sale of Goods Act 1979"), (4, 32, "QL002", "Data Protection Act 1998")]
+@pytest.mark.parametrize("name", SPLIT)
+def test_split_citation_found_at_its_start(tmp_path, name):
+    content, expected = SPLIT[name]
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert _lint(path) == expected
 
 
 def test_pdf_citation_over_two_lines_is_located_at_its_start(tmp_path):
