@@ -137,9 +137,12 @@ def lint_file(path: str, settings: Settings) -> FileReport:
     from qualcli.legislation.checks import check_reference
 
     text = prose.text
+    refs = finder.find(text)
+    if not refs:
+        return report
     skip = changelog_lines(prose.lines)
     suppressions = parse_suppressions(prose.lines)
-    for ref in finder.find(text):
+    for ref in refs:
         line, column, page = prose.position(ref.start)
         if line in skip:
             continue

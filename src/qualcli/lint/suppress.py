@@ -47,6 +47,8 @@ def _rules(text: str) -> set[str]:
 def parse_suppressions(lines: dict[int, str]) -> Suppressions:
     """Read every directive in ``lines`` (line number -> text)."""
     result = Suppressions()
+    if not any("qualcli" in text for text in lines.values()):
+        return result  # no directive anywhere
     open_blocks: dict[str, int] = {}  # rule (or ALL) -> first line
     numbers = sorted(lines)
     last = numbers[-1] if numbers else 0

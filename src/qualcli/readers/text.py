@@ -8,7 +8,7 @@ from pathlib import Path
 
 from qualcli.errors import UnreadableDocument
 from qualcli.parsing.text import is_table_rule
-from qualcli.readers import HEADING, LIST_ITEM, TEXT, Line, SourceText, sha256_of
+from qualcli.readers import HEADING, LIST_ITEM, Line, SourceText, sha256_of
 
 
 _BOMS = (  # longest first: the UTF-32-LE mark begins with the UTF-16-LE one
@@ -67,6 +67,7 @@ def _guess_single_byte(data: bytes) -> str:
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(?=\S)")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MARKDOWN_STARTS = ("#", "-", "*", "+")  # what a Markdown heading or list item starts with
 
 # What is markup, not prose (``Line.markup``). Markdown: code fences, quote markers, HTML comments and tags,
 # inline code, emphasis markers, link targets and escapes. Plain text: tags and emphasis left by conversions.
@@ -123,6 +124,8 @@ class _MarkdownMarkup:
         self.in_comment = False
 
     def __call__(self, raw: str) -> list[tuple[int, int]]:
+        if self.fence is None and not self.in_comment and not _may_be_markdown_markup(raw):
+            return []  # most lines
         whole = [(0, len(raw))]
         if self.fence is not None:
             if raw.strip().startswith(self.fence):
@@ -148,10 +151,16 @@ class _MarkdownMarkup:
         return spans + [(end, len(raw))] if end < len(raw) else spans
 
 
+def _may_be_markdown_markup(raw: str) -> bool:
+    """Whether ``raw`` has a character that can start Markdown markup, a fence or a quote (``in`` is fastest)."""
+    return ("*" in raw or "_" in raw or "<" in raw or "`" in raw or "[" in raw or "]" in raw or "\\" in raw
+            or "~" in raw or ">" in raw)
+
+
 def _line(raw: str, number: int, block: int, markdown: bool, markup: list[tuple[int, int]]) -> Line:
     if "\t" in raw:
         return Line(text=raw, number=number, block=block, cells=tuple(raw.split("\t")), markup=tuple(markup))
-    if _PIPE_ROW.match(raw):
+    if "|" in raw and _PIPE_ROW.match(raw):
         offset, cells, segments, at = raw.index("|") + 1, [], [], 0
         for piece in raw[offset : raw.rindex("|")].split("|"):
             cell = piece.strip()
@@ -161,14 +170,16 @@ def _line(raw: str, number: int, block: int, markdown: bool, markup: list[tuple[
             offset += len(piece) + 1
         if len(cells) >= 2:
             return _placed("\t".join(cells), number, block, segments, markup, cells=tuple(cells))
-    if markdown and (heading := _HEADING.match(raw)):
+    if not markdown or raw.lstrip()[:1] not in _MARKDOWN_STARTS:
+        return Line.text_line(raw, number, block, tuple(markup))
+    if heading := _HEADING.match(raw):
         text = heading.group(2)
         return _placed(text, number, block, [(0, heading.start(2), len(text))], markup, kind=HEADING, level=len(heading.group(1)))
-    if markdown and (bullet := _BULLET.match(raw)):
+    if bullet := _BULLET.match(raw):
         level = len(bullet.group(1).expandtabs(4)) // 2 + 1
         text = raw[bullet.end() :]
         return _placed(text, number, block, [(0, bullet.end(), len(text))], markup, kind=LIST_ITEM, level=level)
-    return Line(text=raw, number=number, block=block, kind=TEXT, markup=tuple(markup))
+    return Line.text_line(raw, number, block, tuple(markup))
 
 
 def _placed(text: str, number: int, block: int, segments: list[tuple[int, int, int]], markup, **fields) -> Line:
