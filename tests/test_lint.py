@@ -523,3 +523,33 @@ def test_same_findings_from_text_word_and_pdf(tmp_path):
     assert {rule for rule, _ in expected} >= {"QL001", "QL002"}
     assert _findings(text_to_docx(text, tmp_path / "handout.docx")) == expected
     assert _findings(text_to_pdf(text, tmp_path / "handout.pdf")) == expected
+
+
+def test_json_writer_lays_out_as_the_standard_library():
+    """lint's fast JSON writer gives exactly ``json.dumps(indent=2, ensure_ascii=False)``."""
+    import random
+
+    from qualcli.lint.jsonout import dumps
+
+    rng = random.Random(7)
+    strings = ["", "plain", "caf\u00e9 \u2013 \u201cquoted\u201d", 'quote " back\\slash', "tab\tnew\nline \x01 \u2028", "\U0001f600"]
+
+    def value(depth: int):
+        kind = rng.randrange(8 if depth < 3 else 5)
+        if kind == 0:
+            return rng.choice(strings)
+        if kind == 1:
+            return rng.randint(-10**12, 10**12)
+        if kind == 2:
+            return rng.choice([None, True, False])
+        if kind == 3:
+            return rng.choice([0.0, -0.0, 1.5, 1e100, 3.141592653589793])
+        if kind == 4:
+            return rng.choice([[], {}])
+        if kind in (5, 6):
+            return {rng.choice(strings) + str(i): value(depth + 1) for i in range(rng.randrange(4))}
+        return [value(depth + 1) for _ in range(rng.randrange(4))]
+
+    for _ in range(300):
+        sample = value(0)
+        assert dumps(sample) == json.dumps(sample, indent=2, ensure_ascii=False)

@@ -46,11 +46,20 @@ def _norm(text: str) -> str:
 
 def anchored_path(path: str, anchor: Path) -> str:
     """``path`` relative to ``anchor``, /-separated (absolute when outside it)."""
-    resolved = Path(path).resolve()
-    try:
-        return resolved.relative_to(anchor.resolve()).as_posix()
-    except ValueError:
-        return resolved.as_posix()
+    return anchored_paths([path], anchor)[path]
+
+
+def anchored_paths(paths, anchor: Path) -> dict[str, str]:
+    """Each distinct path in ``paths`` -> its :func:`anchored_path` (the anchor and each path resolved once)."""
+    root = anchor.resolve()
+    out = {}
+    for path in set(paths):
+        resolved = Path(path).resolve()
+        try:
+            out[path] = resolved.relative_to(root).as_posix()
+        except ValueError:
+            out[path] = resolved.as_posix()
+    return out
 
 
 def _occurrences(findings: list[Finding]) -> list[int]:
@@ -66,7 +75,7 @@ def _occurrences(findings: list[Finding]) -> list[int]:
 
 def fingerprints(findings: list[Finding], anchor: Path) -> list[str]:
     """The fingerprint of each finding (``findings`` in report order), paths taken relative to ``anchor``."""
-    paths = {f.path: anchored_path(f.path, anchor) for f in findings}
+    paths = anchored_paths((f.path for f in findings), anchor)
     out = []
     for finding, occurrence in zip(findings, _occurrences(findings)):
         raw = "\0".join((paths[finding.path], finding.rule, _norm(finding.matched_text), str(occurrence)))

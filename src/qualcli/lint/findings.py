@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -37,12 +37,15 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON output (keys in schema order; empty optional values left out)."""
-        data = asdict(self)
-        del data["location_label"]  # the text format's rendering of ``location``
+        data = {name: getattr(self, name) for name in _JSON_FIELDS}  # not location_label, the text format's rendering
+        data["location"] = dict(self.location)
         for optional in ("suggestion", "page", "location", "fingerprint"):
             if not data[optional]:
                 del data[optional]
         return data
+
+
+_JSON_FIELDS = tuple(f.name for f in fields(Finding) if f.name != "location_label")
 
 
 @dataclass

@@ -14,10 +14,9 @@
 
 from __future__ import annotations
 
-import json
-
 from qualcli.legislation.rules import RULES
 from qualcli.lint.findings import FileReport, Finding
+from qualcli.lint.jsonout import dumps
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -38,7 +37,7 @@ def render_text(findings: list[Finding], reports: list[FileReport]) -> str:
 
 def render_json(findings: list[Finding], reports: list[FileReport]) -> str:
     """The findings as a JSON list."""
-    return json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=False) + "\n"
+    return dumps([f.to_dict() for f in findings]) + "\n"
 
 
 def sarif_log(findings: list[Finding], table: dict | None = None) -> dict:
@@ -98,7 +97,7 @@ def _uri(path: str) -> str:
 
 def render_sarif(findings: list[Finding], reports: list[FileReport]) -> str:
     """The findings as a SARIF 2.1.0 log."""
-    return json.dumps(sarif_log(findings), indent=2, ensure_ascii=False) + "\n"
+    return dumps(sarif_log(findings)) + "\n"
 
 
 def _escape_data(text: str) -> str:
@@ -148,10 +147,10 @@ def render_gitlab(findings: list[Finding], reports: list[FileReport]) -> str:
     """GitLab Code Quality report: one issue per finding, located by repository-relative path and lines."""
     from pathlib import Path
 
-    from qualcli.lint.baseline import anchored_path
+    from qualcli.lint.baseline import anchored_paths
     from qualcli.lint.gitfiles import repository_root
 
-    root = repository_root() or Path.cwd()
+    paths = anchored_paths((f.path for f in findings), repository_root() or Path.cwd())
     issues = []
     for f in findings:
         suggestion = f" (suggestion: {f.suggestion})" if f.suggestion else ""
@@ -160,9 +159,9 @@ def render_gitlab(findings: list[Finding], reports: list[FileReport]) -> str:
             "check_name": f.rule,
             "fingerprint": f.fingerprint,
             "severity": _GITLAB_SEVERITY[f.severity],
-            "location": {"path": anchored_path(f.path, root), "lines": {"begin": f.line, "end": f.end_line}},
+            "location": {"path": paths[f.path], "lines": {"begin": f.line, "end": f.end_line}},
         })
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return dumps(issues) + "\n"
 
 
 RENDERERS = {
