@@ -19,8 +19,8 @@ _HISTORY_TITLE = re.compile(
     r"|changes (?:made )?(?:in|to) this (?:version|issue))\b",
     re.IGNORECASE,
 )
-#: The history titles anywhere in a text (more than :data:`_HISTORY_TITLE` finds on its own lines): a quick first look.
-_ANY_HISTORY_TITLE = re.compile(_HISTORY_TITLE.pattern.replace(r"^\W*", "", 1), re.IGNORECASE)
+#: Words every history title has one of: a quick first look.
+_HISTORY_WORDS = ("history", "log", "record", "changes")
 _VERSION_ROW = re.compile(
     r"^\s*\|?\s*(?:v(?:ersion)?\.?\s*|issue\s*)?\d+(?:\.\d+)*\s*[,|\t–-]?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b",
@@ -39,7 +39,8 @@ def changelog_lines(lines: dict[int, str]) -> set[int]:
     """Line numbers that belong to a change log."""
     found: set[int] = set()
     whole = "\n".join(lines.values())
-    if "\t" not in whole and "|" not in whole and not _ANY_HISTORY_TITLE.search(whole):
+    lowered = whole.lower()
+    if "\t" not in whole and "|" not in whole and not any(word in lowered for word in _HISTORY_WORDS):
         return found  # a change log starts at a table row or a history title: none here
     region = False
     for number in sorted(lines):
