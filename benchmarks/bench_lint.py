@@ -2,7 +2,7 @@
 
 Run by hand (not a test):
 
-    uv run python benchmarks/bench_lint.py [--files 2000] [--size-kb 25] [--keep DIR]
+    uv run python benchmarks/bench_lint.py [--files 2000] [--size-kb 25] [--keep DIR] [--repeat N] [--before TREE]
 
 It writes FILES Markdown files of about SIZE_KB each (2,000 x 25 KB = about
 50 MB) with invented course text that cites instruments from the currency
@@ -15,7 +15,10 @@ then times, in the same run:
   ripgrep with apt-get when it is missing.
 
 It prints MB/s for both, the ratio, and the CPU time / wall time of the lint
-run (about the number of cores when every core is used).
+run (about the number of cores when every core is used). ``--repeat N`` runs
+N interleaved rounds and reports medians; ``--before TREE`` also times the
+lint of another checkout (e.g. ``git archive main | tar -x -C TREE``) in the
+same rounds, and says whether its JSON output is byte-identical.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import shutil
 import subprocess
 import sys
@@ -86,11 +90,19 @@ def ensure_rg() -> str:
     return shutil.which("rg") or sys.exit("could not install ripgrep")
 
 
+def before_env(tree: Path) -> dict[str, str]:
+    """The environment that runs qualcli from the checkout ``tree`` (its core and plugins first on the path)."""
+    paths = [tree / "src", *sorted((tree / "plugins").glob("*/src"))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(map(str, paths))}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--size-kb", type=int, default=25)
     parser.add_argument("--keep", type=Path, help="Generate into this folder and keep it.")
+    parser.add_argument("--repeat", type=int, default=1, help="Interleaved rounds (medians are reported).")
+    parser.add_argument("--before", type=Path, help="Another checkout whose lint is timed in the same rounds.")
     args = parser.parse_args()
 
     from qualcli.legislation.table import shipped_table
@@ -109,28 +121,40 @@ def main() -> None:
         print(f"tree: {args.files} Markdown files, {megabytes:.1f} MB, generated in {time.perf_counter() - started:.1f} s")
 
         patterns.write_text("\n".join(names) + "\n", encoding="utf-8")
-        started = time.perf_counter()
-        rg_run = subprocess.run([rg, "-i", "-F", "--count-matches", "-f", str(patterns), "--glob", "*.md", str(folder)],
-                                capture_output=True, text=True)
-        rg_seconds = time.perf_counter() - started
-        rg_matches = sum(int(line.rsplit(":", 1)[1]) for line in rg_run.stdout.splitlines() if ":" in line)
-
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        lint = subprocess.run([sys.executable, "-m", "qualcli", "lint", str(folder), "--format", "json", "--as-of", "2026-11-22"],
-                              capture_output=True, text=True)
-        lint_seconds = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if lint.returncode not in (0, 1):
-            sys.exit(f"lint failed: {lint.stderr}")
-        findings = json.loads(lint.stdout)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-        print(f"rg:      {rg_seconds:6.2f} s  {megabytes / rg_seconds:8.1f} MB/s  {rg_matches} name matches ({len(names)} names)")
-        print(f"qualcli: {lint_seconds:6.2f} s  {megabytes / lint_seconds:8.1f} MB/s  {len(findings)} findings")
-        print(f"ratio qualcli/rg: {lint_seconds / rg_seconds:.1f}x")
-        print(f"lint CPU/wall: {cpu / lint_seconds:.2f} on {os.cpu_count()} cores")
-        print(lint.stderr.strip().splitlines()[-1])
+        rg_argv = [rg, "-i", "-F", "--count-matches", "-f", str(patterns), "--glob", "*.md", str(folder)]
+        lint_argv = [sys.executable, "-m", "qualcli", "lint", str(folder), "--format", "json", "--as-of", "2026-11-22"]
+        runs = {"rg": (rg_argv, None), "qualcli": (lint_argv, None)}
+        if args.before is not None:
+            runs["qualcli (before)"] = (lint_argv, before_env(args.before))
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        cpu: dict[str, list[float]] = {name: [] for name in runs}
+        outputs: dict[str, subprocess.CompletedProcess] = {}
+        for _ in range(args.repeat):
+            for name, (argv, env) in runs.items():
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                started = time.perf_counter()
+                outputs[name] = subprocess.run(argv, capture_output=True, text=True, env=env)
+                times[name].append(time.perf_counter() - started)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu[name].append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+                if name != "rg" and outputs[name].returncode not in (0, 1):
+                    sys.exit(f"{name} failed: {outputs[name].stderr}")
+        medians = {name: statistics.median(values) for name, values in times.items()}
+        rg_matches = sum(int(line.rsplit(":", 1)[1]) for line in outputs["rg"].stdout.splitlines() if ":" in line)
+        print(f"median of {args.repeat} interleaved round(s)")
+        print(f"rg:      {medians['rg']:6.2f} s  {megabytes / medians['rg']:8.1f} MB/s  {rg_matches} name matches ({len(names)} names)")
+        for name in runs:
+            if name == "rg":
+                continue
+            findings = json.loads(outputs[name].stdout)
+            seconds = medians[name]
+            print(f"{name}: {seconds:6.2f} s  {megabytes / seconds:8.1f} MB/s  {len(findings)} findings;"
+                  f" ratio to rg {seconds / medians['rg']:.1f}x; CPU/wall {statistics.median(cpu[name]) / seconds:.2f}"
+                  f" on {os.cpu_count()} cores")
+            print("  " + outputs[name].stderr.strip().splitlines()[-1])
+        if args.before is not None:
+            same = outputs["qualcli"].stdout == outputs["qualcli (before)"].stdout
+            print(f"now / before: {medians['qualcli'] / medians['qualcli (before)']:.2f}; JSON output identical: {same}")
     finally:
         patterns.unlink(missing_ok=True)
         if args.keep is None:

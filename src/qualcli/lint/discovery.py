@@ -62,7 +62,15 @@ def _git_ignored(paths: list[Path]) -> set[Path]:
     """The subset of ``paths`` that git ignores (nothing when git or a repository is absent)."""
     if not paths:
         return set()
-    absolute = {str(p.resolve()): p for p in paths}
+    folders: dict[Path, str] = {}  # each folder resolved once; a linked file on its own
+    absolute = {}
+    for path in paths:
+        if path.is_symlink():
+            absolute[str(path.resolve())] = path
+            continue
+        if path.parent not in folders:
+            folders[path.parent] = str(path.parent.resolve())
+        absolute[os.path.join(folders[path.parent], path.name)] = path
     try:
         proc = subprocess.run(
             ["git", "check-ignore", "--stdin", "-z"],
@@ -132,7 +140,7 @@ def _walk(folder: Path, suffixes: set[str], include, exclude, root: Path | None,
         dirnames[:] = sorted(
             d for d in dirnames
             if not d.startswith(".") and not (here / d).is_symlink()  # linked folders are not followed
-            and not matches(_relative(here / d, root), list(exclude))
+            and not (exclude and matches(_relative(here / d, root), list(exclude)))
         )
         for name in sorted(filenames):
             if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
@@ -140,7 +148,7 @@ def _walk(folder: Path, suffixes: set[str], include, exclude, root: Path | None,
             path = here / name
             if not _regular_file(path, problems):
                 continue
-            relative = _relative(path, root)
+            relative = _relative(path, root) if include or exclude else ""
             if exclude and matches(relative, list(exclude)):
                 continue
             if include and not matches(relative, list(include)):
