@@ -122,3 +122,27 @@ def test_corpus_handbook_printed_by_libreoffice_gives_the_text_findings(corpus, 
     expected = _rules_and_text(text)
     assert {rule for rule, _ in expected} >= {"QL001", "QL002"}
     assert _rules_and_text(text_to_libreoffice_pdf(text.read_text(encoding="utf-8"), tmp_path, name)) == expected
+
+
+def test_html_reader_places_every_character_in_the_page(tmp_path):
+    """Random pages of tags, references (with and without ";"), comments, breaks and runs of white space:
+    each character of a line's text that the page spells out is found at ``Line.position`` in the page."""
+    import random
+
+    rng = random.Random(5)
+    parts = ["<p>", "</p>", "<br>", "&amp;", "&amp", "&#65;", "&#65", "&", ";", "Act", " ", "\n", "  ", "<li>", "<td>",
+             "<tr>", "&nbsp;", "Sale", "&copy", "AT&T", "<b>", "</b>", "x", "<pre>", "</pre>", "<!-- c -->"]
+    checked = 0
+    for index in range(300):
+        page = "".join(rng.choice(parts) for _ in range(rng.randrange(1, 40)))
+        path = tmp_path / f"{index}.html"
+        path.write_text(page, encoding="utf-8")
+        rows = page.split("\n")
+        for line in HtmlReader().read(path, path.read_bytes()).lines:
+            for offset, char in enumerate(line.text):
+                if char.isspace() or char in "&;A\u00a9":  # also what a reference decodes to
+                    continue
+                number, column = line.position(offset)
+                assert rows[number - 1][column - 1] == char, (page, line.text, offset)
+                checked += 1
+    assert checked > 1000

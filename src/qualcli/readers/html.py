@@ -21,6 +21,7 @@ UTF-8, falling back to Windows-1252 (the web's legacy default).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -35,8 +36,8 @@ BLOCKS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "form", "fieldset", "legend", "body",
 }  # fmt: skip
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
 _RUNS = re.compile(r"\s+|\S+")
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")  # what html.unescape decodes
 
 
 def decode_html(path: Path, data: bytes) -> str:
@@ -60,7 +61,7 @@ class _PageParser(HTMLParser):
     """Collects the page's visible text as :class:`Line` objects."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)  # entities one by one, so each keeps its place
+        super().__init__(convert_charrefs=True)
         self.lines: list[Line] = []
         self.block = 0
         self.skipping: list[str] = []
@@ -74,26 +75,55 @@ class _PageParser(HTMLParser):
         self.row_line = 1
 
     # -- text --------------------------------------------------------------
-    def handle_data(self, data: str, entity: bool = False) -> None:
+    def handle_data(self, data: str) -> None:
         if self.skipping:
             return
-        line, column = self.getpos()
-        piece = (data, line, column + 1, entity)
+        pieces = self._pieces(data)
         if self.cell is not None:
-            self.cell[-1].append(piece)
+            self.cell[-1].extend(pieces)
             return
         if self.pre:
-            self._pre_text(piece)
+            for piece in pieces:
+                self._pre_text(piece)
             return
         if not self.words or not "".join(word[0] for word in self.words).strip():
-            self.start_line = line + _leading_newlines(data)
-        self.words.append(piece)
+            self.start_line = self.getpos()[0] + _leading_newlines(data)
+        self.words.extend(pieces)
 
-    def handle_entityref(self, name: str) -> None:
-        self.handle_data(unescape(f"&{name};"), entity=True)
+    def feed(self, data: str) -> None:
+        """Parse ``data``, the whole page at once (text is placed by its line starts)."""
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", data)]
+        self.fed = len(data)
+        super().feed(data)
 
-    def handle_charref(self, name: str) -> None:
-        self.handle_data(unescape(f"&#{name};"), entity=True)
+    def _pieces(self, data: str) -> list[_Piece]:
+        """``data`` (decoded text that starts here in the page) as pieces placed in the source: the text
+        between character references follows the page, each reference is placed where it starts."""
+        line, column = self.getpos()
+        trimmed = self.fed - len(self.rawdata)  # what the parser has already let go of
+        pos = self.line_starts[line - 1] + column - trimmed
+        pieces, made = [], 0
+        for ref in _CHARREF.finditer(self.rawdata, pos):
+            plain = min(ref.start() - pos, len(data) - made)
+            if plain > 0:
+                pieces.append((data[made : made + plain], *self._where(pos + trimmed), False))
+                made += plain
+            decoded = unescape(ref.group())
+            if made >= len(data) or data[made : made + len(decoded)] != decoded:
+                break
+            tail = len(decoded) - 1 if len(decoded) > 1 and ref.group().endswith(decoded[1:]) else 0  # "&copyx": "©" + "x"
+            pieces.append((decoded[: len(decoded) - tail], *self._where(ref.start() + trimmed), True))
+            if tail:
+                pieces.append((decoded[-tail:], *self._where(ref.end() - tail + trimmed), False))
+            made, pos = made + len(decoded), ref.end()
+        if made < len(data):
+            pieces.append((data[made:], *self._where(pos + trimmed), False))
+        return pieces
+
+    def _where(self, offset: int) -> tuple[int, int]:
+        """(line, column), 1-based, of ``offset`` in the page."""
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
 
     def _pre_text(self, piece: _Piece) -> None:
         data, line, column, entity = piece
@@ -136,7 +166,7 @@ class _PageParser(HTMLParser):
             self._end_cell()
             self.cell = [[]]
         elif self.cell is not None and tag in BLOCKS:
-            if any(part.strip() for part in self.cell[-1]):
+            if any(part[0].strip() for part in self.cell[-1]):
                 self.cell.append([])
         elif tag in BLOCKS:
             self.new_block()
