@@ -158,6 +158,17 @@ def test_prepare_gives_one_shape_for_items_headings_and_rows():
     ]
 
 
+def test_prepare_drops_a_rule_row_a_conversion_left_in_any_format(tmp_path):
+    """A tab-separated table's "-----" row (in text, or in a Word table made from it) is no row of data."""
+    from tests.support.render import text_to_docx
+
+    text = "Unit\tTitle\n------\t:---:\nU1\tPlan\n"
+    from_text = read_text(TextReader(), tmp_path, "t.txt", text)
+    from_word = DocxReader().read(tmp_path / "t.docx", text_to_docx(text, tmp_path / "t.docx").read_bytes())
+    for source in (from_text, from_word):
+        assert [line.cells for line in prepare(source)] == [("Unit", "Title"), ("U1", "Plan")]
+
+
 def test_prepare_ends_and_starts_new_come_from_the_plugin():
     lines = [Line(text=text, number=n, block=1) for n, text in enumerate(["Range", "Tools", "and kit", "1.1 Dig", "deep"], 1)]
     got = prepare(_source(lines, "txt"), starts_new=lambda text: text.startswith("1.1"), ends=lambda text: text == "Range")

@@ -10,7 +10,9 @@ lines its own way, so a document reads the same whatever its format:
    also keep a line the shared rules would drop, such as a figure's value).
 2. **Lines take one shape**: a list item becomes ``"- item"`` whatever marked
    it (a Word list style, an HTML ``<li>``, a Markdown bullet); a table row
-   keeps its ``cells``; a tab in a line that is not a table row is spacing.
+   keeps its ``cells``, and a row of nothing but dashes (a header rule a
+   conversion left, in any format) goes; a tab in a line that is not a table
+   row is spacing.
 3. **Wrapped lines are rejoined** (:func:`qualcli.parsing.lines.logical_lines`):
    a heading stands alone; a list item, a table row, or a line the plugin's
    ``starts_new`` names starts a new line; after a line the plugin's ``ends``
@@ -28,6 +30,7 @@ from qualcli.parsing.pages import is_page_number, page_furniture
 from qualcli.readers import LIST_ITEM, TABLE_ROW, Line, SourceText
 
 _ITEM_MARK = re.compile(r"^\s*[-*•]\s")
+_RULE_CELLS = re.compile(r"[-:\s]*")
 
 Furniture = Callable[[Sequence[Line], set[int]], Mapping[int, bool]]
 
@@ -47,7 +50,7 @@ def prepare(
     ``ends`` are asked about each physical line's text (see the module
     docstring).
     """
-    kept = [_shaped(line) for line in without_furniture(source, furniture)]
+    kept = [_shaped(line) for line in without_furniture(source, furniture) if not _is_rule_row(line)]
     return logical_lines(kept, starts_new=starts_new, ends=ends)
 
 
@@ -66,6 +69,11 @@ def _shared_furniture(line: Line, at_edges: set[int]) -> bool:
     if line.page is not None:
         return line.number in at_edges
     return is_page_number(line.text)
+
+
+def _is_rule_row(line: Line) -> bool:
+    """A table row of nothing but dashes (and colons): the rule under a header that a conversion left as a row."""
+    return line.kind == TABLE_ROW and "-" in line.text and _RULE_CELLS.fullmatch(line.text) is not None
 
 
 def _shaped(line: Line) -> Line:

@@ -52,11 +52,6 @@ def cell(row: HandbookLine, index: int | None) -> str:
     return row.cells[index]
 
 
-def is_rule_row(row: HandbookLine) -> bool:
-    """A row of dashes left by a pipe-table conversion."""
-    return all(re.fullmatch(r"[-:\s]*", c) for c in row.cells or ())
-
-
 def find_tables(lines: list[HandbookLine], is_header: Callable[[tuple[str, ...]], bool] = looks_like_header) -> list[Table]:
     """Group consecutive rows into tables; a row ``is_header`` accepts starts a new one."""
     tables: list[Table] = []
@@ -71,7 +66,7 @@ def find_tables(lines: list[HandbookLine], is_header: Callable[[tuple[str, ...]]
         elif current is None:
             current = Table((), [line], index=index, line=line.number, page=line.page)
             tables.append(current)
-        elif not is_rule_row(line):
+        else:
             current.rows.append(line)
     return tables
 
