@@ -15,7 +15,8 @@ then times, in the same run:
   ripgrep with apt-get when it is missing.
 
 It prints MB/s for both, the ratio, and the CPU time / wall time of the lint
-run (about the number of cores when every core is used). ``--repeat N`` runs
+run (about the number of cores when every core is used), and the ratio of CPU
+times (steadier than wall time on a shared machine). ``--repeat N`` runs
 N interleaved rounds and reports medians; ``--before TREE`` also times the
 lint of another checkout (e.g. ``git archive main | tar -x -C TREE``) in the
 same rounds, and says whether its JSON output is byte-identical.
@@ -148,9 +149,10 @@ def main() -> None:
                 continue
             findings = json.loads(outputs[name].stdout)
             seconds = medians[name]
+            cpu_ratio = statistics.median(cpu[name]) / statistics.median(cpu["rg"])
             print(f"{name}: {seconds:6.2f} s  {megabytes / seconds:8.1f} MB/s  {len(findings)} findings;"
-                  f" ratio to rg {seconds / medians['rg']:.1f}x; CPU/wall {statistics.median(cpu[name]) / seconds:.2f}"
-                  f" on {os.cpu_count()} cores")
+                  f" ratio to rg {seconds / medians['rg']:.1f}x (CPU time {cpu_ratio:.1f}x);"
+                  f" CPU/wall {statistics.median(cpu[name]) / seconds:.2f} on {os.cpu_count()} cores")
             print("  " + outputs[name].stderr.strip().splitlines()[-1])
         if args.before is not None:
             same = outputs["qualcli"].stdout == outputs["qualcli (before)"].stdout
