@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qualcli.legislation.context import is_historical, part_for
 from qualcli.legislation.finder import Reference, resolve
@@ -47,6 +48,7 @@ class Verdict:
     suggestion: str | None = None  # what to cite instead, when there is a plain replacement
 
 
+@lru_cache(maxsize=4096)
 def long_date(day: dt.date) -> str:
     """``2015-10-01`` -> ``1 October 2015``."""
     return f"{day.day} {day:%B %Y}"

@@ -344,6 +344,8 @@ def _words_backwards(tokens: list[re.Match]):
 
 def _unbalanced(text: str, start: int, end: int) -> bool:
     """True when text[start:end] closes a bracket it did not open: it starts inside a longer title."""
+    if text.find(")", start, end) < 0:
+        return False  # most names: no bracket to close
     depth = 0
     for ch in text[start:end]:
         if ch == "(":
