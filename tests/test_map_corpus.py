@@ -120,9 +120,10 @@ def test_inferred_nos_measured_against_the_codes_the_document_names(corpus):
     ranked right code) than right ones. Co-occurrence is learnt from the other
     units only, and these units name no code together, so it adds nothing here.
     Figures: 1 of 10 (criteria only, top 3), then 4 of 10 (titles, relative
-    cut-off) with 6 wrong codes above them; now 5 of 10 with 5 wrong above them
-    (background words not counted as shared, whole-text containment, titles
-    weighted 0.8, statements for CFACSB1, CFACSF1 and CFAM&LDC2 from sources).
+    cut-off) with 6 wrong codes above them; now 5 of 10 with 2 wrong above them
+    (background words not counted as shared, whole-text containment, a word
+    counted once per text, titles weighted 0.8, statements for CFACSB1, CFACSF1
+    and CFAM&LDC2 from sources).
     """
     from qualcli.loading import load_spec
     from qualcli.mapping.nos_map import map_nos

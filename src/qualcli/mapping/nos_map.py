@@ -6,7 +6,8 @@ a source gave them, performance and knowledge statements) resemble the unit's
 texts: its criteria, outcomes, title and aim. A unit text resembles a standard
 text when (all must hold):
 
-- their TF-IDF cosine similarity is at least ``INFER_THRESHOLD``;
+- their TF-IDF cosine similarity is at least ``INFER_THRESHOLD`` (each word
+  counted once per text: :func:`_words`);
 - they share ``INFER_MIN_WORDS`` content words that are not background words
   (used in ``BACKGROUND_SHARE`` of all the texts compared, as "customer" and
   "service" are in a customer service book), or one text's words, at least
@@ -143,8 +144,8 @@ def _support(standards: list[Standard], texts_of_units: list[list[tuple[str, str
     labels = [_standard_labels(s) for s in standards]
     owner = np.repeat(np.arange(len(standards)), [len(x) for x in labels])
     local = np.concatenate([np.arange(len(x)) for x in labels]) if labels else np.zeros(0, dtype=np.int64)
-    rows = [tokens(text) for items in texts_of_units for _, text in items]
-    side = _Catalogue([tokens(t) for s in standards for t in _standard_texts(s)], rows)
+    rows = [_words(text) for items in texts_of_units for _, text in items]
+    side = _Catalogue([_words(t) for s in standards for t in _standard_texts(s)], rows)
     counts = [len(items) for items in texts_of_units]
     starts = offsets(counts)
     found: list[dict[int, dict[int, tuple[float, int]]]] = [{} for _ in texts_of_units]
@@ -160,6 +161,12 @@ def _support(standards: list[Standard], texts_of_units: list[list[tuple[str, str
                 texts[x] = (float(value), int(j))
         first = last
     return found
+
+
+def _words(text: str) -> list[str]:
+    """A text's distinct content-word stems: in titles and short statements a repeated word ("service
+    using service partnerships") says no more than one."""
+    return sorted(set(tokens(text)))
 
 
 class _Catalogue:
