@@ -91,3 +91,15 @@ def test_blocks_of_any_size_give_the_same_pairs(monkeypatch):
     whole = pairs()
     monkeypatch.setattr(nos_map, "BLOCK_ROWS", 1)
     assert pairs() == whole and len(whole) >= 4
+
+
+def test_a_units_scores_do_not_depend_on_the_other_documents_loaded():
+    first = [unit("U1", "Deliver guest service", "Settle the bills of departing guests at the front desk"), unit("U2", "Luggage", "Store guest luggage safely")]
+    other = [unit("V1", "Lobby", "Water the plants in the lobby every morning", "Answer questions about local events and guest service")]
+
+    def scores(*docs):
+        made = [SpecDocument(source=Source(path=f"{n}.yaml", sha256="0" * 64, format="txt"), body="invented", units=list(u)) for n, u in enumerate(docs)]
+        return {(p.a.code, p.b.code): p.score for p in map_nos(made, catalogue()).pairs if p.a.code.startswith("U")}
+
+    alone = scores(first)
+    assert alone and scores(first, other) == alone
