@@ -17,10 +17,9 @@ from pathlib import Path
 from qualcli.errors import QualcliError, UnrecognisedDocument
 from qualcli.loading import SPEC_SUFFIXES
 from qualcli.lint.changelog import changelog_lines
-from qualcli.lint.extract import PHYSICAL_LINES, lines_prose
+from qualcli.lint.extract import PHYSICAL_LINES, TEXT_SUFFIXES, lines_prose
 from qualcli.lint.findings import FileReport, Finding
 from qualcli.lint.prose import Prose
-from qualcli.lint.run import TEXT_SUFFIXES
 from qualcli.lint.spec import ModelIndex
 from qualcli.lint.settings import Settings
 from qualcli.lint.suppress import parse_suppressions

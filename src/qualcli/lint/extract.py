@@ -24,6 +24,8 @@ from qualcli.readers import Line
 
 #: Formats whose lines are the file's physical lines.
 PHYSICAL_LINES = ("txt", "md")
+#: Suffixes lint reads from their bytes (keeping the source lines for comments), whatever readers are installed.
+TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".html", ".htm"})
 
 
 def lines_prose(lines: list[Line], physical: bool = False) -> Prose:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from qualcli.errors import QualcliError
 from qualcli.legislation.rules import SEVERITIES, at_or_above
+from qualcli.lint.extract import TEXT_SUFFIXES
 from qualcli.lint.findings import FileReport, Finding
 from qualcli.lint.settings import DEFAULT_FAIL_ON, LintConfig, Settings
 
-TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ".html", ".htm"}
 
 
 @dataclass
