@@ -36,7 +36,7 @@ BLOCKS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "form", "fieldset", "legend", "body",
 }  # fmt: skip
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_RUNS = re.compile(r"\s+|\S+")
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")  # white space a browser shows as one space, other than one space
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")  # what html.unescape decodes
 
 
@@ -102,8 +102,9 @@ class _PageParser(HTMLParser):
         line, column = self.getpos()
         trimmed = self.fed - len(self.rawdata)  # what the parser has already let go of
         pos = self.line_starts[line - 1] + column - trimmed
+        end = self.rawdata.find("<", pos + 1)  # the text runs to the next tag at most
         pieces, made = [], 0
-        for ref in _CHARREF.finditer(self.rawdata, pos):
+        for ref in _CHARREF.finditer(self.rawdata, pos, end if end >= 0 else len(self.rawdata)):
             plain = min(ref.start() - pos, len(data) - made)
             if plain > 0:
                 pieces.append((data[made : made + plain], *self._where(pos + trimmed), False))
@@ -249,28 +250,38 @@ _Piece = tuple  # (text, source line, source column (1-based), whether it is one
 def _joined(pieces: list[_Piece], keep_spaces: bool = False) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     """The text of ``pieces`` with white space collapsed and trimmed (kept, but for trailing, with
     ``keep_spaces``), and its origins: ``(offset, line, column)`` wherever the text stops following the source."""
-    out: list[str] = []
+    raw = "".join(piece[0] for piece in pieces)
+    low, high = (0 if keep_spaces else len(raw) - len(raw.lstrip())), len(raw.rstrip())
+    if low >= high:
+        return "", ()
+    segments = []  # the stretches of raw copied as they are; a run of white space between two becomes one space
+    plain = keep_spaces or ("  " not in raw and raw.isprintable())  # no white space but single spaces (the usual)
+    for run in () if plain else _ODD_SPACE.finditer(raw, low, high):
+        segments.append((low, run.start()))
+        low = run.end()
+    segments.append((low, high))
+    starts, at = [], 0
+    for data, *_ in pieces:
+        starts.append(at)
+        at += len(data)
     origins: list[tuple[int, int, int]] = []
-    length, space = 0, False
-    for data, line, column, entity in pieces:
-        for run in _RUNS.finditer(data):
-            token = run.group()
-            if not keep_spaces and token[0].isspace():
-                space = bool(out)
-                continue
-            if space:
-                out.append(" ")
-                length += 1
-                space = False
-            where = (line, column) if entity else _place(data, run.start(), line, column)
-            if not origins or (origins[-1][1], origins[-1][2] + length - origins[-1][0]) != where:
-                origins.append((length, *where))
-            out.append(token)
-            length += len(token)
-    text = "".join(out)
-    if keep_spaces:
-        text = text.rstrip()
-    return text, tuple(origins)
+    length, index = 0, 0
+    for number, (low, high) in enumerate(segments):
+        length += 1 if number else 0
+        while index + 1 < len(pieces) and starts[index + 1] <= low:
+            index += 1
+        position, at_piece = low, index
+        while position < high:  # a breakpoint wherever a piece does not follow on in the source
+            data, line, column, entity = pieces[at_piece]
+            if position < starts[at_piece] + len(data):
+                where = (line, column) if entity else _place(data, position - starts[at_piece], line, column)
+                offset = length + position - low
+                if not origins or (origins[-1][1], origins[-1][2] + offset - origins[-1][0]) != where:
+                    origins.append((offset, *where))
+                position = min(starts[at_piece] + len(data), high)
+            at_piece += 1
+        length += high - low
+    return " ".join(raw[low:high] for low, high in segments), tuple(origins)
 
 
 def _place(data: str, offset: int, line: int, column: int) -> tuple[int, int]:
