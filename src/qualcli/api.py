@@ -26,31 +26,60 @@ version (from its distribution's metadata) after ``parse`` returns.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypedDict, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict, runtime_checkable
 
 from qualcli.errors import UnreadableDocument
 from qualcli.hookspecs import hookimpl
-from qualcli.model import (
-    ContentTopic,
-    Criterion,
-    Grade,
-    LearningOutcome,
-    LegislationRef,
-    NosRef,
-    OutcomeKind,
-    Qualification,
-    RuleGroup,
-    Section,
-    SpecDocument,
-    Unit,
-    UnitMapping,
-    Unstructured,
-    VersionEntry,
-)
-from qualcli.readers import HEADING, LIST_ITEM, TABLE_ROW, TEXT, Line, SourceText, sha256_of
-from qualcli.readers.text import decode_text, lines_from_text
+
+if TYPE_CHECKING:
+    from qualcli.model import (
+        ContentTopic,
+        Criterion,
+        Grade,
+        LearningOutcome,
+        LegislationRef,
+        NosRef,
+        OutcomeKind,
+        Qualification,
+        RuleGroup,
+        Section,
+        SpecDocument,
+        Unit,
+        UnitMapping,
+        Unstructured,
+        VersionEntry,
+    )
+    from qualcli.readers import HEADING, LIST_ITEM, TABLE_ROW, TEXT, Line, SourceText, sha256_of
+    from qualcli.readers.text import decode_text, lines_from_text
+
+#: Names imported from the model and the readers when first used (PEP 562), so that a plugin's entry
+#: module, which imports :data:`hookimpl` from here, costs a command that parses nothing almost nothing.
+_LAZY = {
+    **dict.fromkeys(
+        ("ContentTopic", "Criterion", "Grade", "LearningOutcome", "LegislationRef", "NosRef", "OutcomeKind",
+         "Qualification", "RuleGroup", "Section", "SpecDocument", "Unit", "UnitMapping", "Unstructured",
+         "VersionEntry"),
+        "qualcli.model",
+    ),
+    **dict.fromkeys(("HEADING", "LIST_ITEM", "TABLE_ROW", "TEXT", "Line", "SourceText", "sha256_of"), "qualcli.readers"),
+    **dict.fromkeys(("decode_text", "lines_from_text"), "qualcli.readers.text"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The model and reader names of the API, imported on first use."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 __all__ = [
     "HEADING",
