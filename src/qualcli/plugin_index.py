@@ -41,7 +41,11 @@ class EntryPoint:
 
 def environment_key() -> str:
     """A fingerprint of the installed distributions: interpreter, qualcli version, and for every
-    directory on ``sys.path`` the names and modification times of its ``.dist-info``/``.egg-info`` entries."""
+    directory on ``sys.path`` the names and modification times of its ``.dist-info``/``.egg-info`` entries.
+
+    A directory that holds none (the script's folder, the working directory of ``python -m qualcli``)
+    adds nothing, so running qualcli from another folder or another way keeps the key.
+    """
     from qualcli import __version__
 
     parts = [sys.executable, __version__, str(_CACHE_FORMAT)]
@@ -51,7 +55,8 @@ def environment_key() -> str:
             stamps = [f"{n}:{os.stat(os.path.join(entry or '.', n)).st_mtime_ns}" for n in names]
         except OSError:
             stamps = ["-"]
-        parts.append(f"{entry}\0{' '.join(stamps)}")
+        if stamps:
+            parts.append(f"{entry}\0{' '.join(stamps)}")
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
