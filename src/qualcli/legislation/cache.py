@@ -2,12 +2,12 @@
 
 The file is a header line and the entries::
 
-    {"format": 1, "yaml_sha256": "…", "entries_sha256": "…"}
+    {"format": 1, "qualcli": "0.1.0", "yaml_sha256": "…", "entries_sha256": "…"}
     [{"id": "…", …}, …]
 
 It is used only when the header names this very YAML (``yaml_sha256``) and
-the entries are byte for byte those written (``entries_sha256``), and they
-are a list of entries; anything else (a truncated, emptied or hand-edited
+this qualcli version, the entries are byte for byte those written
+(``entries_sha256``), and they are a list of entries; anything else (a truncated, emptied or hand-edited
 file, another version's copy) is ignored and rebuilt from the YAML, so a cache
 can cost time but never change what is found.
 """
@@ -25,7 +25,7 @@ _REQUIRED = ("id", "title", "year", "kind", "jurisdiction", "source")
 
 def read_cached(path: Path, yaml_sha256: str) -> list[dict[str, Any]] | None:
     """The cached entries for the YAML with this hash, or None when the file is missing or not to be trusted."""
-    payload = read_checked(path, {"format": FORMAT, "yaml_sha256": yaml_sha256}, "entries_sha256")
+    payload = read_checked(path, _header(yaml_sha256), "entries_sha256")
     try:
         entries = json.loads(payload) if payload is not None else None
     except ValueError:
@@ -40,7 +40,14 @@ def read_cached(path: Path, yaml_sha256: str) -> list[dict[str, Any]] | None:
 def write_cached(path: Path, yaml_sha256: str, entries: list[dict[str, Any]]) -> None:
     """Write the cache file atomically; a cache folder that cannot be written is left alone."""
     payload = json.dumps(entries, ensure_ascii=False).encode("utf-8")
-    write_checked(path, {"format": FORMAT, "yaml_sha256": yaml_sha256}, payload, "entries_sha256")
+    write_checked(path, _header(yaml_sha256), payload, "entries_sha256")
+
+
+def _header(yaml_sha256: str) -> dict[str, Any]:
+    """What a cache file's header must hold for this YAML and this qualcli."""
+    from qualcli import __version__
+
+    return {"format": FORMAT, "qualcli": __version__, "yaml_sha256": yaml_sha256}
 
 
 def read_checked(path: Path, expected: dict[str, Any], checksum: str) -> bytes | None:
