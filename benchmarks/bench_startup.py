@@ -52,6 +52,8 @@ from timing import PYTHON_BASELINE, QUALCLI, command_env, corpus_dir
 HANDBOOK = "cityandguilds-4417-customer-service-v2.8.txt"
 CHECK_TEXT = "under the Data Protection Act 1998"
 GOALS = {"legislation check": 2.5}
+#: Every command imports Typer: no start-up can be faster than this.
+FLOOR = "python -c 'import typer'"
 
 
 def interleaved_medians(cases: dict[str, tuple[list[str], dict[str, str]]], repeat: int) -> dict[str, float]:
@@ -69,13 +71,21 @@ def interleaved_medians(cases: dict[str, tuple[list[str], dict[str, str]]], repe
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def tree_env(tree: Path | None) -> dict[str, str]:
-    """The environment for commands run from ``tree`` (None: the installed qualcli)."""
+def tree_command(tree: Path | None) -> tuple[list[str], dict[str, str]]:
+    """``python -m qualcli`` and its environment for commands run from ``tree`` (None: the installed qualcli).
+
+    A tree with its own ``.venv`` (a ``git worktree`` of another commit after ``uv sync``) runs with
+    that interpreter; otherwise its ``src`` and ``plugins/*/src`` go first on ``PYTHONPATH``.
+    """
     env = command_env()
-    if tree is not None:
-        paths = [tree / "src", *sorted((tree / "plugins").glob("*/src"))]
-        env["PYTHONPATH"] = os.pathsep.join(map(str, paths))
-    return env
+    if tree is None:
+        return QUALCLI, env
+    python = tree / ".venv" / "bin" / "python"
+    if python.exists():
+        return [str(python), "-m", "qualcli"], env
+    paths = [tree / "src", *sorted((tree / "plugins").glob("*/src"))]
+    env["PYTHONPATH"] = os.pathsep.join(map(str, paths))
+    return QUALCLI, env
 
 
 def in_process(repeat: int) -> tuple[float, float]:
@@ -104,19 +114,24 @@ def main() -> None:
     handbook = str(corpus_dir() / "specs" / HANDBOOK)
     commands = {
         "legislation check": ["legislation", "check", CHECK_TEXT],
+        "--version": ["--version"],
+        "--help": ["--help"],
         "plugins": ["plugins"],
         "show C&G handbook": ["show", handbook],
         "parse C&G handbook": ["parse", handbook],
     }
     trees = {"": None} if args.before is None else {"": None, " (before)": args.before}
-    cases = {"python -c pass": (PYTHON_BASELINE, command_env())}
+    cases = {"python -c pass": (PYTHON_BASELINE, command_env()),
+             FLOOR: ([*PYTHON_BASELINE[:-1], "import typer"], command_env())}
     for label, argv in commands.items():
         for suffix, tree in trees.items():
-            cases[f"qualcli {label}{suffix}"] = ([*QUALCLI, *argv], tree_env(tree))
+            qualcli, env = tree_command(tree)
+            cases[f"qualcli {label}{suffix}"] = ([*qualcli, *argv], env)
     results = interleaved_medians(cases, args.repeat)
     base = results["python -c pass"]
     print(f"Whole process, median of {args.repeat} interleaved rounds")
     print(f"{'command':44} {'x python':>9} {'goal':>6} {'x before':>9}")
+    print(f"{FLOOR + ' (the floor)':44} {results[FLOOR] / base:9.2f}")
     for label in commands:
         for suffix in trees:
             name = f"qualcli {label}{suffix}"
