@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -56,19 +57,24 @@ GOALS = {"legislation check": 2.5}
 FLOOR = "python -c 'import typer'"
 
 
-def interleaved_medians(cases: dict[str, tuple[list[str], dict[str, str]]], repeat: int) -> dict[str, float]:
-    """Median wall time of each case over ``repeat`` rounds (one warm-up round first)."""
-    times: dict[str, list[float]] = {name: [] for name in cases}
+def interleaved_medians(cases: dict[str, tuple[list[str], dict[str, str]]], repeat: int) -> dict[str, tuple[float, float]]:
+    """Median wall time and median CPU time (user + system) of each case over ``repeat`` rounds
+    (one warm-up round first). On a loaded machine the CPU time is the steadier of the two."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     for round_number in range(repeat + 1):
         for name, (argv, env) in cases.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
             elapsed = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
             if done.returncode not in (0, 1):
                 sys.exit(f"{name} failed: {done.stderr.decode(errors='replace').strip()}")
             if round_number:
-                times[name].append(elapsed)
-    return {name: statistics.median(values) for name, values in times.items()}
+                times[name].append((elapsed, cpu))
+    return {name: (statistics.median(t[0] for t in values), statistics.median(t[1] for t in values))
+            for name, values in times.items()}
 
 
 def tree_command(tree: Path | None) -> tuple[list[str], dict[str, str]]:
@@ -128,16 +134,21 @@ def main() -> None:
             qualcli, env = tree_command(tree)
             cases[f"qualcli {label}{suffix}"] = ([*qualcli, *argv], env)
     results = interleaved_medians(cases, args.repeat)
-    base = results["python -c pass"]
-    print(f"Whole process, median of {args.repeat} interleaved rounds")
-    print(f"{'command':44} {'x python':>9} {'goal':>6} {'x before':>9}")
-    print(f"{FLOOR + ' (the floor)':44} {results[FLOOR] / base:9.2f}")
+    base_wall, base_cpu = results["python -c pass"]
+    print(f"Whole process, median of {args.repeat} interleaved rounds: wall time and CPU time as ratios")
+    print(f"{'command':44} {'x python':>9} {'cpu x':>7} {'goal':>6} {'x before':>9} {'cpu':>6}")
+
+    def row(name: str, goal: str = "", versus: tuple[float, float] | None = None) -> None:
+        wall, cpu = results[name]
+        against = f"{wall / versus[0]:9.2f} {cpu / versus[1]:6.2f}" if versus else ""
+        print(f"{name:44} {wall / base_wall:9.2f} {cpu / base_cpu:7.2f} {goal:>6} {against}")
+
+    row(FLOOR)
     for label in commands:
         for suffix in trees:
             name = f"qualcli {label}{suffix}"
             goal = f"≤ {GOALS[label]}" if label in GOALS and not suffix else ""
-            versus = f"{results[name] / results[f'qualcli {label} (before)']:9.2f}" if len(trees) > 1 and not suffix else ""
-            print(f"{name:44} {results[name] / base:9.2f} {goal:>6} {versus:>9}")
+            row(name, goal, results[f"qualcli {label} (before)"] if len(trees) > 1 and not suffix else None)
     load, annotation = in_process(args.repeat)
     print(f"\nIn-process, fastest of {args.repeat}: loading the C&G handbook")
     print(f"{'load_spec now / load_spec + annotation (before)':58} {load / (load + annotation):6.2f}")
