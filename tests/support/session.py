@@ -1,0 +1,50 @@
+"""Session-wide test set-up, loaded by the root conftest.py as a pytest plugin.
+
+- One cache folder for the whole run, made by the first pytest process and
+  inherited by pytest-xdist's workers and by every ``qualcli`` subprocess:
+  each corpus document is parsed once per run and afterwards reloaded from
+  the cache of parsed documents (keyed by the file's bytes and the parser
+  code, checked when read: it never changes an answer), and nothing is read
+  from or written to the user's own cache. Tests about a cache point
+  ``QUALCLI_CACHE_DIR`` at their own temporary folder.
+- Test modules whose module-scoped fixtures are expensive (wheels built and
+  installed, a browser started, LibreOffice renders) run on one xdist worker
+  each (``--dist loadgroup``), so each fixture is made once per run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+
+import pytest
+
+#: Modules kept on one worker, for their module- or session-scoped fixtures.
+GROUPED_MODULES = ("test_packaging.py", "test_html_reports.py", "test_libreoffice_pdf.py")
+
+_made: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In the first process: a fresh cache folder for this run, in the environment every test process inherits."""
+    if hasattr(config, "workerinput"):  # an xdist worker: the controller's environment already has it
+        return
+    folder = tempfile.mkdtemp(prefix="qualcli-tests-cache-")
+    _made.append(folder)
+    os.environ["QUALCLI_CACHE_DIR"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the run's cache folder."""
+    while _made:
+        shutil.rmtree(_made.pop(), ignore_errors=True)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests of :data:`GROUPED_MODULES` with one xdist group per module."""
+    for item in items:
+        name = item.path.name
+        if name in GROUPED_MODULES:
+            item.add_marker(pytest.mark.xdist_group(name.removesuffix(".py")))
