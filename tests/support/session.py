@@ -7,9 +7,10 @@
   code, checked when read: it never changes an answer), and nothing is read
   from or written to the user's own cache. Tests about a cache point
   ``QUALCLI_CACHE_DIR`` at their own temporary folder.
-- Test modules whose module-scoped fixtures are expensive (wheels built and
-  installed, a browser started, LibreOffice renders) run on one xdist worker
-  each (``--dist loadgroup``), so each fixture is made once per run.
+
+pytest-xdist runs the tests with ``--dist loadfile`` (pyproject.toml): each
+module on one worker, so a module-scoped fixture (wheels built and installed,
+a browser started, documents rendered or printed) is made once per run.
 """
 
 from __future__ import annotations
@@ -19,9 +20,6 @@ import shutil
 import tempfile
 
 import pytest
-
-#: Modules kept on one worker, for their module- or session-scoped fixtures.
-GROUPED_MODULES = ("test_packaging.py", "test_html_reports.py", "test_libreoffice_pdf.py")
 
 _made: list[str] = []
 
@@ -39,12 +37,3 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     """Remove the run's cache folder."""
     while _made:
         shutil.rmtree(_made.pop(), ignore_errors=True)
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the tests of :data:`GROUPED_MODULES` with one xdist group per module."""
-    for item in items:
-        name = item.path.name
-        if name in GROUPED_MODULES:
-            item.add_marker(pytest.mark.xdist_group(name.removesuffix(".py")))
