@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-#: Imported by the server before it forks: qualcli's entry point and the third-party libraries commands load.
-WARM = ("qualcli.cli", "typer", "ruamel.yaml", "jsonschema", "numpy", "docx", "pypdfium2", "openpyxl")
+#: Imported by the server before it forks, besides every module of qualcli and of each installed plugin's package.
+WARM = ("importlib.metadata", "typer", "ruamel.yaml", "jsonschema", "numpy", "scipy.sparse", "docx", "pptx",
+        "pypdfium2", "openpyxl")  # fmt: skip
 
 
 @dataclass
@@ -83,8 +84,16 @@ def serve() -> None:
     """The server's loop: one JSON request per input line, one JSON answer per output line."""
     import importlib
 
+    import pkgutil
+    from importlib.metadata import entry_points
+
     for name in WARM:
         importlib.import_module(name)
+    packages = ["qualcli", *(point.value.split(".")[0] for point in entry_points(group="qualcli"))]
+    for package in map(importlib.import_module, packages):  # modules only: no plugin is registered, nothing loaded
+        for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            if not module.name.endswith("__main__"):
+                importlib.import_module(module.name)
     channel_in, channel_out = sys.stdin, sys.stdout
     for line in channel_in:
         request = json.loads(line)
