@@ -104,7 +104,8 @@ def text_to_docx(text: str, path: Path, title: str | None = None) -> Path:
     ``title`` (default: the first paragraph) becomes the document's core title
     and its page header.
     """
-    return _kept("docx", json.dumps([text, title]).encode("utf-8"), path, lambda target: _write_docx(text, target, title))
+    key = json.dumps([default_title(text) if title is None else title, list(blocks(text))])  # all the document is made of
+    return _kept("docx", key.encode("utf-8"), path, lambda target: _write_docx(text, target, title))
 
 
 def _write_docx(text: str, path: Path, title: str | None) -> None:
