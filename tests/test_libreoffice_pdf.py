@@ -6,12 +6,13 @@ tests that need LibreOffice skip, saying so, when ``soffice`` is not installed.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from qualcli.readers.pdf import PdfReader
-from tests.support.libreoffice import soffice, text_to_libreoffice_pdf
+from tests.support.libreoffice import soffice, texts_to_libreoffice_pdfs
 from tests.support.render import placed_pages_to_pdf
 
 needs_libreoffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
@@ -30,13 +31,25 @@ NARROW_CELLS = "\n".join(
 )
 
 
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory) -> dict[str, Path]:
+    """Every text this module prints, by one LibreOffice run: NARROW_CELLS as "narrow", and the corpus specs
+    when $QUALCLI_CORPUS has them (the ``corpus`` fixture in the tests skips or fails when it does not)."""
+    texts = {"narrow": NARROW_CELLS}
+    corpus = os.environ.get("QUALCLI_CORPUS")
+    names = [spec if isinstance(spec, str) else spec.values[0] for spec in CORPUS_SPECS]
+    paths = {name: Path(corpus or ".") / "specs" / f"{name}.txt" for name in names}
+    texts |= {name: path.read_text(encoding="utf-8") for name, path in paths.items() if corpus and path.is_file()}
+    return texts_to_libreoffice_pdfs(texts, tmp_path_factory.mktemp("libreoffice"))
+
+
 def _read(path: Path):
     return PdfReader().read(path, path.read_bytes())
 
 
 @needs_libreoffice
-def test_words_broken_in_narrow_cells_are_whole_again(tmp_path):
-    source = _read(text_to_libreoffice_pdf(NARROW_CELLS, tmp_path, "narrow"))
+def test_words_broken_in_narrow_cells_are_whole_again(printed):
+    source = _read(printed["narrow"])
     rows = [tuple(" ".join(cell.split()) for cell in line.cells) for line in source.lines if line.cells]
     assert rows == [tuple(line.split("\t")) for line in NARROW_CELLS.splitlines() if "\t" in line]
     assert source.warnings == []
@@ -67,10 +80,9 @@ CORPUS_SPECS = [
 
 @needs_libreoffice
 @pytest.mark.parametrize("name", CORPUS_SPECS)
-def test_corpus_spec_printed_by_libreoffice_gives_the_text_model(corpus, tmp_path, name):
+def test_corpus_spec_printed_by_libreoffice_gives_the_text_model(corpus, printed, name):
     from qualcli.diff.compare import diff_documents
     from qualcli.loading import load_spec
 
-    text_path = corpus / "specs" / f"{name}.txt"
-    pdf = text_to_libreoffice_pdf(text_path.read_text(encoding="utf-8"), tmp_path, name)
+    text_path, pdf = corpus / "specs" / f"{name}.txt", printed[name]
     assert diff_documents(load_spec(text_path), load_spec(pdf)).changes == []
