@@ -13,7 +13,6 @@ import os
 import sys
 from pathlib import Path
 
-import pytest
 
 from tests.conftest import Result
 
@@ -60,9 +59,3 @@ def run_in_process(*args, cwd: Path | None = None, stdin: str | None = None) -> 
         if debug is not None:
             os.environ["QUALCLI_DEBUG"] = debug
     return Result(code, out.text(), err.text())
-
-
-@pytest.fixture
-def qualcli():
-    """The in-process runner (the ``qualcli`` fixture of tests/conftest.py is the same; kept for modules importing it)."""
-    return run_in_process
