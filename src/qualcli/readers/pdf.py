@@ -41,8 +41,9 @@ from qualcli.errors import UnreadableDocument
 from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.text import BULLET_GLYPHS
 from qualcli.readers import LIST_ITEM, Line, SourceText, sha256_of
-from qualcli.readers.pdf_cells import Vocabulary, breaks_inside_word
-from qualcli.readers.pdf_grid import PDFIUM_HYPHENS, Table, ruled_tables
+from qualcli.readers.pdf_cells import Vocabulary, breaks_inside_word, joint_at_break, printed_text
+from qualcli.readers.pdf_fit import PageGlyphs
+from qualcli.readers.pdf_grid import Table, ruled_tables
 
 PDF_MAGIC = b"%PDF-"
 LINE_SPACING_LIMIT = 1.6  # baseline-to-baseline distance, in multiples of the type size, that still continues a block
@@ -72,6 +73,8 @@ class TextLine:
     size: float
     baseline: float
     open_end: bool = False  # ends right after a hyphen or slash, no space printed: the word goes on below
+    first: int = 0  # index of its first non-blank glyph in the page's text
+    last: int = 0  # ... and of its last
 
 
 class PdfReader:
@@ -82,22 +85,30 @@ class PdfReader:
 
     def read(self, path: Path, data: bytes) -> SourceText:
         document = open_document(path, data)
+        pages = len(document)
+        assembler = _Assembler()
+        held: list[PdfPage] = []  # the page before this one stays open: a row it ends may go on at this page's top
+        printed = False
         try:
             vocabulary = Vocabulary(document)
-            pages = [read_page(document, index, vocabulary) for index in range(len(document))]
+            for index in range(pages):
+                held.append(PdfPage(document, index))
+                printed = printed or bool(held[-1].lines)
+                assembler.add_page(held[-1].lines, held[-1].tables(vocabulary), held[-1].glyphs, index + 1)
+                if len(held) > 1:
+                    held.pop(0).close()
         finally:
+            for page in held:
+                page.close()
             document.close()
-        if not any(text_lines for text_lines, _ in pages):
-            raise UnreadableDocument(f"has {len(pages)} page(s) but no text layer (scanned image?) — run OCR first", str(path))
-        assembler = _Assembler()
-        for number, (text_lines, tables) in enumerate(pages, start=1):
-            assembler.add_page(text_lines, tables, number)
+        if not printed:
+            raise UnreadableDocument(f"has {pages} page(s) but no text layer (scanned image?) — run OCR first", str(path))
         return SourceText(
             path=str(path),
             format="pdf",
             lines=assembler.lines,
             sha256=sha256_of(data),
-            pages=len(pages),
+            pages=pages,
             warnings=assembler.warnings,
         )
 
@@ -121,24 +132,31 @@ def open_document(path: Path, data: bytes):
     return document
 
 
-def read_page(document, index: int, vocabulary: Vocabulary | None = None) -> tuple[list[TextLine], list[Table]]:
-    """The page's non-blank text lines in content-stream order, and its ruled tables."""
-    page = document[index]
-    textpage = page.get_textpage()
-    try:
-        count = textpage.count_chars()
-        text = textpage.get_text_range(0, count).translate(PDFIUM_HYPHENS) if count else ""
-        lines = []
+class PdfPage:
+    """One open page: its non-blank text lines in content-stream order, its ruled tables, its glyphs on demand."""
+
+    def __init__(self, document, index: int) -> None:
+        self.page = document[index]
+        self.textpage = self.page.get_textpage()
+        count = self.textpage.count_chars()
+        text = self.textpage.get_text_range(0, count) if count else ""
+        self.lines: list[TextLine] = []
         start = 0
         for part in text.split("\r\n"):
             end = start + len(part)
             if part.strip():
-                lines.append(_text_line(textpage, part, start, end))
+                self.lines.append(_text_line(self.textpage, part, start, end))
             start = end + 2
-        return lines, ruled_tables(page, textpage, vocabulary) if lines else []
-    finally:
-        textpage.close()
-        page.close()
+        self.glyphs = PageGlyphs(self.textpage, text, self.lines)
+
+    def tables(self, vocabulary: Vocabulary | None = None) -> list[Table]:
+        """The page's ruled tables, top to bottom (none on a page with no text)."""
+        return ruled_tables(self.page, self.textpage, vocabulary) if self.lines else []
+
+    def close(self) -> None:
+        """Release PDFium's page and text page."""
+        self.textpage.close()
+        self.page.close()
 
 
 def _text_line(textpage, text: str, start: int, end: int) -> TextLine:
@@ -149,8 +167,18 @@ def _text_line(textpage, text: str, start: int, end: int) -> TextLine:
     _, _, right, _ = textpage.get_charbox(last, loose=True)
     letter = next((first + i for i, ch in enumerate(text.strip()[:MAX_LEAD]) if ch.isalnum()), first)
     size, baseline = char_size_and_baseline(textpage, letter)
+    printed = printed_text(text)
     return TextLine(
-        text=text.strip(), x0=left, x1=right, bottom=bottom, top=top, size=size, baseline=baseline, open_end=breaks_inside_word(text)
+        text=printed.strip(),
+        x0=left,
+        x1=right,
+        bottom=bottom,
+        top=top,
+        size=size,
+        baseline=baseline,
+        open_end=breaks_inside_word(printed),
+        first=first,
+        last=last,
     )
 
 
@@ -236,8 +264,10 @@ class _Assembler:
         self.block = 0
         self.last_row: int | None = None  # index in ``lines`` of the last table row
         self.last_edges: tuple[float, ...] = ()  # its cell edges
+        self.last_boxes: list = []  # its cells' boxes on the page it ends...
+        self.last_glyphs: PageGlyphs | None = None  # ...and that page's glyphs
 
-    def add_page(self, page: list[TextLine], tables: list[Table], page_number: int) -> None:
+    def add_page(self, page: list[TextLine], tables: list[Table], glyphs: PageGlyphs, page_number: int) -> None:
         """Append one page's lines and table rows.
 
         A ruled table read as plain lines instead (see :func:`_holders`) is
@@ -254,14 +284,15 @@ class _Assembler:
         for index, (line, holder) in enumerate(zip(page, holders)):
             if holder is not None:
                 if not holder.placed:
-                    self._add_table(holder, page_number, lines_above=index)
+                    self._add_table(holder, glyphs, page_number, lines_above=index)
                 previous = None
                 continue
             if previous is not None and continues_block(previous, line, edge, block_length == 1, leading):
                 block_length += 1
                 edge = min(edge, line.x0)
                 if previous.open_end:
-                    self.lines[-1] = replace(self.lines[-1], text=self.lines[-1].text + line.text)
+                    before = self.lines[-1].text
+                    self.lines[-1] = replace(self.lines[-1], text=before + joint_at_break(before) + line.text)
                     previous = line
                     continue
             else:
@@ -271,24 +302,32 @@ class _Assembler:
             self.lines.append(printed_line(line.text, len(self.lines) + 1, page_number, self.block))
             previous = line
 
-    def _add_table(self, table: Table, page_number: int, lines_above: int) -> None:
+    def _add_table(self, table: Table, glyphs: PageGlyphs, page_number: int, lines_above: int) -> None:
         table.placed = True
-        rows = list(zip(table.rows, table.edges))
-        if rows and lines_above <= EDGE_LINES and self._continues_split_row(*rows[0], page_number):
-            self._merge_into_last_row(rows.pop(0)[0])
+        rows = list(zip(table.rows, table.edges, table.boxes))
+        if rows and lines_above <= EDGE_LINES and self._continues_split_row(*rows[0], glyphs, page_number):
+            self._merge_into_last_row(rows[0][0])
+            self.last_boxes, self.last_glyphs = rows.pop(0)[2], glyphs
         self.block += 1
-        for cells, edges in rows:
+        for cells, edges, boxes in rows:
             text = "\t".join(cell.replace("\n", " ") for cell in cells)
             self.lines.append(Line(text=text, number=len(self.lines) + 1, page=page_number, block=self.block, cells=cells))
-            self.last_row, self.last_edges = len(self.lines) - 1, edges
+            self.last_row, self.last_edges, self.last_boxes, self.last_glyphs = len(self.lines) - 1, edges, boxes, glyphs
 
-    def _continues_split_row(self, cells: tuple[str, ...], edges: tuple[float, ...], page_number: int) -> bool:
+    def _continues_split_row(
+        self, cells: tuple[str, ...], edges: tuple[float, ...], boxes: list, glyphs: PageGlyphs, page_number: int
+    ) -> bool:
         """Whether a row at the top of a page is the rest of the row that ended the last page.
 
         A row too tall for the page's foot is split: the last page's table
         ends it (only a page number may follow), and this page opens (after
         at most a running header) with a row of the same columns whose cells
-        carry on the text above them (see :func:`_continues_cell`).
+        carry on the text above them (see :func:`_continues_cell`). A row
+        with text in its key cell is a new row unless every cell it carries
+        on was cut at a full line: a cell whose last line above had room for
+        the first word of the cell below had ended (see
+        :mod:`qualcli.readers.pdf_fit`). (A row with an empty key cell names
+        no row of its own; its cells may go on in new paragraphs.)
         """
         if self.last_row is None:
             return False
@@ -303,13 +342,21 @@ class _Assembler:
             and any(cell.strip() for cell in cells)
             and _continues_cell(previous.cells[0], cells[0], key=True)
             and all(_continues_cell(before, after) for before, after in zip(previous.cells[1:], cells[1:]))
+            and not (cells[0].strip() and any(self._had_room(column, boxes[column], glyphs) for column, cell in enumerate(cells) if cell.strip()))
         )
+
+    def _had_room(self, column: int, box, glyphs: PageGlyphs) -> bool:
+        """Whether the last row's cell in ``column`` had room on its last line for the first word of ``box``'s text."""
+        assert self.last_glyphs is not None
+        room = self.last_glyphs.room_left(self.last_boxes[column])
+        lead = glyphs.lead_width(box) if room is not None else None
+        return lead is not None and lead <= room
 
     def _merge_into_last_row(self, cells: tuple[str, ...]) -> None:
         assert self.last_row is not None
         previous = self.lines[self.last_row]
         merged = tuple(
-            a + b if breaks_inside_word(a) else "\n".join(part for part in (a, b) if part)
+            a + joint_at_break(a) + b if breaks_inside_word(a) else "\n".join(part for part in (a, b) if part)
             for a, b in zip(previous.cells or (), cells)
         )
         text = "\t".join(cell.replace("\n", " ") for cell in merged)

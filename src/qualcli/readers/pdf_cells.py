@@ -164,6 +164,38 @@ def breaks_inside_word(line: str) -> bool:
     return (end[-1] == "-" and end[-2].isalnum()) or (end[-1] == "/" and not end[-2].isspace())
 
 
+_SPACED_COMPOUND = re.compile(r"[^\W_]- [^\W_]+-$")  # "one- to-": the compound's earlier hyphen has a space after it
+
+
+def joint_at_break(before: str) -> str:
+    """What goes between ``before``, a line that broke inside a word, and the next line's text.
+
+    Nothing, as a rule: "24-" / "hour" is "24-hour". But a producer prints no
+    space after a hyphen at a line's end even where the text had one (the
+    space hangs in the margin), so the spacing is read from the compound
+    itself: when the word before the hyphen is joined to the word before it
+    by a hyphen and a space ("one- to-" / "one"), the compound is written
+    with spaced hyphens and the break keeps that space ("one- to- one").
+    """
+    return " " if breaks_inside_word(before) and _SPACED_COMPOUND.search(before) else ""
+
+
+def printed_text(text: str) -> str:
+    """Page text with PDFium's line-end hyphen marks as printed hyphens (see :func:`joint_at_break`).
+
+    PDFium joins a line that ends in a hyphen to the next line's word and
+    marks the hyphen U+FFFE; the joined words are spaced as the compound is.
+    """
+    if "\ufffe" not in text:
+        return text.translate(PDFIUM_HYPHENS)
+    parts = text.split("\ufffe")
+    joined = parts[0]
+    for part in parts[1:]:
+        joined += "-"
+        joined += joint_at_break(joined) + part
+    return joined.translate(PDFIUM_HYPHENS)
+
+
 def cell_text(raw: str, cell: Box, breaks: WordBreaks) -> str:
     """A cell's printed lines, stripped, one per "\\n"; a word broken across lines is made whole again.
 
@@ -177,7 +209,7 @@ def cell_text(raw: str, cell: Box, breaks: WordBreaks) -> str:
         if not stripped:
             continue
         if merged and breaks.inside_word(line, merged[-1], cell):
-            merged[-1] = stripped + merged[-1]
+            merged[-1] = stripped + joint_at_break(stripped) + merged[-1]
         else:
             merged.append(stripped)
     return "\n".join(reversed(merged))

@@ -25,6 +25,7 @@ SNAP = 3.0  # points: rules this close are the same rule; a crossing may miss by
 # PDFium's stand-ins for a printed hyphen it takes for a soft one: U+FFFE in page text,
 # U+0002 in bounded (cell) text. Either is a "-" on the page.
 
+Box = tuple[float, float, float, float]  # x0, bottom, x1, top
 Rule = tuple[float, float, float]  # (position, from, to): y, x0, x1 for horizontal; x, y0, y1 for vertical
 
 
@@ -39,6 +40,7 @@ class Table:
     rows: list[tuple[str, ...]]
     edges: list[tuple[float, ...]] = field(default_factory=list)  # each row's cell edges, left to right
     placed: bool = field(default=False)
+    boxes: list[list[Box]] = field(default_factory=list)  # each row's cells, left to right
 
     def holds(self, x0: float, bottom: float, x1: float, top: float) -> bool:
         """Whether the centre of the box ``x0, bottom, x1, top`` lies inside the table."""
@@ -67,6 +69,7 @@ def ruled_tables(page, textpage, vocabulary: Vocabulary | None = None) -> list[T
                     top=max(c[3] for c in group),
                     rows=rows,
                     edges=[(*(cell[0] for cell in row), row[-1][2]) for row in grid],
+                    boxes=grid,
                 )
             )
     return sorted(tables, key=lambda table: (-table.top, table.x0))
