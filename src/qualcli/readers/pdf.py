@@ -147,11 +147,12 @@ class PdfPage:
             if part.strip():
                 self.lines.append(_text_line(self.textpage, part, start, end))
             start = end + 2
+        self.text = text
         self.glyphs = PageGlyphs(self.textpage, text, self.lines)
 
     def tables(self, vocabulary: Vocabulary | None = None) -> list[Table]:
         """The page's ruled tables, top to bottom (none on a page with no text)."""
-        return ruled_tables(self.page, self.textpage, vocabulary) if self.lines else []
+        return ruled_tables(self.page, self.textpage, vocabulary, self.text) if self.lines else []
 
     def close(self) -> None:
         """Release PDFium's page and text page."""
@@ -163,8 +164,8 @@ def _text_line(textpage, text: str, start: int, end: int) -> TextLine:
     """Box, type size and baseline of the characters ``start:end`` (from the first and last non-blank ones)."""
     first = start + (len(text) - len(text.lstrip()))
     last = start + len(text.rstrip()) - 1
-    left, bottom, _, top = textpage.get_charbox(first, loose=True)
-    _, _, right, _ = textpage.get_charbox(last, loose=True)
+    left, bottom, _, top = loose_box(textpage, first)
+    right = loose_box(textpage, last)[2]
     letter = next((first + i for i, ch in enumerate(text.strip()[:MAX_LEAD]) if ch.isalnum()), first)
     size, baseline = char_size_and_baseline(textpage, letter)
     printed = printed_text(text)
@@ -180,6 +181,15 @@ def _text_line(textpage, text: str, start: int, end: int) -> TextLine:
         first=first,
         last=last,
     )
+
+
+def loose_box(textpage, index: int) -> tuple[float, float, float, float]:
+    """Character ``index``'s box covering its font's whole height (left, bottom, right, top), from PDFium's C API."""
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect)
+    return rect.left, rect.bottom, rect.right, rect.top
 
 
 def char_size_and_baseline(textpage, index: int) -> tuple[float, float]:

@@ -81,10 +81,11 @@ class Vocabulary:
 class WordBreaks:
     """Finds the breaks inside words on one page (see the module docstring)."""
 
-    def __init__(self, textpage, cell_texts: Iterable[str], vocabulary: Vocabulary | None = None) -> None:
+    def __init__(self, textpage, cell_texts: Iterable[str], vocabulary: Vocabulary | None = None, page_text: str | None = None) -> None:
         self.textpage = textpage
         self.vocabulary = vocabulary
         self.spaced = any(line.endswith(" ") for text in cell_texts for line in text.split("\n")[:-1])
+        self._raw_text = page_text  # the page's text as PDFium gives it, if the reader has it already
         self._page_text: str | None = None
 
     def inside_word(self, previous: str, following: str, cell: Box) -> bool:
@@ -147,8 +148,10 @@ class WordBreaks:
 
     def _text(self) -> str:
         if self._page_text is None:
-            count = self.textpage.count_chars()
-            self._page_text = self.textpage.get_text_range(0, count).translate(PDFIUM_HYPHENS) if count else ""
+            if self._raw_text is None:
+                count = self.textpage.count_chars()
+                self._raw_text = self.textpage.get_text_range(0, count) if count else ""
+            self._page_text = self._raw_text.translate(PDFIUM_HYPHENS)
         return self._page_text
 
 
