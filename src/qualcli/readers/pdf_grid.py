@@ -185,11 +185,9 @@ def grid_cells(horizontal: list[Rule], vertical: list[Rule]) -> list[tuple[float
         return any(r0 - SNAP <= ya and r1 + SNAP >= yb for r0, r1 in down.get(x, ()))
 
     cells = []
-    for x, y in points:
-        right = _reachable(sorted(xr for xr in xs_at[y] if xr > x), lambda xr, x=x, y=y: joined_across(y, x, xr))
-        below = _reachable(
-            sorted((yb for yb in ys_at[x] if yb < y), reverse=True), lambda yb, x=x, y=y: joined_down(x, yb, y)
-        )
+    for x, y in points:  # xs_at[y] ascend, ys_at[x] descend: the nearest corners come first
+        right = _Reachable([xr for xr in xs_at[y] if xr > x], lambda xr, x=x, y=y: joined_across(y, x, xr))
+        below = _Reachable([yb for yb in ys_at[x] if yb < y], lambda yb, x=x, y=y: joined_down(x, yb, y))
         cell = next(
             (
                 (x, low, xr, y)
@@ -204,14 +202,27 @@ def grid_cells(horizontal: list[Rule], vertical: list[Rule]) -> list[tuple[float
     return cells
 
 
-def _reachable(candidates: list[float], joined) -> list[float]:
-    """The leading candidates that a rule joins to the start point (a gap ends the run)."""
-    reachable = []
-    for candidate in candidates:
-        if not joined(candidate):
-            break
-        reachable.append(candidate)
-    return reachable
+class _Reachable:
+    """The leading candidates that a rule joins to the start point (a gap ends the run), found as far as asked for."""
+
+    def __init__(self, candidates: list[float], joined) -> None:
+        self._candidates = candidates
+        self._joined = joined
+        self._found: list[float] = []
+        self._ended = False
+
+    def __iter__(self):
+        index = 0
+        while True:
+            if index < len(self._found):
+                yield self._found[index]
+            elif self._ended or index >= len(self._candidates) or not self._joined(self._candidates[index]):
+                self._ended = True
+                return
+            else:
+                self._found.append(self._candidates[index])
+                yield self._found[index]
+            index += 1
 
 
 def _by_position(rules: list[Rule]) -> dict[float, list[tuple[float, float]]]:

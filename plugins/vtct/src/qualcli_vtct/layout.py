@@ -150,17 +150,18 @@ def letter_number(letters: str) -> int:
 
 def starts_new(text: str) -> bool:
     """Where a wrapped PDF/DOCX line must not be joined to the one before it."""
+    plain = flat(text)
     return bool(
-        heading_of(text)
-        or figure_of(text)
-        or is_form_line(text)
-        or is_footnote(text)
-        or _FRONT_LABEL.match(flat(text))
-        or criterion_start(text)
-        or _CODE_WITH_URN.match(flat(text))
-        or re.match(rf"^{UNIT_CODE}$", flat(text))
-        or re.match(r"^(?:mandatory|optional) units\b", flat(text), re.I)
-        or re.match(r"^(?:you must|all mandatory units|total credits required)\b", flat(text), re.I)
+        heading_of(plain)
+        or figure_of(plain)
+        or is_form_line(plain)
+        or is_footnote(plain)
+        or _FRONT_LABEL.match(plain)
+        or criterion_start(plain)
+        or _CODE_WITH_URN.match(plain)
+        or re.match(rf"^{UNIT_CODE}$", plain)
+        or re.match(r"^(?:mandatory|optional) units\b", plain, re.I)
+        or re.match(r"^(?:you must|all mandatory units|total credits required)\b", plain, re.I)
     )
 
 
