@@ -6,8 +6,8 @@ Run: ``uv run python benchmarks/bench_pdf.py [--repeat N]``. Needs
 
 - ``pdftotext``: ``pdftotext -layout FILE -`` (whole process, text to stdout);
 - ``read``: qualcli's PDF reader alone (whole process: start-up, reader, lines);
-- ``reader``: the reader alone in-process, without start-up (median of N reads
-  after a warm-up read in one process): the reader-only ratio;
+- ``reader``: the reader alone in-process, without start-up (one timed read
+  after a warm-up read in the same process): the reader-only ratio;
 - ``pypdf``: pypdf's ``extract_text`` on every page (whole process), for comparison;
 - ``parse``: ``qualcli parse FILE`` (reader, shared preparation, plugin, model, YAML).
 
@@ -16,8 +16,8 @@ its ratio to pdftotext's median, so numbers from different machines compare.
 
 ``--before DIR`` also times the qualcli commands with the code of another
 checkout (e.g. ``git worktree add /tmp/before main``): its ``src`` and
-``plugins/*/src`` go first on PYTHONPATH, so before and after are measured in
-the same run, one line each.
+``plugins/*/src`` go first on PYTHONPATH, and its runs alternate with this
+checkout's, so before and after are measured in the same run, one line each.
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from timing import QUALCLI, command_env, corpus_dir, median_seconds
@@ -45,27 +47,39 @@ print(statistics.median(times))
 """
 
 
-def reader_seconds(pdf, repeat: int) -> float:
-    """Median in-process time of the PDF reader alone (start-up excluded)."""
-    result = subprocess.run([sys.executable, "-c", READER_ONLY, str(pdf), str(repeat)], capture_output=True, text=True, env=command_env())
-    if result.returncode:
-        sys.exit(f"reading {pdf} failed: {result.stderr.strip()}")
-    return float(result.stdout)
-
-
-def code_path(checkout: Path | None) -> None:
-    """Make the timed commands run the code of ``checkout`` (None: this one's, as installed)."""
-    os.environ.pop("PYTHONPATH", None)
+def checkout_env(checkout: Path | None) -> dict[str, str]:
+    """The timed commands' environment, running the code of ``checkout`` (None: this one's, as installed)."""
+    env = command_env()
+    env.pop("PYTHONPATH", None)
     if checkout is not None:
-        os.environ["PYTHONPATH"] = os.pathsep.join(str(p) for p in [checkout / "src", *sorted(checkout.glob("plugins/*/src"))])
+        env["PYTHONPATH"] = os.pathsep.join(str(p) for p in [checkout / "src", *sorted(checkout.glob("plugins/*/src"))])
+    return env
 
 
-def qualcli_ratios(pdf: Path, base: float, repeat: int) -> str:
-    """The reader, read and parse columns for ``pdf`` as ratios to ``base`` (pdftotext's median)."""
-    reader = reader_seconds(pdf, repeat)
-    read = median_seconds([sys.executable, "-c", READ, str(pdf)], repeat)
-    parse = median_seconds([*QUALCLI, "parse", str(pdf)], repeat)
-    return f"{reader / base:8.1f} {read / base:7.1f} {parse / base:8.1f}"
+def qualcli_seconds(pdf: Path, repeat: int, checkouts: list[Path | None]) -> dict[Path | None, list[float]]:
+    """Median seconds of the reader in-process, the read process and ``qualcli parse`` for each checkout.
+
+    The checkouts' runs alternate, one repetition at a time, so load on the
+    machine weighs on before and after alike.
+    """
+    commands = {
+        "reader": [sys.executable, "-c", READER_ONLY, str(pdf), "1"],
+        "read": [sys.executable, "-c", READ, str(pdf)],
+        "parse": [*QUALCLI, "parse", str(pdf)],
+    }
+    times: dict = {(checkout, name): [] for checkout in checkouts for name in commands}
+    for round_ in range(repeat + 1):  # the first round warms up
+        for checkout in checkouts:
+            env = checkout_env(checkout)
+            for name, argv in commands.items():
+                start = time.perf_counter()
+                result = subprocess.run(argv, capture_output=True, text=True, env=env)
+                elapsed = time.perf_counter() - start
+                if result.returncode:
+                    sys.exit(f"{name} of {pdf} failed: {result.stderr.strip()}")
+                if round_:
+                    times[checkout, name].append(float(result.stdout) if name == "reader" else elapsed)
+    return {checkout: [statistics.median(times[checkout, name]) for name in commands] for checkout in checkouts}
 
 
 def main() -> None:
@@ -81,15 +95,15 @@ def main() -> None:
     if not pdfs:
         sys.exit(f"no PDFs under {corpus} (set QUALCLI_CORPUS)")
     print(f"{'file':68} {'pdftotext s':>11} {'reader x':>8} {'read x':>7} {'parse x':>8} {'pypdf x':>8}")
+    checkouts = [args.before, None] if args.before is not None else [None]
     for pdf in pdfs:
         name = f"{pdf.parent.name}/{pdf.name}"
         base = median_seconds([pdftotext, "-layout", str(pdf), "-"], args.repeat)
-        if args.before is not None:
-            code_path(args.before)
-            print(f"{name + ' (before)':68} {base:11.3f} {qualcli_ratios(pdf, base, args.repeat)}", flush=True)
-            code_path(None)
         pypdf = median_seconds([sys.executable, "-c", PYPDF, str(pdf)], args.repeat)
-        print(f"{name:68} {base:11.3f} {qualcli_ratios(pdf, base, args.repeat)} {pypdf / base:8.1f}", flush=True)
+        for checkout, seconds in qualcli_seconds(pdf, args.repeat, checkouts).items():
+            label = name if checkout is None else f"{name} (before)"
+            ratios = " ".join(f"{value / base:{width}.1f}" for value, width in zip(seconds, (8, 7, 8)))
+            print(f"{label:68} {base:11.3f} {ratios}" + (f" {pypdf / base:8.1f}" if checkout is None else ""), flush=True)
 
 
 if __name__ == "__main__":
