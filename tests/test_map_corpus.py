@@ -113,14 +113,17 @@ def test_three_bodies_json_is_valid_and_deterministic(qualcli, corpus):
 
 
 def test_inferred_nos_measured_against_the_codes_the_document_names(corpus):
-    """Hide the NOS codes VTCT prints and see how many inference finds again.
+    """Hide the NOS codes VTCT prints (10, on three units) and see how many inference finds again.
 
-    With titles only in the catalogue (no statements were sourced) inference is
-    weak: criteria, outcomes, title and aim against standard titles, a relative
-    cut-off, the unit's texts together holding half of a title's word weight and the
-    2010 titles as aliases, found 4 of the 10 (was 1 of 10 with criteria only and a top-3 cut);
-    co-occurrence adds nothing here, as no other loaded unit names these codes.
-    This records the figure so a change that loses it is noticed.
+    Both parts of the goal are measured: at least 5 of the 10 found, and no more
+    wrong codes ranked above the right ones found (per unit, above its lowest
+    ranked right code) than right ones. Co-occurrence is learnt from the other
+    units only, and these units name no code together, so it adds nothing here.
+    Figures: 1 of 10 (criteria only, top 3), then 4 of 10 (titles, relative
+    cut-off) with 6 wrong codes above them; now 5 of 10 with 2 wrong above them
+    (background words not counted as shared, whole-text containment, a word
+    counted once per text, titles weighted 0.8, statements for CFACSB1, CFACSF1
+    and CFAM&LDC2 from sources).
     """
     from qualcli.loading import load_spec
     from qualcli.mapping.nos_map import map_nos
@@ -132,8 +135,16 @@ def test_inferred_nos_measured_against_the_codes_the_document_names(corpus):
     doc.units = [u for u in doc.units if u.code in truth]
     for unit in doc.units:
         unit.nos = []
-    inferred = [(p.a.code, p.b.code) for p in map_nos([doc], catalogue()).pairs]
-    found = sum(1 for unit, code in inferred if code in truth[unit])
+    ranked: dict[str, list[str]] = {}
+    for pair in map_nos([doc], catalogue()).pairs:  # in rank order within each unit
+        ranked.setdefault(pair.a.code, []).append(pair.b.code)
+    found = wrong_above = 0
+    for unit, codes in ranked.items():
+        right = [i for i, code in enumerate(codes) if code in truth[unit]]
+        found += len(right)
+        wrong_above += sum(1 for code in codes[: right[-1]] if code not in truth[unit]) if right else 0
     expected = sum(len(codes) for codes in truth.values())
-    print(f"inferred NOS: {found} of {len(inferred)} inferred are printed codes; {found} of {expected} printed codes found")
-    assert inferred and found >= 4
+    missed = sorted(f"{unit}:{code}" for unit, codes in truth.items() for code in codes if code not in ranked.get(unit, []))
+    print(f"inferred NOS: {found} of {expected} printed codes found, {wrong_above} wrong codes ranked above them; missed {missed}")
+    assert expected == 10
+    assert found >= 5 and wrong_above <= found

@@ -34,7 +34,8 @@ def test_unconfirmed_titles_say_so():
     assert cat.get("CFACSA8").confidence == "confirmed"
     assert cat.get("CFACSB5").confidence == "inferred"
     assert cat.get("CFACSF2").confidence == "named-in-document"
-    assert not any(s.performance or s.knowledge for s in cat)  # no statements were sourced: none invented
+    with_statements = [s for s in cat if s.performance or s.knowledge]
+    assert with_statements and all(s.source and "http" in s.source for s in with_statements)  # each names its source
 
 
 def test_lookup_is_case_insensitive_and_accepts_m_and_l_without_prefix():
@@ -85,6 +86,14 @@ def test_nos_show_cli(qualcli, code):
     result = qualcli("nos", "show", code)
     assert result.code == 0
     assert result.stdout.splitlines()[0].upper().startswith(code.upper())
+
+
+def test_nos_show_names_the_source_of_statements(qualcli):
+    shown = qualcli("nos", "show", "cfacsb1").stdout
+    assert "performance statements:" in shown and "knowledge statements:" in shown and "statements from: " in shown
+    assert "statements: not in the catalogue" in qualcli("nos", "show", "CFACSA8").stdout
+    data = json.loads(qualcli("nos", "show", "CFACSB1", "--json").stdout)
+    assert data["source"].startswith("OCR") and len(data["performance"]) == 5
 
 
 def test_nos_show_unknown_code_is_one_line_error(qualcli):

@@ -162,6 +162,7 @@ class NosEntry(_NosEntryRequired, total=False):
     performance: list[str]
     knowledge: list[str]
     aliases: list[str]
+    source: str
 
 
 class _StatusChangeRequired(TypedDict):

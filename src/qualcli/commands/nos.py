@@ -65,6 +65,8 @@ def show_standard(
         if statements:
             print(f"  {heading} statements:")
             print("\n".join(f"    {i}. {text}" for i, text in enumerate(statements, 1)))
+    if s.source and (s.performance or s.knowledge):
+        print(f"  statements from: {s.source}")
     if not (s.performance or s.knowledge):
         print("  statements: not in the catalogue")
 

@@ -30,6 +30,7 @@ class Standard:
     performance: list[str] = field(default_factory=list)
     knowledge: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    source: str | None = None  # where the statements come from
     origin: str = "qualcli"  # "qualcli" for the shipped table, else the plugin name
 
     def suite_label(self) -> str:
@@ -49,6 +50,7 @@ class Standard:
             "performance": self.performance,
             "knowledge": self.knowledge,
             "aliases": self.aliases,
+            "source": self.source,
             "origin": self.origin,
         }
         return {k: v for k, v in data.items() if v not in (None, [])}
@@ -145,6 +147,8 @@ def build_catalogue(shipped: dict[str, Any], registered: list[tuple[str, Any]]) 
             continue
         known.performance = known.performance or list(entry.get("performance", []))
         known.knowledge = known.knowledge or list(entry.get("knowledge", []))
+        if not known.source and (entry.get("performance") or entry.get("knowledge")):
+            known.source = entry.get("source") or f"plugin {plugin_name!r}"
         known.year = known.year or entry.get("year")
         title = entry["title"]
         if _fold(title) != _fold(known.title) and all(_fold(title) != _fold(a) for a in known.aliases):
