@@ -30,6 +30,7 @@ the whole reader (tables included) takes about a tenth of the time of pypdf's
   next page's top goes on the last page's last row when its cells carry that
   text on (see :mod:`qualcli.readers.pdf_assembly`; the page before the one
   being read stays open so that its glyphs can be measured).
+- Each page is opened once (:class:`OpenPages`), its text read once.
 - Unreadable input raises :class:`~qualcli.errors.UnreadableDocument`: not a
   PDF, damaged, password-protected, or a scan with no text layer.
 """
@@ -61,19 +62,18 @@ class PdfReader:
         document = open_document(path, data)
         pages = len(document)
         assembler = Assembler()
-        held: list[PdfPage] = []  # the page before this one stays open: a row it ends may go on at this page's top
+        opened = OpenPages(document)
         printed = False
         try:
-            vocabulary = Vocabulary(document)
+            vocabulary = Vocabulary(opened.text, pages)
             for index in range(pages):
-                held.append(PdfPage(document, index))
-                printed = printed or bool(held[-1].lines)
-                assembler.add_page(held[-1].lines, held[-1].tables(vocabulary), held[-1].glyphs, index + 1)
-                if len(held) > 1:
-                    held.pop(0).close()
+                page = opened[index]
+                printed = printed or bool(page.lines)
+                assembler.add_page(page.lines, page.tables(vocabulary), page.glyphs, index + 1)
+                if index:
+                    opened.release(index - 1)  # kept open until now: a row it ends may go on at this page's top
         finally:
-            for page in held:
-                page.close()
+            opened.close()
             document.close()
         if not printed:
             raise UnreadableDocument(f"has {pages} page(s) but no text layer (scanned image?) — run OCR first", str(path))
@@ -104,6 +104,41 @@ def open_document(path: Path, data: bytes):
         document.close()
         raise UnreadableDocument("PDF has no pages", str(path))
     return document
+
+
+class OpenPages:
+    """A document's pages, each opened (and its text read) once.
+
+    The reader walks them in order, releasing each when the next is done;
+    the vocabulary of broken words may read ahead, and the pages it opens stay
+    open for the reader. Released pages' texts are kept.
+    """
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self._open: dict[int, PdfPage] = {}
+        self._texts: dict[int, str] = {}
+
+    def __getitem__(self, index: int) -> "PdfPage":
+        if index not in self._open:
+            page = self._open[index] = PdfPage(self.document, index)
+            self._texts[index] = page.text
+        return self._open[index]
+
+    def text(self, index: int) -> str:
+        """The text of page ``index`` as PDFium gives it."""
+        return self._texts[index] if index in self._texts else self[index].text
+
+    def release(self, index: int) -> None:
+        """Close page ``index`` (its text is kept)."""
+        page = self._open.pop(index, None)
+        if page is not None:
+            page.close()
+
+    def close(self) -> None:
+        """Close every page still open."""
+        for index in list(self._open):
+            self.release(index)
 
 
 class PdfPage:

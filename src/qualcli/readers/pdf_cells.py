@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Callable, Iterable
 
 #: pdfium's marks for a hyphen at a line break, as plain hyphens
 PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
@@ -45,8 +45,9 @@ class Vocabulary:
     with a doubtful break in a cell need it.
     """
 
-    def __init__(self, document) -> None:
-        self.document = document
+    def __init__(self, page_text: Callable[[int], str], pages: int) -> None:
+        self.page_text = page_text  # the text of page ``index`` as PDFium gives it
+        self.pages = pages
         self._counts: Counter | None = None
         self._inside: Counter = Counter()
 
@@ -62,16 +63,8 @@ class Vocabulary:
     def _read(self) -> Counter:
         if self._counts is None:
             self._counts = Counter()
-            for index in range(len(self.document)):
-                page = self.document[index]
-                textpage = page.get_textpage()
-                try:
-                    count = textpage.count_chars()
-                    text = textpage.get_text_range(0, count) if count else ""
-                finally:
-                    textpage.close()
-                    page.close()
-                for line in text.lower().split("\r\n"):
+            for index in range(self.pages):
+                for line in self.page_text(index).lower().split("\r\n"):
                     words = _WORD.findall(line)
                     self._counts.update(words)
                     self._inside.update(words[1:-1])
