@@ -1,6 +1,6 @@
 """PDF reading and parsing, as ratios to poppler's ``pdftotext -layout`` on the same file.
 
-Run: ``uv run python benchmarks/bench_pdf.py [--repeat N]``. Needs
+Run: ``uv run python benchmarks/bench_pdf.py [--repeat N] [--cpu] [--before DIR] [PDF ...]``. Needs
 ``pdftotext`` (Debian: poppler-utils) and QUALCLI_CORPUS (default
 ../shared/corpus) for its PDFs. For each PDF, in one run:
 
@@ -93,12 +93,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--before", type=Path, metavar="DIR", help="another checkout to time in the same run (before/after)")
     parser.add_argument("--cpu", action="store_true", help="time CPU (user+system) instead of wall: steadier on a busy machine")
+    parser.add_argument("pdfs", nargs="*", type=Path, metavar="PDF", help="PDFs to time (default: the corpus PDFs)")
     args = parser.parse_args()
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         sys.exit("pdftotext not found: install poppler-utils")
     corpus = corpus_dir()
-    pdfs = sorted([*corpus.glob("rendered/*.pdf"), *corpus.glob("specs-extra/*.pdf")])
+    pdfs = args.pdfs or sorted([*corpus.glob("rendered/*.pdf"), *corpus.glob("specs-extra/*.pdf")])
     if not pdfs:
         sys.exit(f"no PDFs under {corpus} (set QUALCLI_CORPUS)")
     print(f"{'file':68} {'pdftotext s':>11} {'reader x':>8} {'read x':>7} {'parse x':>8} {'pypdf x':>8}")
