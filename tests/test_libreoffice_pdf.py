@@ -6,12 +6,13 @@ tests that need LibreOffice skip, saying so, when ``soffice`` is not installed.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from qualcli.readers.pdf import PdfReader
-from tests.support.libreoffice import soffice, text_to_libreoffice_pdf
+from tests.support.libreoffice import soffice, texts_to_libreoffice_pdfs
 from tests.support.render import placed_pages_to_pdf
 
 needs_libreoffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
@@ -48,21 +49,25 @@ TALL_ROWS = [
 LAYOUTS = "\n".join([*COMPOUND_PARAGRAPHS, "Websites", *ADDRESS_ROWS, "Practice topics", *TALL_ROWS, "End of the list."])
 
 
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory) -> dict[str, Path]:
+    """Every text this module prints, by one LibreOffice run: NARROW_CELLS as "narrow", LAYOUTS as "layouts", and
+    the corpus specs when $QUALCLI_CORPUS has them (the ``corpus`` fixture in the tests skips or fails when it does not)."""
+    texts = {"narrow": NARROW_CELLS, "layouts": LAYOUTS}
+    corpus = os.environ.get("QUALCLI_CORPUS")
+    names = [spec if isinstance(spec, str) else spec.values[0] for spec in CORPUS_SPECS]
+    paths = {name: Path(corpus or ".") / "specs" / f"{name}.txt" for name in names}
+    texts |= {name: path.read_text(encoding="utf-8") for name, path in paths.items() if corpus and path.is_file()}
+    return texts_to_libreoffice_pdfs(texts, tmp_path_factory.mktemp("libreoffice"))
+
+
 def _read(path: Path):
     return PdfReader().read(path, path.read_bytes())
 
 
 @pytest.fixture(scope="module")
-def layouts_pdf(tmp_path_factory) -> Path:
-    """The LAYOUTS text as LibreOffice prints it from Word."""
-    if soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return text_to_libreoffice_pdf(LAYOUTS, tmp_path_factory.mktemp("layouts"), "layouts")
-
-
-@pytest.fixture(scope="module")
-def layouts(layouts_pdf):
-    return _read(layouts_pdf)
+def layouts(printed):
+    return _read(printed["layouts"])
 
 
 def _printed_lines(pdf: Path) -> list[str]:
@@ -77,8 +82,9 @@ def _printed_lines(pdf: Path) -> list[str]:
         document.close()
 
 
-def test_a_compound_broken_after_its_hyphen_keeps_its_own_spacing(layouts_pdf, layouts):
-    broken = [line for line in _printed_lines(layouts_pdf) if "to\ufffe" in line]
+@needs_libreoffice
+def test_a_compound_broken_after_its_hyphen_keeps_its_own_spacing(printed, layouts):
+    broken = [line for line in _printed_lines(printed["layouts"]) if "to\ufffe" in line]
     assert any("- to\ufffe" in line for line in broken) and any("-to\ufffe" in line for line in broken), (
         "no spaced and no closed compound fell at a line's end: the fixture no longer shows the case"
     )
@@ -87,6 +93,7 @@ def test_a_compound_broken_after_its_hyphen_keeps_its_own_spacing(layouts_pdf, l
         assert paragraph in text
 
 
+@needs_libreoffice
 def test_rows_at_a_page_top_are_new_rows_or_the_rest_of_a_split_row_by_the_room_left(layouts):
     rows = [line.cells for line in layouts.lines if line.cells]
     pages = {line.page for line in layouts.lines if line.cells}
@@ -97,8 +104,8 @@ def test_rows_at_a_page_top_are_new_rows_or_the_rest_of_a_split_row_by_the_room_
 
 
 @needs_libreoffice
-def test_words_broken_in_narrow_cells_are_whole_again(tmp_path):
-    source = _read(text_to_libreoffice_pdf(NARROW_CELLS, tmp_path, "narrow"))
+def test_words_broken_in_narrow_cells_are_whole_again(printed):
+    source = _read(printed["narrow"])
     rows = [tuple(" ".join(cell.split()) for cell in line.cells) for line in source.lines if line.cells]
     assert rows == [tuple(line.split("\t")) for line in NARROW_CELLS.splitlines() if "\t" in line]
     assert source.warnings == []
@@ -132,10 +139,9 @@ CORPUS_SPECS = [
 
 @needs_libreoffice
 @pytest.mark.parametrize("name", CORPUS_SPECS)
-def test_corpus_spec_printed_by_libreoffice_gives_the_text_model(corpus, tmp_path, name):
+def test_corpus_spec_printed_by_libreoffice_gives_the_text_model(corpus, printed, name):
     from qualcli.diff.compare import diff_documents
     from qualcli.loading import load_spec
 
-    text_path = corpus / "specs" / f"{name}.txt"
-    pdf = text_to_libreoffice_pdf(text_path.read_text(encoding="utf-8"), tmp_path, name)
+    text_path, pdf = corpus / "specs" / f"{name}.txt", printed[name]
     assert diff_documents(load_spec(text_path), load_spec(pdf)).changes == []
