@@ -1,49 +1,126 @@
 """PDF reading and parsing, as ratios to poppler's ``pdftotext -layout`` on the same file.
 
-Run: ``uv run python benchmarks/bench_pdf.py [--repeat N]``. Needs
+Run: ``uv run python benchmarks/bench_pdf.py [--repeat N] [--cpu] [--before DIR] [PDF ...]``. Needs
 ``pdftotext`` (Debian: poppler-utils) and QUALCLI_CORPUS (default
 ../shared/corpus) for its PDFs. For each PDF, in one run:
 
 - ``pdftotext``: ``pdftotext -layout FILE -`` (whole process, text to stdout);
 - ``read``: qualcli's PDF reader alone (whole process: start-up, reader, lines);
+- ``reader``: the reader alone in-process, without start-up (one timed read
+  after a warm-up read in the same process): the reader-only ratio;
 - ``pypdf``: pypdf's ``extract_text`` on every page (whole process), for comparison;
 - ``parse``: ``qualcli parse FILE`` (reader, shared preparation, plugin, model, YAML).
 
-Each command is timed N times after a warm-up; the median is reported with
-its ratio to pdftotext's median, so numbers from different machines compare.
+Each command is timed N times after a warm-up, the commands' runs
+alternating; the median is reported with its ratio to pdftotext's median, so
+numbers from different machines compare. ``--cpu`` times the processes' CPU
+(user+system) instead of wall time: steadier when the machine is shared.
+
+``--before DIR`` also times the qualcli commands with the code of another
+checkout (e.g. ``git worktree add /tmp/before main``): its ``src`` and
+``plugins/*/src`` go first on PYTHONPATH, and its runs alternate with this
+checkout's, so before and after are measured in the same run, one line each
+(pypdf is timed once, with this checkout's line).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
+import statistics
+import subprocess
 import sys
+import time
+from pathlib import Path
 
-from timing import QUALCLI, corpus_dir, median_seconds
+from timing import QUALCLI, command_env, corpus_dir
 
 PYPDF = "import sys, pypdf; [page.extract_text() for page in pypdf.PdfReader(sys.argv[1]).pages]"
 READ = "import sys; from pathlib import Path; from qualcli.readers.pdf import PdfReader; p = Path(sys.argv[1]); PdfReader().read(p, p.read_bytes())"
+READER_ONLY = """
+import statistics, sys, time
+from pathlib import Path
+from qualcli.readers.pdf import PdfReader
+path = Path(sys.argv[1]); data = path.read_bytes(); PdfReader().read(path, data)
+times = []
+for _ in range(int(sys.argv[2])):
+    start = time.perf_counter(); PdfReader().read(path, data); times.append(time.perf_counter() - start)
+print(statistics.median(times))
+"""
+
+
+def checkout_env(checkout: Path | None) -> dict[str, str]:
+    """The timed commands' environment, running the code of ``checkout`` (None: this one's, as installed)."""
+    env = command_env()
+    env.pop("PYTHONPATH", None)
+    if checkout is not None:
+        env["PYTHONPATH"] = os.pathsep.join(str(p) for p in [checkout / "src", *sorted(checkout.glob("plugins/*/src"))])
+    return env
+
+
+def timed(argv: list[str], env: dict[str, str], cpu: bool) -> tuple[float, str]:
+    """Seconds ``argv`` took (wall, or with ``cpu`` the child's user+system CPU time) and its stdout."""
+    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    result = subprocess.run(argv, capture_output=True, text=True, env=env)
+    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode:
+        sys.exit(f"{' '.join(argv[:3])} … failed: {result.stderr.strip()}")
+    used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return (used if cpu else wall), result.stdout
+
+
+def medians(commands: dict, repeat: int, checkouts: list[Path | None], cpu: bool) -> dict:
+    """Median seconds of each (checkout, command), the runs alternating one repetition at a time.
+
+    Alternating lets load on the machine weigh on every command alike; the
+    first round warms up. The ``reader`` command prints its own in-process time.
+    """
+    times: dict = {(checkout, name): [] for checkout in checkouts for name in commands}
+    for round_ in range(repeat + 1):
+        for checkout in checkouts:
+            env = checkout_env(checkout)
+            for name, argv in commands.items():
+                seconds, out = timed(argv, env, cpu)
+                if round_:
+                    times[checkout, name].append(float(out) if name == "reader" else seconds)
+    return {key: statistics.median(values) for key, values in times.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--before", type=Path, metavar="DIR", help="another checkout to time in the same run (before/after)")
+    parser.add_argument("--cpu", action="store_true", help="time CPU (user+system) instead of wall: steadier on a busy machine")
+    parser.add_argument("pdfs", nargs="*", type=Path, metavar="PDF", help="PDFs to time (default: the corpus PDFs)")
     args = parser.parse_args()
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         sys.exit("pdftotext not found: install poppler-utils")
     corpus = corpus_dir()
-    pdfs = sorted([*corpus.glob("rendered/*.pdf"), *corpus.glob("specs-extra/*.pdf")])
+    pdfs = args.pdfs or sorted([*corpus.glob("rendered/*.pdf"), *corpus.glob("specs-extra/*.pdf")])
     if not pdfs:
         sys.exit(f"no PDFs under {corpus} (set QUALCLI_CORPUS)")
-    print(f"{'file':68} {'pdftotext s':>11} {'read x':>7} {'parse x':>8} {'pypdf x':>8}")
+    print(f"{'file':68} {'pdftotext s':>11} {'reader x':>8} {'read x':>7} {'parse x':>8} {'pypdf x':>8}")
+    checkouts = [args.before, None] if args.before is not None else [None]
+    reader = READER_ONLY.replace("perf_counter", "process_time") if args.cpu else READER_ONLY
     for pdf in pdfs:
-        base = median_seconds([pdftotext, "-layout", str(pdf), "-"], args.repeat)
-        read = median_seconds([sys.executable, "-c", READ, str(pdf)], args.repeat)
-        parse = median_seconds([*QUALCLI, "parse", str(pdf)], args.repeat)
-        pypdf = median_seconds([sys.executable, "-c", PYPDF, str(pdf)], args.repeat)
         name = f"{pdf.parent.name}/{pdf.name}"
-        print(f"{name:68} {base:11.3f} {read / base:7.1f} {parse / base:8.1f} {pypdf / base:8.1f}")
+        commands = {
+            "pdftotext": [pdftotext, "-layout", str(pdf), "-"],
+            "pypdf": [sys.executable, "-c", PYPDF, str(pdf)],
+            "reader": [sys.executable, "-c", reader, str(pdf), "1"],
+            "read": [sys.executable, "-c", READ, str(pdf)],
+            "parse": [*QUALCLI, "parse", str(pdf)],
+        }
+        times = medians(commands, args.repeat, checkouts, args.cpu)
+        base = times[None, "pdftotext"]
+        for checkout in checkouts:
+            label = name if checkout is None else f"{name} (before)"
+            ratios = " ".join(f"{times[checkout, command] / base:{width}.1f}" for command, width in (("reader", 8), ("read", 7), ("parse", 8)))
+            pypdf = f" {times[checkout, 'pypdf'] / base:8.1f}" if checkout is None else ""
+            print(f"{label:68} {base:11.3f} {ratios}{pypdf}", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,8 @@
-"""Shared fixtures: the real corpus, the CLI run as a user runs it, schema checks."""
+"""Shared fixtures: the real corpus, the CLI (in-process, or as a user runs it), schema checks.
+
+The session-wide set-up (one cache folder for every test process, xdist
+groups for expensive session fixtures) is in tests/support/session.py.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-# Tests parse afresh unless they are about the cache of parsed documents (tests/test_speccache.py).
-os.environ.setdefault("QUALCLI_NO_CACHE", "1")
 FIXTURES = REPO / "tests" / "fixtures"
 EXAMPLES = REPO / "examples"
 
@@ -59,8 +61,15 @@ def run_qualcli(*args: str, cwd: Path | None = None, stdin: str | None = None) -
 
 @pytest.fixture
 def qualcli():
-    """Callable running the CLI in a subprocess: ``qualcli("parse", path)``."""
-    return run_qualcli
+    """Callable running the CLI in this process: ``qualcli("parse", path, cwd=..., stdin=...)``.
+
+    A test about the process itself (start-up, imports, exit status as a shell
+    sees it, output that must not depend on the interpreter's hash seed) calls
+    :func:`run_qualcli` instead.
+    """
+    from tests.support.inprocess import run_in_process
+
+    return run_in_process
 
 
 def assert_one_line_error(result: Result, *fragments: str) -> None:

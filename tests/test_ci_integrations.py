@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, assert_one_line_error, assert_valid, run_qualcli
+from tests.support.inprocess import run_in_process
 
 AS_OF = "2026-11-22"
 OUTDATED = "Staff training follows the Data Protection Act 1998.\n"
@@ -52,9 +53,9 @@ def repo(tmp_path) -> Path:
 @needs_git
 def test_gitlab_code_quality_validates_and_fingerprints_are_stable_across_runs_and_folders(repo):
     write(repo, {"course/week2.md": OUTDATED + "And the Sale of Goods Act 1979.\n" + OUTDATED})
-    from_root = run_qualcli("lint", "course", "--format", "gitlab", "--as-of", AS_OF, cwd=repo)
-    again = run_qualcli("lint", "course", "--format", "gitlab", "--as-of", AS_OF, cwd=repo)
-    from_sub = run_qualcli("lint", ".", "--format", "gitlab", "--as-of", AS_OF, cwd=repo / "course")
+    from_root = run_in_process("lint", "course", "--format", "gitlab", "--as-of", AS_OF, cwd=repo)
+    again = run_qualcli("lint", "course", "--format", "gitlab", "--as-of", AS_OF, cwd=repo)  # another process: another hash seed
+    from_sub = run_in_process("lint", ".", "--format", "gitlab", "--as-of", AS_OF, cwd=repo / "course")
     issues = json.loads(from_root.stdout)
     assert from_root.code == 1
     assert_valid(issues, "gitlab-codequality")
@@ -86,7 +87,7 @@ def test_gitlab_schema_rejects_what_gitlab_would_not_read():
 def test_changed_since_lints_changed_and_untracked_files_only(repo):
     git(repo, "checkout", "-q", "-b", "topic")
     write(repo, {"course/week2.md": CURRENT + OUTDATED, "course/new.md": OUTDATED, "scratch/ignored.md": OUTDATED})
-    result = run_qualcli("lint", ".", "--changed-since", "main", "--format", "json", "--as-of", AS_OF, cwd=repo)
+    result = run_in_process("lint", ".", "--changed-since", "main", "--format", "json", "--as-of", AS_OF, cwd=repo)
     assert result.code == 1, result.stderr
     assert sorted({f["path"] for f in json.loads(result.stdout)}) == ["course/new.md", "course/week2.md"]
     assert "2 of 3 file(s) changed since main" in result.stderr
@@ -97,7 +98,7 @@ def test_changed_since_lints_changed_and_untracked_files_only(repo):
     write(repo, {"course/week1.md": OUTDATED + "more\n"})
     git(repo, "commit", "-q", "-am", "main moves on")
     git(repo, "checkout", "-q", "topic")
-    from_sub = run_qualcli("lint", ".", "--changed-since", "main", "--format", "json", "--as-of", AS_OF, cwd=repo / "course")
+    from_sub = run_in_process("lint", ".", "--changed-since", "main", "--format", "json", "--as-of", AS_OF, cwd=repo / "course")
     assert sorted({f["path"] for f in json.loads(from_sub.stdout)}) == ["new.md", "week2.md"]
 
 
@@ -105,26 +106,26 @@ def test_changed_since_lints_changed_and_untracked_files_only(repo):
 def test_changed_since_errors_are_one_line(repo, tmp_path_factory):
     outside = tmp_path_factory.mktemp("not-a-repo")
     write(outside, {"a.md": OUTDATED})
-    assert_one_line_error(run_qualcli("lint", ".", "--changed-since", "main", cwd=outside), "--changed-since", "git repository")
-    assert_one_line_error(run_qualcli("lint", ".", "--changed-since", "no-such-ref", cwd=repo), "'no-such-ref'", "not a known git revision")
+    assert_one_line_error(run_in_process("lint", ".", "--changed-since", "main", cwd=outside), "--changed-since", "git repository")
+    assert_one_line_error(run_in_process("lint", ".", "--changed-since", "no-such-ref", cwd=repo), "'no-such-ref'", "not a known git revision")
 
 
 # ------------------------------------------------------------ baselines
 
 def test_a_baseline_written_at_the_root_works_from_a_subfolder(tmp_path):
     write(tmp_path, {"course/week1.md": OUTDATED, "course/unit2/notes.md": OUTDATED})
-    written = run_qualcli("lint", ".", "--write-baseline", ".qualcli-baseline.json", "--as-of", AS_OF, cwd=tmp_path)
+    written = run_in_process("lint", ".", "--write-baseline", ".qualcli-baseline.json", "--as-of", AS_OF, cwd=tmp_path)
     assert written.code == 0, written.stderr
     data = json.loads((tmp_path / ".qualcli-baseline.json").read_text(encoding="utf-8"))
     assert_valid(data, "lint-baseline")
     assert data["version"] == 2 and sorted(f["path"] for f in data["findings"]) == ["course/unit2/notes.md", "course/week1.md"]
     for cwd, args in ((tmp_path, ["."]), (tmp_path / "course", ["."]), (tmp_path / "course" / "unit2", ["notes.md"])):
         baseline = os.path.relpath(tmp_path / ".qualcli-baseline.json", cwd)
-        result = run_qualcli("lint", *args, "--baseline", baseline, "--as-of", AS_OF, cwd=cwd)
+        result = run_in_process("lint", *args, "--baseline", baseline, "--as-of", AS_OF, cwd=cwd)
         assert (result.code, result.stdout) == (0, ""), (cwd, result.stdout)
         assert "in baseline" in result.stderr
     write(tmp_path, {"course/unit2/notes.md": OUTDATED + OUTDATED})
-    newer = run_qualcli("lint", ".", "--baseline", "../../.qualcli-baseline.json", "--as-of", AS_OF, cwd=tmp_path / "course" / "unit2")
+    newer = run_in_process("lint", ".", "--baseline", "../../.qualcli-baseline.json", "--as-of", AS_OF, cwd=tmp_path / "course" / "unit2")
     assert newer.code == 1 and newer.stdout.startswith("notes.md:2:")
 
 
@@ -137,7 +138,7 @@ def test_version_1_baselines_still_read_relative_to_the_working_directory(tmp_pa
     (key,) = fingerprints([finding], tmp_path)
     old = {"version": 1, "findings": [{"fingerprint": key, "path": "notes.md", "rule": "QL002", "matched_text": "Data Protection Act 1998"}]}
     (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
-    result = run_qualcli("lint", "notes.md", "--baseline", "old.json", "--as-of", AS_OF, cwd=tmp_path)
+    result = run_in_process("lint", "notes.md", "--baseline", "old.json", "--as-of", AS_OF, cwd=tmp_path)
     assert (result.code, result.stdout) == (0, "")
 
 

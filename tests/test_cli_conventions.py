@@ -85,10 +85,10 @@ def test_one_metavar_style_and_choices_listed():
     assert run_qualcli("show", "-h").stdout.splitlines()[0] == "Usage: qualcli show [OPTIONS] FILE [UNIT]"
 
 
-def test_enumerated_options_reject_other_values_naming_the_choices():
-    result = run_qualcli("map", str(EXAMPLES / "salon-reception-2019.txt"), "--to", "criteria")
+def test_enumerated_options_reject_other_values_naming_the_choices(qualcli):
+    result = qualcli("map", str(EXAMPLES / "salon-reception-2019.txt"), "--to", "criteria")
     assert_one_line_error(result, "--to", "units", "nos")
-    assert_one_line_error(run_qualcli("legislation", "list", "--jurisdiction", "XX"), "--jurisdiction", "NI")
+    assert_one_line_error(qualcli("legislation", "list", "--jurisdiction", "XX"), "--jurisdiction", "NI")
 
 
 def test_top_level_help_lists_every_command_with_an_untruncated_summary():
@@ -102,13 +102,13 @@ def test_top_level_help_lists_every_command_with_an_untruncated_summary():
         assert not text.endswith("...") and text.endswith("."), text
 
 
-def test_unit_codes_are_case_insensitive():
+def test_unit_codes_are_case_insensitive(qualcli):
     spec = EXAMPLES / "salon-reception-2019.txt"
-    upper, lower = run_qualcli("show", spec, "SRX02"), run_qualcli("show", spec, "srx02")
+    upper, lower = qualcli("show", spec, "SRX02"), qualcli("show", spec, "srx02")
     assert upper.code == lower.code == 0 and upper.stdout == lower.stdout and upper.stdout.startswith("SRX02:")
-    explained = run_qualcli("map", spec, "--explain", "srx01", "Srx02")
+    explained = qualcli("map", spec, "--explain", "srx01", "Srx02")
     assert explained.code == 0 and explained.stdout.startswith("salon-reception-2019.txt:SRX01 ")
-    missing = run_qualcli("show", spec, "SRX99")  # stderr also has the parse summary line
+    missing = qualcli("show", spec, "SRX99")  # stderr also has the parse summary line
     errors = [line for line in missing.stderr.splitlines() if line.startswith("qualcli: error:")]
     assert missing.code == 2 and len(errors) == 1 and "no unit 'SRX99'" in errors[0] and "Traceback" not in missing.stderr
 

@@ -18,7 +18,6 @@ from qualcli.plugins import describe
 from qualcli.specfile import dump
 from qualcli.testing import assert_valid_spec, registered_plugin
 from tests.conftest import assert_one_line_error, run_qualcli
-from tests.support.inprocess import qualcli  # noqa: F401  (the in-process fixture replaces the subprocess one here)
 
 
 def sample_document() -> SpecDocument:

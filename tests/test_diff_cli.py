@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tests.conftest import FIXTURES, assert_one_line_error, assert_valid
-from tests.support.inprocess import qualcli, run_in_process  # noqa: F401  (qualcli: the in-process fixture)
+from tests.support.inprocess import run_in_process
 
 OLD = FIXTURES / "diff" / "bakery-v1.yaml"
 NEW = FIXTURES / "diff" / "bakery-v2.yaml"

@@ -20,7 +20,6 @@ from qualcli.diff.normalise import comparable
 from qualcli.diff.render_text import render_text
 from qualcli.loading import load_spec
 from tests.conftest import assert_valid
-from tests.support.inprocess import qualcli  # noqa: F401  (the in-process fixture replaces the subprocess one here)
 
 VTCT = "specs/vtct-cs2d1-l2-diploma-customer-service.txt"
 CITY_AND_GUILDS = "specs/cityandguilds-4417-customer-service-v2.8.txt"

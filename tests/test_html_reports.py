@@ -71,20 +71,24 @@ def variant(tmp_path: Path, source: Path, name: str, edit) -> Path:
 
 @pytest.fixture(scope="module")
 def bakery(tmp_path_factory) -> tuple[dict, Path]:
-    """The JSON and HTML diffs of the two bakery fixtures, made once with the CLI."""
+    """The JSON and HTML diffs of the two bakery fixtures, made once with the CLI (the HTML in a
+    subprocess, which the determinism test compares with a run in this process: another hash seed)."""
     from tests.conftest import run_qualcli
+    from tests.support.inprocess import run_in_process
 
     folder = tmp_path_factory.mktemp("bakery")
-    return run_json(run_qualcli, "diff", DIFF_OLD, DIFF_NEW), run_html(run_qualcli, folder, "changes.html", "diff", DIFF_OLD, DIFF_NEW)
+    return run_json(run_in_process, "diff", DIFF_OLD, DIFF_NEW), run_html(run_qualcli, folder, "changes.html", "diff", DIFF_OLD, DIFF_NEW)
 
 
 @pytest.fixture(scope="module")
 def salon_map(tmp_path_factory) -> tuple[dict, Path]:
-    """The JSON and HTML maps of the two salon fixtures, made once with the CLI."""
+    """The JSON and HTML maps of the two salon fixtures, made once with the CLI (the HTML in a
+    subprocess, which the determinism test compares with a run in this process: another hash seed)."""
     from tests.conftest import run_qualcli
+    from tests.support.inprocess import run_in_process
 
     folder = tmp_path_factory.mktemp("salon")
-    return run_json(run_qualcli, "map", MAP_OLD, MAP_NEW), run_html(run_qualcli, folder, "map.html", "map", MAP_OLD, MAP_NEW)
+    return run_json(run_in_process, "map", MAP_OLD, MAP_NEW), run_html(run_qualcli, folder, "map.html", "map", MAP_OLD, MAP_NEW)
 
 
 def assert_diff_matches_json(elements: Elements, data: dict) -> None:
@@ -201,7 +205,7 @@ def test_map_html_to_nos(qualcli, tmp_path):
 @pytest.fixture(scope="module")
 def hostile_pages(tmp_path_factory) -> list[Path]:
     """Diff and map pages of a spec whose unit title and criterion carry markup and script."""
-    from tests.conftest import run_qualcli
+    from tests.support.inprocess import run_in_process
 
     def poison(data):
         data["units"][0]["title"] = "<b onmouseover=alert(1)>Serve</b>"
@@ -209,7 +213,7 @@ def hostile_pages(tmp_path_factory) -> list[Path]:
 
     folder = tmp_path_factory.mktemp("hostile")
     hostile = variant(folder, DIFF_NEW, "hostile.json", poison)
-    return [run_html(run_qualcli, folder, f"{command}.html", command, DIFF_OLD, hostile) for command in ("diff", "map")]
+    return [run_html(run_in_process, folder, f"{command}.html", command, DIFF_OLD, hostile) for command in ("diff", "map")]
 
 
 def test_hostile_text_is_escaped(hostile_pages):
@@ -379,7 +383,7 @@ def cityandguilds_reports(corpus, tmp_path_factory):
     own 2.8 change log lists (as ``tests/test_diff_corpus.py`` does) and
     gives one unit a longer title; nothing from the corpus is stored.
     """
-    from tests.conftest import run_qualcli
+    from tests.support.inprocess import run_in_process
     from tests.test_diff_corpus import CITY_AND_GUILDS, Original, reconstruct_2_7
 
     original = Original(corpus / CITY_AND_GUILDS)
@@ -391,8 +395,8 @@ def cityandguilds_reports(corpus, tmp_path_factory):
              for line in reconstruct_2_7(original)]  # fmt: skip
     folder = tmp_path_factory.mktemp("cityandguilds")
     older = original.write(folder, lines, "handbook-earlier.txt")
-    data = run_json(run_qualcli, "diff", older, original.path)
-    return data, run_html(run_qualcli, folder, "changes.html", "diff", older, original.path)
+    data = run_json(run_in_process, "diff", older, original.path)
+    return data, run_html(run_in_process, folder, "changes.html", "diff", older, original.path)
 
 
 def test_cityandguilds_earlier_version_html_has_every_json_change(cityandguilds_reports):
@@ -415,11 +419,11 @@ def test_cityandguilds_earlier_version_in_chromium(cityandguilds_reports, browse
 @pytest.fixture(scope="module")
 def corpus_map(corpus, tmp_path_factory):
     """JSON and HTML maps of the three corpus specifications."""
-    from tests.conftest import run_qualcli
+    from tests.support.inprocess import run_in_process
 
     specs = [corpus / name for name in CORPUS_SPECS]
     folder = tmp_path_factory.mktemp("map")
-    return specs, run_json(run_qualcli, "map", *specs), run_html(run_qualcli, folder, "map.html", "map", *specs)
+    return specs, run_json(run_in_process, "map", *specs), run_html(run_in_process, folder, "map.html", "map", *specs)
 
 
 def test_corpus_map_html_has_every_pair_and_every_unit(corpus_map):

@@ -196,7 +196,7 @@ def test_a_pdf_row_split_by_a_page_break_is_one_row(tmp_path):
 
 
 def test_what_carries_a_split_row_over_a_page_break():
-    from qualcli.readers.pdf import _continues_cell
+    from qualcli.readers.pdf_assembly import _continues_cell
 
     assert _continues_cell("Portfolio", "reference", key=True)  # lower case goes on
     assert _continues_cell("Y/", "506/2149", key=True)  # a break at a slash

@@ -130,11 +130,11 @@ def test_corpus_as_of_changes_the_verdict(corpus, qualcli):
 
 @pytest.fixture(scope="module")
 def outputs() -> dict[str, tuple[int, str, str]]:
-    from tests.conftest import run_qualcli
+    from tests.support.inprocess import run_in_process
 
     out = {}
     for fmt in ("text", "json", "sarif", "github", "junit"):
-        r = run_qualcli("lint", MATERIALS, "--format", fmt, "--as-of", AS_OF)
+        r = run_in_process("lint", MATERIALS, "--format", fmt, "--as-of", AS_OF)
         out[fmt] = (r.code, r.stdout, r.stderr)
     return out
 

@@ -1,12 +1,15 @@
 """Installing like any Python tool: build the four wheels with ``uv build
---all-packages`` and install them with plain pip into a fresh virtual
-environment — the core alone first (a command that needs a parser names the
-install), then ``qualcli[all]`` (plugins listed, the README's diff of the
-examples works); then the GitHub action's steps, installing from this checkout.
+--all-packages`` and install them into a fresh virtual environment — the core
+alone first (a command that needs a parser names the install), then
+``qualcli[all]`` (plugins listed, the README's diff of the examples works);
+then the GitHub action's steps, installing from this checkout with the pip
+the environment carries.
 
-These tests take about a minute (pip fetches the dependencies from PyPI, or
-its cache); they carry the ``packaging`` mark so ``-m "not packaging"`` can
-leave them out locally. CI runs them.
+The wheels are built once per run and the environment is made and filled
+with uv (``uv venv --seed``, ``uv pip install``: the wheels' metadata and
+dependencies resolve as pip resolves them, from uv's cache), so these tests
+take seconds, not a minute. They carry the ``packaging`` mark so
+``-m "not packaging"`` can leave them out locally. CI runs them.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ import os
 import shutil
 import subprocess
 import sys
-import venv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,9 +63,10 @@ def installed(tmp_path_factory) -> Installed:
     wheels = root / "wheels"
     built = _run([_uv(), "build", "--all-packages", "-o", wheels, "--quiet"], cwd=REPO)
     assert built.code == 0, built.stderr
-    venv.EnvBuilder(with_pip=True).create(root / "venv")
+    made = _run([_uv(), "venv", "--seed", "--quiet", "--python", sys.executable, root / "venv"])  # --seed: pip, for the action
+    assert made.code == 0, made.stderr
     bin_dir = root / "venv" / ("Scripts" if os.name == "nt" else "bin")
-    pip = [bin_dir / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-compile", "--find-links", wheels]
+    pip = [_uv(), "pip", "install", "--quiet", "--python", bin_dir / "python", "--find-links", wheels]
     qualcli = lambda *args: _run([bin_dir / "qualcli", *args], cwd=root)  # noqa: E731
 
     core = _run([*pip, f"qualcli=={__version__}"])
@@ -108,10 +111,17 @@ def test_qualcli_all_install_lists_the_plugins_and_diffs_the_examples(installed)
 
 
 def test_github_action_installs_its_own_checkout_and_lints(installed, tmp_path):
-    """The action's default install (the core with extra 'all' and the plugins, from its own folder), then its lint."""
+    """The action's default install (the core with extra 'all' and the plugins, from its own folder), then its lint.
+
+    pip builds the four folders with the environment's own hatchling (build isolation off, as a pip
+    configuration may say) rather than fetching it into four throw-away build environments.
+    """
     from qualcli import __version__
 
-    step = run_action_step("install", {"INPUT_INSTALL": "", "PIP_NO_COMPILE": "1"}, tmp_path, installed.bin)
+    backend = _run([_uv(), "pip", "install", "--quiet", "--python", installed.bin / "python", "hatchling"])
+    assert backend.code == 0, backend.stderr
+    no_isolation = {"PIP_NO_BUILD_ISOLATION": "0"}  # pip reads this "no-" switch inverted: 0 means --no-build-isolation
+    step = run_action_step("install", {"INPUT_INSTALL": "", "PIP_NO_COMPILE": "1", **no_isolation}, tmp_path, installed.bin)
     assert step.returncode == 0, step.stderr
     assert step.stdout.splitlines() == [f"qualcli {__version__}", *(f"  {body} {__version__}" for body in ("cityandguilds", "pearson", "vtct"))]
     check_action_lint(tmp_path, installed.bin)

@@ -1,6 +1,7 @@
 """Nothing a user points qualcli at is destroyed, and hostile input is refused fast.
 
-Every case runs the real CLI in a subprocess, in a temporary folder, and
+Every case runs the real CLI in a process of its own (forked from a warm
+interpreter, tests/support/forkserver.py), in a temporary folder, and
 checks the exit code, that stderr is one line without a traceback, that what
 was at the path is as it was, and the CPU time and peak memory of the run
 (taken from the kernel with ``os.wait4``; generous bounds, so a loaded
@@ -13,8 +14,6 @@ import io
 import json
 import os
 import stat
-import subprocess
-import sys
 import threading
 import zipfile
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, FIXTURES
+from tests.support import forkserver
 from tests.support.hostile import docx_of_paragraphs, spec_alias_bomb
 
 EXAMPLE = EXAMPLES / "salon-reception-2016.txt"
@@ -43,24 +43,11 @@ class Run:
 
 
 def run(*args, cwd: Path, umask: int | None = None, env: dict | None = None) -> Run:
-    """Run ``qualcli ARGS``; measure its CPU time and peak resident memory with ``os.wait4``."""
+    """Run ``qualcli ARGS`` in a process of its own; its CPU time and peak resident memory come from ``os.wait4``."""
     out, err = cwd / ".stdout", cwd / ".stderr"
-    with out.open("wb") as stdout, err.open("wb") as stderr:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "qualcli", *map(str, args)],
-            stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL, cwd=cwd,
-            env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
-            preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
-        )
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    result = Run(
-        proc.returncode,
-        out.read_text(encoding="utf-8"),
-        err.read_text(encoding="utf-8"),
-        usage.ru_utime + usage.ru_stime,
-        usage.ru_maxrss / 1024,  # KiB on Linux
-    )
+    exited = forkserver.shared().run(list(args), cwd, {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
+                                     out, err, umask)  # fmt: skip
+    result = Run(exited.code, out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8"), exited.cpu_seconds, exited.peak_mb)
     out.unlink(), err.unlink()
     assert result.cpu_seconds < CPU_SECONDS, result
     assert result.peak_mb < PEAK_MB, result

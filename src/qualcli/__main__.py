@@ -1,3 +1,3 @@
-from qualcli.cli import main
+from qualcli.start import main
 
 main()

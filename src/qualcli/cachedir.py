@@ -13,6 +13,14 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qualcli"
 
 
+def fast_hash(data: bytes) -> str:
+    """A 64-bit SipHash of ``data`` in hex (the hash Python checks hash-based bytecode caches with):
+    for cache keys and checksums read on every run, where loading OpenSSL for SHA-256 costs more than the rest."""
+    from importlib.util import source_hash
+
+    return source_hash(data).hex()
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` in the cache atomically (never half-written); a cache that cannot be
     written is no error."""

@@ -1,35 +1,41 @@
 """The ``qualcli`` command line.
 
 Each command is declared in its own module under :mod:`qualcli.commands`,
-which imports only Typer at start-up; the work (and heavy libraries) are
-imported inside the command when it runs.
+which imports only Typer; the module is imported, and its command built, only
+when that command is used (:mod:`qualcli.commands.lazy`), and the work (and
+heavy libraries) are imported inside the command when it runs.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 
 import typer
 
-from qualcli.commands.conventions import CONTEXT_SETTINGS, QualcliGroup, show_version
+from qualcli.commands.conventions import CONTEXT_SETTINGS, show_version
+from qualcli.commands.lazy import LazyGroup
 from qualcli.errors import QualcliError
 
-COMMAND_MODULES = (
-    "parse",
-    "validate",
-    "show",
-    "plugins",
-    "nos",
-    "map",
-    "diff",
-    "lint",
-    "legislation",
-    "plan",
-    "check",
-    "coverage",
-)
+
+class RootGroup(LazyGroup):
+    """``qualcli``: one command per module of :mod:`qualcli.commands`, listed in this order by ``--help``."""
+
+    command_modules = (
+        "parse",
+        "validate",
+        "show",
+        "plugins",
+        "map",
+        "diff",
+        "lint",
+        "plan",
+        "check",
+        "coverage",
+        "nos",
+        "legislation",
+    )
+
 
 app = typer.Typer(
     name="qualcli",
@@ -38,7 +44,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    cls=QualcliGroup,
+    cls=RootGroup,
     context_settings=CONTEXT_SETTINGS,
 )
 
@@ -50,8 +56,8 @@ def _root(
 ) -> None:
     """Parse, diff, map and lint UK vocational qualification specifications."""
 
-for _module in COMMAND_MODULES:
-    importlib.import_module(f"qualcli.commands.{_module}").register(app)
+
+RootGroup.app = app  # the commands are built with the app's settings
 
 
 def main() -> None:

@@ -14,7 +14,6 @@ be read, written or trusted only costs the scan.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -23,7 +22,7 @@ from dataclasses import asdict, dataclass
 from importlib import import_module
 from typing import Any
 
-from qualcli.cachedir import cache_dir, write_atomically
+from qualcli.cachedir import cache_dir, fast_hash, write_atomically
 
 ENTRY_POINT_GROUP = "qualcli"
 _CACHE_FORMAT = 1
@@ -41,7 +40,11 @@ class EntryPoint:
 
 def environment_key() -> str:
     """A fingerprint of the installed distributions: interpreter, qualcli version, and for every
-    directory on ``sys.path`` the names and modification times of its ``.dist-info``/``.egg-info`` entries."""
+    directory on ``sys.path`` the names and modification times of its ``.dist-info``/``.egg-info`` entries.
+
+    A directory that holds none (the script's folder, the working directory of ``python -m qualcli``)
+    adds nothing, so running qualcli from another folder or another way keeps the key.
+    """
     from qualcli import __version__
 
     parts = [sys.executable, __version__, str(_CACHE_FORMAT)]
@@ -51,8 +54,9 @@ def environment_key() -> str:
             stamps = [f"{n}:{os.stat(os.path.join(entry or '.', n)).st_mtime_ns}" for n in names]
         except OSError:
             stamps = ["-"]
-        parts.append(f"{entry}\0{' '.join(stamps)}")
-    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        if stamps:
+            parts.append(f"{entry}\0{' '.join(stamps)}")
+    return fast_hash("\n".join(parts).encode("utf-8", "surrogateescape"))
 
 
 def scan() -> list[EntryPoint]:
@@ -70,7 +74,7 @@ def scan() -> list[EntryPoint]:
 def installed_plugins() -> list[EntryPoint]:
     """The installed plugins, from the cache when the environment is unchanged, else by :func:`scan`."""
     key = environment_key()
-    interpreter = hashlib.sha256(sys.executable.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    interpreter = fast_hash(sys.executable.encode("utf-8", "surrogateescape"))
     path = cache_dir() / f"plugins-{interpreter}.json"  # one file per environment, replaced when it changes
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -16,13 +16,15 @@ import importlib
 import sys
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import pluggy
 
 from qualcli import hookspecs
-from qualcli.api import Parser, Reader
 from qualcli.errors import QualcliError
+
+if TYPE_CHECKING:
+    from qualcli.api import Parser, Reader
 
 BUILTIN_PLUGINS = ("qualcli.readers.builtin",)
 
@@ -155,6 +157,8 @@ def _call_per_plugin(pm: PluginManager, hook_name: str, accept: Callable[[str, A
 
 def _contract_problem(hook_name: str, obj: Any) -> str | None:
     """Why ``obj`` is not what ``hook_name`` registers, or None."""
+    from qualcli.api import Parser, Reader
+
     if hook_name == "register_parsers":
         if not isinstance(obj, Parser):
             return "a parser needs name, body, formats, confidence() and parse()"

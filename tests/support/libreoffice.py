@@ -50,8 +50,9 @@ def text_to_word_docx(text: str, path: Path) -> Path:
     return path
 
 
-def docx_to_pdf(docx_path: Path, folder: Path) -> Path:
-    """Print ``docx_path`` to a PDF in ``folder`` with LibreOffice (a private profile, so runs do not share state)."""
+def docxs_to_pdfs(docx_paths: list[Path], folder: Path) -> list[Path]:
+    """Print every DOCX to a PDF in ``folder`` with one LibreOffice run (it starts once, not once per file),
+    with a private profile, so runs do not share state."""
     program = soffice()
     if program is None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
@@ -66,16 +67,21 @@ def docx_to_pdf(docx_path: Path, folder: Path) -> Path:
                 "pdf",
                 "--outdir",
                 str(folder),
-                str(docx_path),
+                *map(str, docx_paths),
             ],
             check=True,
             capture_output=True,
             timeout=300,
         )
-    return folder / (Path(docx_path).stem + ".pdf")
+    return [folder / (Path(path).stem + ".pdf") for path in docx_paths]
 
 
 def text_to_libreoffice_pdf(text: str, folder: Path, stem: str) -> Path:
     """Render ``text`` to ``folder/stem.docx`` and print it to ``folder/stem.pdf``; return the PDF."""
-    docx_path = text_to_word_docx(text, Path(folder) / f"{stem}.docx")
-    return docx_to_pdf(docx_path, folder)
+    return texts_to_libreoffice_pdfs({stem: text}, folder)[stem]
+
+
+def texts_to_libreoffice_pdfs(texts: dict[str, str], folder: Path) -> dict[str, Path]:
+    """Render each ``{stem: text}`` to ``folder/stem.docx`` and print them all with one LibreOffice run."""
+    docx_paths = [text_to_word_docx(text, Path(folder) / f"{stem}.docx") for stem, text in texts.items()]
+    return dict(zip(texts, docxs_to_pdfs(docx_paths, folder)))

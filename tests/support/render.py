@@ -18,11 +18,21 @@ Word export or a printed PDF, without committing anyone's documents:
   InDesign do not keep top to bottom (a heading drawn after the text below it).
 
 The API (names, arguments, return values) is stable: other test modules use it.
+
+When ``$QUALCLI_TEST_RENDERS`` names a folder (tests/support/session.py sets
+one per test run), :func:`text_to_docx` and :func:`docx_to_pdf` keep each
+result there, keyed by a SHA-256 of their input, and copy it on a repeat: the
+same corpus text rendered by several test modules is rendered once per run.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -68,15 +78,39 @@ def default_title(text: str) -> str:
     return "Document"
 
 
+def _kept(kind: str, key: bytes, path: Path, make: Callable[[Path], object]) -> Path:
+    """``make(path)``, or a copy of what it made from the same ``key`` earlier in this run (see the module docstring)."""
+    path = Path(path)
+    folder = os.environ.get("QUALCLI_TEST_RENDERS")
+    if not folder:
+        make(path)
+        return path
+    stored = Path(folder) / f"{kind}-{hashlib.sha256(key).hexdigest()}{path.suffix}"
+    if stored.is_file():
+        shutil.copyfile(stored, path)
+        return path
+    make(path)
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    fd, partial = tempfile.mkstemp(dir=stored.parent)
+    os.close(fd)
+    shutil.copyfile(path, partial)
+    os.replace(partial, stored)  # whole or not at all: another test process may be reading
+    return path
+
+
 def text_to_docx(text: str, path: Path, title: str | None = None) -> Path:
     """Write ``text`` as a Word document at ``path`` (see the module docstring).
 
     ``title`` (default: the first paragraph) becomes the document's core title
     and its page header.
     """
+    key = json.dumps([default_title(text) if title is None else title, list(blocks(text))])  # all the document is made of
+    return _kept("docx", key.encode("utf-8"), path, lambda target: _write_docx(text, target, title))
+
+
+def _write_docx(text: str, path: Path, title: str | None) -> None:
     import docx
 
-    path = Path(path)
     document = docx.Document()
     title = title if title is not None else default_title(text)
     document.core_properties.title = title
@@ -90,7 +124,6 @@ def text_to_docx(text: str, path: Path, title: str | None = None) -> Path:
             continue
         add_grid_table(document, value)
     document.save(path)
-    return path
 
 
 def add_grid_table(document, rows: list[list[str]]) -> None:
@@ -217,13 +250,17 @@ def _table_flowable(table, styles, frame_width: float, frame_height: float):
 
 def docx_to_pdf(docx_path: Path, pdf: Path) -> Path:
     """Print the DOCX at ``docx_path`` to an A4 PDF at ``pdf`` (see the module docstring)."""
+    key = Path(docx_path).stem.encode("utf-8") + b"\0" + Path(docx_path).read_bytes()  # the stem: an untitled DOCX's header
+    return _kept("pdf", key, pdf, lambda target: _print_pdf(docx_path, target))
+
+
+def _print_pdf(docx_path: Path, pdf: Path) -> None:
     import docx
     from docx.table import Table as DocxTable
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import cm
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
-    pdf = Path(pdf)
     document = docx.Document(str(docx_path))
     title = document.core_properties.title or Path(docx_path).stem
     font = _font_name()
@@ -249,7 +286,6 @@ def docx_to_pdf(docx_path: Path, pdf: Path) -> Path:
         canvas.restoreState()
 
     template.build(flowables, onFirstPage=decorate, onLaterPages=decorate)
-    return pdf
 
 
 def text_to_pdf(text: str, path: Path, title: str | None = None) -> Path:

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import strings
+from cityandguilds_testdata import strings
 
 from qualcli.parsing.fragments import clean_part
 from tests.conftest import assert_valid

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 import pytest
-from conftest import comparable
+from cityandguilds_testdata import comparable
 
 from qualcli.loading import load_spec
 from tests.support.render import docx_to_pdf, text_to_docx

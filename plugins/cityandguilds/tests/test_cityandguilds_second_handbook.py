@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import FIXTURES, comparable, strings
+from cityandguilds_testdata import FIXTURES, comparable, strings
 
 from qualcli.loading import load_spec
 from tests.conftest import assert_valid

@@ -6,12 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[3]
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-EXAMPLES = REPO / "examples"
-DIPLOMA = "vtct-cs2d1-l2-diploma-customer-service.txt"
-NAIL = "vtct-AB20117-l2-certificate-nail-technology.pdf"
+from vtct_testdata import DIPLOMA, NAIL
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from qualcli.loading import read_source
 from qualcli.plugins import registered_parsers
 from qualcli_vtct.parser import VtctParser
 
-from conftest import EXAMPLES, FIXTURES
+from vtct_testdata import EXAMPLES, FIXTURES
 
 HIGH = 0.8
 LOW = 0.3  # qualcli.detection.MIN_CONFIDENCE: below it a parser is not chosen

@@ -8,7 +8,7 @@ from qualcli.loading import load_spec
 from qualcli.testing import assert_valid_spec
 from tests.support.render import docx_to_pdf, text_to_docx
 
-from conftest import EXAMPLES, FIXTURES
+from vtct_testdata import EXAMPLES, FIXTURES
 
 
 def _space(text: str | None) -> str | None:

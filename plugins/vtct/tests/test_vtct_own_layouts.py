@@ -15,7 +15,7 @@ import pytest
 from qualcli.loading import load_spec
 from qualcli.testing import assert_valid_spec
 
-from conftest import EXAMPLES, FIXTURES
+from vtct_testdata import EXAMPLES, FIXTURES
 
 SCALP = FIXTURES / "vtct-l2-certificate-scalp-care-2012.txt"
 

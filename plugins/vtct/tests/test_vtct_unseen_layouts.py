@@ -8,7 +8,7 @@ from qualcli.loading import load_spec, read_source
 from qualcli.plugins import registered_parsers
 from qualcli.testing import assert_valid_spec
 
-from conftest import FIXTURES
+from vtct_testdata import FIXTURES
 
 SINGLE_UNIT = FIXTURES / "single-unit-record-book-no-body-name.txt"
 

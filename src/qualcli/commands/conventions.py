@@ -80,14 +80,18 @@ def group(help_text: str, *example_lines: str) -> typer.Typer:
 
 
 def version_lines() -> list[str]:
-    """``qualcli X.Y.Z`` and one line per installed plugin with its version."""
-    from qualcli import __version__
-    from qualcli.plugins import describe
+    """``qualcli X.Y.Z`` and one line per installed plugin with its version.
 
+    The plugins are loaded but their hooks are not called, so no parser module is imported.
+    """
+    from qualcli import __version__
+    from qualcli.plugins import BUILTIN_PLUGINS, get_manager, plugin_version
+
+    pm = get_manager()
+    names = sorted(name for name, _ in pm.list_name_plugin() if name not in BUILTIN_PLUGINS)
     lines = [f"qualcli {__version__}"]
-    plugins = [info for info in describe() if not info.builtin]
-    lines += [f"  {info.name} {info.version or '(unknown version)'}" for info in plugins]
-    if not any(info.registered.get("parsers") for info in plugins):
+    lines += [f"  {name} {plugin_version(pm, name) or '(unknown version)'}" for name in names]
+    if not any(impl.plugin_name in names for impl in pm.hook.register_parsers.get_hookimpls()):
         from qualcli.errors import NoParserInstalled
 
         lines.append(f"  {NoParserInstalled()}")

@@ -23,10 +23,10 @@ JURISDICTION_HELP = "Where the material is used [default: E, or jurisdiction in 
 def _context(as_of: Optional[str], jurisdiction: Optional[Jurisdiction], config: Optional[str]):
     from pathlib import Path
 
+    from qualcli.asof import parse_date
     from qualcli.config import load_config
     from qualcli.errors import QualcliError
     from qualcli.legislation.table import NATIONS, build_table
-    from qualcli.lint.run import parse_date
     from qualcli.lint.settings import lint_config
 
     settings = lint_config(load_config(Path.cwd(), config))

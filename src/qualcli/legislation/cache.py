@@ -2,30 +2,33 @@
 
 The file is a header line and the entries::
 
-    {"format": 1, "yaml_sha256": "…", "entries_sha256": "…"}
+    {"format": 2, "qualcli": "0.1.0", "yaml_hash": "…", "entries_hash": "…"}
     [{"id": "…", …}, …]
 
-It is used only when the header names this very YAML (``yaml_sha256``) and
-the entries are byte for byte those written (``entries_sha256``), and they
-are a list of entries; anything else (a truncated, emptied or hand-edited
-file, another version's copy) is ignored and rebuilt from the YAML, so a cache
-can cost time but never change what is found.
+It is used only when the header names this very YAML (``yaml_hash``) and
+this qualcli version, the entries are byte for byte those written
+(``entries_hash``), and they are a list of entries; anything else (a
+truncated, emptied or hand-edited file, another version's copy) is ignored
+and rebuilt from the YAML, so a cache can cost time but never change what is
+found. The hashes are :func:`~qualcli.cachedir.fast_hash`: every command
+reads this file, and loading OpenSSL for SHA-256 would cost more than reading it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-FORMAT = 1
+from qualcli.cachedir import fast_hash
+
+FORMAT = 2
 _REQUIRED = ("id", "title", "year", "kind", "jurisdiction", "source")
 
 
-def read_cached(path: Path, yaml_sha256: str) -> list[dict[str, Any]] | None:
-    """The cached entries for the YAML with this hash, or None when the file is missing or not to be trusted."""
-    payload = read_checked(path, {"format": FORMAT, "yaml_sha256": yaml_sha256}, "entries_sha256")
+def read_cached(path: Path, yaml_hash: str) -> list[dict[str, Any]] | None:
+    """The cached entries for the YAML with this ``fast_hash``, or None when the file is missing or not to be trusted."""
+    payload = read_checked(path, _header(yaml_hash), "entries_hash", fast_hash)
     try:
         entries = json.loads(payload) if payload is not None else None
     except ValueError:
@@ -37,17 +40,33 @@ def read_cached(path: Path, yaml_sha256: str) -> list[dict[str, Any]] | None:
     return entries
 
 
-def write_cached(path: Path, yaml_sha256: str, entries: list[dict[str, Any]]) -> None:
+def write_cached(path: Path, yaml_hash: str, entries: list[dict[str, Any]]) -> None:
     """Write the cache file atomically; a cache folder that cannot be written is left alone."""
     payload = json.dumps(entries, ensure_ascii=False).encode("utf-8")
-    write_checked(path, {"format": FORMAT, "yaml_sha256": yaml_sha256}, payload, "entries_sha256")
+    write_checked(path, _header(yaml_hash), payload, "entries_hash", fast_hash)
 
 
-def read_checked(path: Path, expected: dict[str, Any], checksum: str) -> bytes | None:
+def _header(yaml_hash: str) -> dict[str, Any]:
+    """What a cache file's header must hold for this YAML and this qualcli."""
+    from qualcli import __version__
+
+    return {"format": FORMAT, "qualcli": __version__, "yaml_hash": yaml_hash}
+
+
+def sha256_hex(data: bytes) -> str:
+    """The hex SHA-256 of ``data``."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_checked(path: Path, expected: dict[str, Any], checksum: str,
+                 digest: Callable[[bytes], str] = sha256_hex) -> bytes | None:
     """The payload of a cache file (a JSON header line, then the payload), or None when it is not to be trusted.
 
     Trusted means: the header holds every ``expected`` value and its
-    ``checksum`` field is the payload's SHA-256. Shared by every qualcli cache.
+    ``checksum`` field is the payload's ``digest`` (SHA-256 unless given).
+    Shared by every qualcli cache.
     """
     try:
         header_line, _, payload = path.read_bytes().partition(b"\n")
@@ -56,17 +75,18 @@ def read_checked(path: Path, expected: dict[str, Any], checksum: str) -> bytes |
         return None
     if not isinstance(header, dict) or any(header.get(k) != v for k, v in expected.items()):
         return None
-    if header.get(checksum) != hashlib.sha256(payload).hexdigest():
+    if header.get(checksum) != digest(payload):
         return None
     return payload
 
 
-def write_checked(path: Path, header: dict[str, Any], payload: bytes, checksum: str) -> None:
-    """Write ``header`` (plus the payload's SHA-256 as ``checksum``) and ``payload`` atomically.
+def write_checked(path: Path, header: dict[str, Any], payload: bytes, checksum: str,
+                  digest: Callable[[bytes], str] = sha256_hex) -> None:
+    """Write ``header`` (plus the payload's ``digest`` as ``checksum``) and ``payload`` atomically.
 
     A cache folder that cannot be written is left alone: the cache only saves time.
     """
     from qualcli.cachedir import write_atomically
 
-    header = {**header, checksum: hashlib.sha256(payload).hexdigest()}
+    header = {**header, checksum: digest(payload)}
     write_atomically(path, json.dumps(header).encode("ascii") + b"\n" + payload)

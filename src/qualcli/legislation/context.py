@@ -5,23 +5,25 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qualcli.lazyre import lazy_compile
+
 # A sentence ends at . ! ? followed by space and a capital, at a blank line, or at a list item.
 # (The look-behinds follow the stop, so they are only tried where there is one.)
-_BOUNDARY = re.compile(
+_BOUNDARY = lazy_compile(
     r"[.!?](?<!\betc.)(?<!\be\.g.)(?<!\bi\.e.)(?<!\beg.)(?<!\bie.)(?<!\bNo.)(?<!\bs.)(?<!\breg.)(?<!\bArt.)"
     r"(?=[\s\"”’)]+[A-Z(\"“‘0-9])|\n[^\S\n]*\n|\n[^\S\n]*(?:[-*•○□▪–]|\d+[.)])\s|[\t|]"
 )
 _WINDOW = 500
 
 # Cues after the reference: "X has now been replaced by ...", "X was repealed", "X only applies to contracts ... before ...".
-_AFTER = re.compile(
+_AFTER = lazy_compile(
     r"\b(?:(?:has|have|had)\s+(?:(?:now|since|largely|also|fully)\s+)*been|(?:was|were|is|are)(?:\s+(?:now|since|largely|also|fully|being))*)\s+"
     r"(?:replaced|superseded|repealed|revoked|abolished|consolidated|absorbed)\b"
     r"|\bno\s+longer\b|\bonly\s+appl(?:y|ies)\s+to\b[^.]*?\bbefore\b|\bused\s+to\b",
     re.IGNORECASE,
 )
 # Cues just before it: "replaces the X", "superseded the X and", "formerly the X", "instead of the X".
-_BEFORE = re.compile(
+_BEFORE = lazy_compile(
     r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding|repealed|revoked|formerly|previously|"
     r"instead\s+of|predecessor,?|abolished)\s+(?:the\s+|its\s+|both\s+the\s+|an?\s+)?(?:(?!by\b)[\w’'(),&.-]+\s+){0,12}?$",
     re.IGNORECASE,
@@ -48,13 +50,13 @@ def is_historical(text: str, start: int, end: int) -> bool:
 
 
 # A heading that introduces replaced law: "Legislation replaced:", "Former laws", "Old legislation (now repealed)".
-_REPLACED_HEADING = re.compile(
+_REPLACED_HEADING = lazy_compile(
     r"\b(?:replaced|superseded|repealed|revoked|abolished|former|formerly|old|older|previous|earlier|historic(?:al)?|"
     r"no\s+longer\s+in\s+force|out\s+of\s+date|withdrawn)\b",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"^[^\S\n]*(?:[-*+•○□▪–]|\d+[.)]|[a-z][.)])[^\S\n]+")
-_HEADING_MARK = re.compile(r"^[^\S\n]*#{1,6}[^\S\n]")
+_LIST_ITEM = lazy_compile(r"^[^\S\n]*(?:[-*+•○□▪–]|\d+[.)]|[a-z][.)])[^\S\n]+")
+_HEADING_MARK = lazy_compile(r"^[^\S\n]*#{1,6}[^\S\n]")
 _ITEM_MAX = 100  # an unmarked line longer than this is prose, not a list item
 _LOOK_BACK = 40  # lines
 

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from qualcli.lazyre import lazy_compile
 from qualcli.legislation.names import SEP, TERRITORIES, is_abbreviation, name_key
 from qualcli.legislation.table import DEFAULT_JURISDICTION, Instrument, Table
 
@@ -28,18 +29,18 @@ _YEAR_AFTER = re.compile(
 #: A capitalised title ending in Act/Regulations/Order and a year: an instrument the table may not know.
 _TITLE_WORD = r"(?:[A-Z][\w'’-]*(?:,(?=[^\S\n]+[A-Z]))?|\([A-Z][^()\n]{0,60}\))"
 _LINK_WORD = r"(?:of|and|for|the|in|on|to|at|with|from|&|etc\.?)"
-_GENERIC = re.compile(
+_GENERIC = lazy_compile(
     rf"(?<![\w-])(?P<name>{_TITLE_WORD}(?:{SEP}(?:{_TITLE_WORD}|{_LINK_WORD}))*?{SEP}(?:Act|Regulations|Order)),?"
     rf"(?:{SEP})?(?P<open>\()?(?P<year>(?:1[89]|20)\d\d)(?(open)\))(?![\w/])"
 )
-_LEADING_FILLER = re.compile(
+_LEADING_FILLER = lazy_compile(
     r"^(?:(?:the|under|by|see|in|and|also|both|only|whereas|although|since|from|our|their|your|this|that|of|with|to|for|at|on|&|"
     r"according|following|per|as|note|remember|check|comply|complying|read|revise|explain|describe|state|list)\s+)+",
     re.IGNORECASE,
 )
 #: "the" inside a run of title words starts the title ("According to the Noise Act 1993" -> "Noise Act 1993"),
 #: unless a title word leads up to it ("Representation of the People Act 1983").
-_INNER_THE = re.compile(r"\b(\w+)\s+the\s+", re.IGNORECASE)
+_INNER_THE = lazy_compile(r"\b(\w+)\s+the\s+", re.IGNORECASE)
 _TITLE_BEFORE_THE = frozenset({"of", "for", "and", "in", "on"})
 #: A part of the UK in brackets after a name: "Working Time Regulations (Northern Ireland) 2016".
 _TERRITORY_AFTER = re.compile(r"[^\S\n]*\((?P<where>Northern[^\S\n]+Ireland|N\.?[^\S\n]?I\.?|Scotland|Wales|England)\)", re.IGNORECASE)

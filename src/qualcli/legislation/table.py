@@ -280,17 +280,17 @@ def _shipped_entries() -> list[dict[str, Any]]:
 
     Parsing the YAML costs about 0.15 s, and every ``parse``, ``diff`` and
     ``lint`` needs the table, so a JSON copy is kept in :func:`cache_dir`,
-    keyed and checked by the YAML's SHA-256 (:mod:`qualcli.legislation.cache`):
-    an edited table gets a new copy, and a copy that is damaged, or cannot be
-    read or written, only costs the YAML parse.
+    keyed and checked by a hash of the YAML and qualcli's version
+    (:mod:`qualcli.legislation.cache`): an edited table or another qualcli
+    gets a new copy, and a copy that is damaged, or cannot be read or
+    written, only costs the YAML parse.
     """
-    import hashlib
-
-    from qualcli.cachedir import cache_dir
+    from qualcli import __version__
+    from qualcli.cachedir import cache_dir, fast_hash
     from qualcli.legislation.cache import read_cached, write_cached
 
-    key = hashlib.sha256(shipped_path().read_bytes()).hexdigest()
-    cached = cache_dir() / f"legislation-{key[:16]}.json"
+    key = fast_hash(shipped_path().read_bytes())
+    cached = cache_dir() / f"legislation-{__version__}-{key}.json"
     entries = read_cached(cached, key)
     if entries is None:
         entries = plain_entry(load_entries(shipped_path(), validate=False))

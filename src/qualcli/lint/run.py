@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from qualcli.errors import QualcliError
+from qualcli.asof import parse_date
 from qualcli.legislation.rules import SEVERITIES, at_or_above
 from qualcli.lint.extract import TEXT_SUFFIXES
 from qualcli.lint.findings import FileReport, Finding
@@ -31,16 +30,6 @@ class Options:
     jobs: int | None = None
     specs: bool = True
     changed_since: str | None = None
-
-
-def parse_date(value: str | None) -> dt.date:
-    """``--as-of`` as a date (today when not given)."""
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise QualcliError(f"--as-of {value!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def supported_suffixes() -> set[str]:

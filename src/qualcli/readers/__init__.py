@@ -9,7 +9,6 @@ cannot read they report with :class:`~qualcli.errors.UnreadableDocument`.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -143,4 +142,6 @@ class SourceText:
 
 def sha256_of(data: bytes) -> str:
     """Hex SHA-256 of ``data``."""
+    import hashlib  # not at import: the built-in readers' plugin module imports this package on every run
+
     return hashlib.sha256(data).hexdigest()

@@ -16,7 +16,9 @@ the whole reader (tables included) takes about a tenth of the time of pypdf's
 - A line of a block that ends right after a hyphen or slash with no space
   printed ("24-" / "hour", "and/" / "or") broke inside a word: the next line
   of the block is joined to it, without a space, as PDFium itself joins a
-  word hyphenated between letters.
+  word hyphenated between letters -- unless the compound is written with
+  spaced hyphens ("one- to-" / "one": see
+  :func:`~qualcli.readers.pdf_cells.joint_at_break`).
 - Ruled tables (see :mod:`qualcli.readers.pdf_grid`) become one line per row
   with ``cells``; a cell's wrapped lines are joined with "\\n" in ``cells``
   and with spaces in ``text``. A table takes the place of its first line in
@@ -24,6 +26,11 @@ the whole reader (tables included) takes about a tenth of the time of pypdf's
   grid with no text in it gives no lines: there is nothing to read. A grid
   whose cells miss some of its text, e.g. text spilling over a rule, is read
   as plain lines instead, so nothing is lost.)
+- A table row that a page break split is one row again: the row at the
+  next page's top goes on the last page's last row when its cells carry that
+  text on (see :mod:`qualcli.readers.pdf_assembly`; the page before the one
+  being read stays open so that its glyphs can be measured).
+- Each page is opened once (:class:`OpenPages`), its text read once.
 - Unreadable input raises :class:`~qualcli.errors.UnreadableDocument`: not a
   PDF, damaged, password-protected, or a scan with no text layer.
 """
@@ -32,46 +39,17 @@ from __future__ import annotations
 
 import ctypes
 import math
-import re
-from collections import Counter
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qualcli.errors import UnreadableDocument
-from qualcli.parsing.pages import is_page_number
-from qualcli.parsing.text import BULLET_GLYPHS
-from qualcli.readers import LIST_ITEM, Line, SourceText, sha256_of
-from qualcli.readers.pdf_cells import Vocabulary, breaks_inside_word
-from qualcli.readers.pdf_grid import PDFIUM_HYPHENS, Table, ruled_tables
+from qualcli.readers import SourceText, sha256_of
+from qualcli.readers.pdf_assembly import Assembler, TextLine
+from qualcli.readers.pdf_cells import Vocabulary, breaks_inside_word, printed_text
+from qualcli.readers.pdf_fit import PageGlyphs
+from qualcli.readers.pdf_grid import Table, ruled_tables
 
 PDF_MAGIC = b"%PDF-"
-LINE_SPACING_LIMIT = 1.6  # baseline-to-baseline distance, in multiples of the type size, that still continues a block
 MAX_LEAD = 4  # characters looked at for a line's first letter (its type size; a bullet glyph may be smaller)
-SAME_EDGE = 2.5  # points of left-edge difference that still count as "aligned"
-MAX_INDENT = 30.0  # points of hanging/first-line indent allowed between a block's first two lines
-SIZE_CHANGE = 0.15  # relative change in type size that starts a new block
-EDGE_LINES = 2  # lines of running header allowed above the second half of a row a page break split
-PARAGRAPH_GAP = 1.3  # a drop this many times the page's usual line spacing separates paragraphs
-
-
-@dataclass
-class TextLine:
-    """A physical line of text with its box (PDF user space: y grows upwards).
-
-    ``size`` is the type size PDFium reports for the line's first letter (the
-    font size scaled by the text matrix), and ``baseline`` that letter's
-    origin: glyph boxes are no guide to either, since some producers
-    (LibreOffice) write tight boxes that shrink with the letter's shape.
-    """
-
-    text: str
-    x0: float
-    x1: float
-    bottom: float
-    top: float
-    size: float
-    baseline: float
-    open_end: bool = False  # ends right after a hyphen or slash, no space printed: the word goes on below
 
 
 class PdfReader:
@@ -82,22 +60,29 @@ class PdfReader:
 
     def read(self, path: Path, data: bytes) -> SourceText:
         document = open_document(path, data)
+        pages = len(document)
+        assembler = Assembler()
+        opened = OpenPages(document)
+        printed = False
         try:
-            vocabulary = Vocabulary(document)
-            pages = [read_page(document, index, vocabulary) for index in range(len(document))]
+            vocabulary = Vocabulary(opened.text, pages)
+            for index in range(pages):
+                page = opened[index]
+                printed = printed or bool(page.lines)
+                assembler.add_page(page.lines, page.tables(vocabulary), page.glyphs, index + 1)
+                if index:
+                    opened.release(index - 1)  # kept open until now: a row it ends may go on at this page's top
         finally:
+            opened.close()
             document.close()
-        if not any(text_lines for text_lines, _ in pages):
-            raise UnreadableDocument(f"has {len(pages)} page(s) but no text layer (scanned image?) — run OCR first", str(path))
-        assembler = _Assembler()
-        for number, (text_lines, tables) in enumerate(pages, start=1):
-            assembler.add_page(text_lines, tables, number)
+        if not printed:
+            raise UnreadableDocument(f"has {pages} page(s) but no text layer (scanned image?) — run OCR first", str(path))
         return SourceText(
             path=str(path),
             format="pdf",
             lines=assembler.lines,
             sha256=sha256_of(data),
-            pages=len(pages),
+            pages=pages,
             warnings=assembler.warnings,
         )
 
@@ -121,37 +106,99 @@ def open_document(path: Path, data: bytes):
     return document
 
 
-def read_page(document, index: int, vocabulary: Vocabulary | None = None) -> tuple[list[TextLine], list[Table]]:
-    """The page's non-blank text lines in content-stream order, and its ruled tables."""
-    page = document[index]
-    textpage = page.get_textpage()
-    try:
-        count = textpage.count_chars()
-        text = textpage.get_text_range(0, count).translate(PDFIUM_HYPHENS) if count else ""
-        lines = []
+class OpenPages:
+    """A document's pages, each opened (and its text read) once.
+
+    The reader walks them in order, releasing each when the next is done;
+    the vocabulary of broken words may read ahead, and the pages it opens stay
+    open for the reader. Released pages' texts are kept.
+    """
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self._open: dict[int, PdfPage] = {}
+        self._texts: dict[int, str] = {}
+
+    def __getitem__(self, index: int) -> "PdfPage":
+        if index not in self._open:
+            page = self._open[index] = PdfPage(self.document, index)
+            self._texts[index] = page.text
+        return self._open[index]
+
+    def text(self, index: int) -> str:
+        """The text of page ``index`` as PDFium gives it."""
+        return self._texts[index] if index in self._texts else self[index].text
+
+    def release(self, index: int) -> None:
+        """Close page ``index`` (its text is kept)."""
+        page = self._open.pop(index, None)
+        if page is not None:
+            page.close()
+
+    def close(self) -> None:
+        """Close every page still open."""
+        for index in list(self._open):
+            self.release(index)
+
+
+class PdfPage:
+    """One open page: its non-blank text lines in content-stream order, its ruled tables, its glyphs on demand."""
+
+    def __init__(self, document, index: int) -> None:
+        self.page = document[index]
+        self.textpage = self.page.get_textpage()
+        count = self.textpage.count_chars()
+        text = self.textpage.get_text_range(0, count) if count else ""
+        self.lines: list[TextLine] = []
         start = 0
         for part in text.split("\r\n"):
             end = start + len(part)
             if part.strip():
-                lines.append(_text_line(textpage, part, start, end))
+                self.lines.append(_text_line(self.textpage, part, start, end))
             start = end + 2
-        return lines, ruled_tables(page, textpage, vocabulary) if lines else []
-    finally:
-        textpage.close()
-        page.close()
+        self.text = text
+        self.glyphs = PageGlyphs(self.textpage, text, self.lines)
+
+    def tables(self, vocabulary: Vocabulary | None = None) -> list[Table]:
+        """The page's ruled tables, top to bottom (none on a page with no text)."""
+        return ruled_tables(self.page, self.textpage, vocabulary, self.text) if self.lines else []
+
+    def close(self) -> None:
+        """Release PDFium's page and text page."""
+        self.textpage.close()
+        self.page.close()
 
 
 def _text_line(textpage, text: str, start: int, end: int) -> TextLine:
     """Box, type size and baseline of the characters ``start:end`` (from the first and last non-blank ones)."""
     first = start + (len(text) - len(text.lstrip()))
     last = start + len(text.rstrip()) - 1
-    left, bottom, _, top = textpage.get_charbox(first, loose=True)
-    _, _, right, _ = textpage.get_charbox(last, loose=True)
+    left, bottom, _, top = loose_box(textpage, first)
+    right = loose_box(textpage, last)[2]
     letter = next((first + i for i, ch in enumerate(text.strip()[:MAX_LEAD]) if ch.isalnum()), first)
     size, baseline = char_size_and_baseline(textpage, letter)
+    printed = printed_text(text)
     return TextLine(
-        text=text.strip(), x0=left, x1=right, bottom=bottom, top=top, size=size, baseline=baseline, open_end=breaks_inside_word(text)
+        text=printed.strip(),
+        x0=left,
+        x1=right,
+        bottom=bottom,
+        top=top,
+        size=size,
+        baseline=baseline,
+        open_end=breaks_inside_word(printed),
+        first=first,
+        last=last,
     )
+
+
+def loose_box(textpage, index: int) -> tuple[float, float, float, float]:
+    """Character ``index``'s box covering its font's whole height (left, bottom, right, top), from PDFium's C API."""
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect)
+    return rect.left, rect.bottom, rect.right, rect.top
 
 
 def char_size_and_baseline(textpage, index: int) -> tuple[float, float]:
@@ -163,194 +210,3 @@ def char_size_and_baseline(textpage, index: int) -> tuple[float, float]:
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y)
     return pdfium_c.FPDFText_GetFontSize(textpage.raw, index) * (scale or 1.0), y.value
-
-
-@dataclass(frozen=True)
-class Leading:
-    """The page's usual baseline-to-baseline distance and the type size it goes with."""
-
-    drop: float
-    size: float
-
-    @classmethod
-    def of(cls, page: list[TextLine]) -> "Leading | None":
-        """The most common line spacing between consecutive lines of like size, if any."""
-        spacings: Counter = Counter()
-        for previous, line in zip(page, page[1:]):
-            size = max(previous.size, line.size, 1.0)
-            drop = previous.baseline - line.baseline
-            if abs(previous.size - line.size) <= SIZE_CHANGE * size and 0 < drop <= LINE_SPACING_LIMIT * size:
-                spacings[(round(drop * 2) / 2, round(size * 2) / 2)] += 1
-        if not spacings:
-            return None
-        (drop, size), _ = max(spacings.items(), key=lambda item: (item[1], -item[0][0]))
-        return cls(drop, size)
-
-    def allows(self, drop: float, size: float) -> bool:
-        """Whether ``drop`` is ordinary line spacing for type of ``size`` (paragraph spacing is not)."""
-        scale = size / self.size if size > (1 + SIZE_CHANGE) * self.size else 1.0
-        return drop <= PARAGRAPH_GAP * self.drop * scale
-
-
-def continues_block(previous: TextLine, line: TextLine, edge: float, first_of_block: bool, leading: Leading | None) -> bool:
-    """Whether ``line`` wraps on from ``previous`` in a block whose lines start at ``edge``.
-
-    It must sit one line-spacing below (the page's usual spacing, not the
-    larger gap between paragraphs), in the same size of type, and start at
-    the same left edge as ``previous`` -- or be indented a little after a line
-    at the block's edge (a hanging indent), or be the second line of a
-    paragraph whose first line was indented.
-    """
-    size = max(previous.size, line.size, 1.0)
-    if abs(previous.size - line.size) > SIZE_CHANGE * size:
-        return False
-    drop = previous.baseline - line.baseline
-    if not 0 < drop <= LINE_SPACING_LIMIT * size or (leading is not None and not leading.allows(drop, size)):
-        return False
-    shift = line.x0 - previous.x0
-    if abs(shift) <= SAME_EDGE:
-        return True
-    if 0 < shift <= MAX_INDENT:
-        return abs(previous.x0 - edge) <= SAME_EDGE
-    return first_of_block and -MAX_INDENT <= shift < 0
-
-
-_ITEM_START = re.compile(r"^\s*(?:[a-z]{1,2}|\d+(?:\.\d+)*)[.)]\s")
-_BULLET = re.compile(rf"^[{BULLET_GLYPHS.replace('–', '')}]\s+(?=\S)")
-
-
-def printed_line(text: str, number: int, page: int, block: int) -> Line:
-    """A line of page text; one that starts with a bullet glyph is a list item, given without the glyph."""
-    bullet = _BULLET.match(text)
-    if bullet:
-        return Line(text=text[bullet.end() :], number=number, page=page, block=block, kind=LIST_ITEM, level=1)
-    return Line(text=text, number=number, page=page, block=block)
-
-
-class _Assembler:
-    """Builds the document's lines page by page: blocks, table rows, and rows a page break split."""
-
-    def __init__(self) -> None:
-        self.lines: list[Line] = []
-        self.warnings: list[str] = []
-        self.block = 0
-        self.last_row: int | None = None  # index in ``lines`` of the last table row
-        self.last_edges: tuple[float, ...] = ()  # its cell edges
-
-    def add_page(self, page: list[TextLine], tables: list[Table], page_number: int) -> None:
-        """Append one page's lines and table rows.
-
-        A ruled table read as plain lines instead (see :func:`_holders`) is
-        reported in ``warnings``, naming the page.
-        """
-        holders = _holders(page, tables)
-        for table in tables:
-            if table not in holders and any(table.holds(line.x0, line.bottom, line.x1, line.top) for line in page):
-                self.warnings.append(f"page {page_number}: a ruled table's cells miss some of its printed text; read as plain lines")
-        leading = Leading.of(page)
-        previous: TextLine | None = None
-        block_length = 0
-        edge = 0.0
-        for index, (line, holder) in enumerate(zip(page, holders)):
-            if holder is not None:
-                if not holder.placed:
-                    self._add_table(holder, page_number, lines_above=index)
-                previous = None
-                continue
-            if previous is not None and continues_block(previous, line, edge, block_length == 1, leading):
-                block_length += 1
-                edge = min(edge, line.x0)
-                if previous.open_end:
-                    self.lines[-1] = replace(self.lines[-1], text=self.lines[-1].text + line.text)
-                    previous = line
-                    continue
-            else:
-                self.block += 1
-                block_length = 1
-                edge = line.x0
-            self.lines.append(printed_line(line.text, len(self.lines) + 1, page_number, self.block))
-            previous = line
-
-    def _add_table(self, table: Table, page_number: int, lines_above: int) -> None:
-        table.placed = True
-        rows = list(zip(table.rows, table.edges))
-        if rows and lines_above <= EDGE_LINES and self._continues_split_row(*rows[0], page_number):
-            self._merge_into_last_row(rows.pop(0)[0])
-        self.block += 1
-        for cells, edges in rows:
-            text = "\t".join(cell.replace("\n", " ") for cell in cells)
-            self.lines.append(Line(text=text, number=len(self.lines) + 1, page=page_number, block=self.block, cells=cells))
-            self.last_row, self.last_edges = len(self.lines) - 1, edges
-
-    def _continues_split_row(self, cells: tuple[str, ...], edges: tuple[float, ...], page_number: int) -> bool:
-        """Whether a row at the top of a page is the rest of the row that ended the last page.
-
-        A row too tall for the page's foot is split: the last page's table
-        ends it (only a page number may follow), and this page opens (after
-        at most a running header) with a row of the same columns whose cells
-        carry on the text above them (see :func:`_continues_cell`).
-        """
-        if self.last_row is None:
-            return False
-        previous = self.lines[self.last_row]
-        after = self.lines[self.last_row + 1 :]
-        return (
-            previous.page == page_number - 1
-            and previous.cells is not None
-            and all(is_page_number(line.text) for line in after if line.page == previous.page)
-            and len(self.last_edges) == len(edges)
-            and all(abs(a - b) <= SAME_EDGE for a, b in zip(self.last_edges, edges))
-            and any(cell.strip() for cell in cells)
-            and _continues_cell(previous.cells[0], cells[0], key=True)
-            and all(_continues_cell(before, after) for before, after in zip(previous.cells[1:], cells[1:]))
-        )
-
-    def _merge_into_last_row(self, cells: tuple[str, ...]) -> None:
-        assert self.last_row is not None
-        previous = self.lines[self.last_row]
-        merged = tuple(
-            a + b if breaks_inside_word(a) else "\n".join(part for part in (a, b) if part)
-            for a, b in zip(previous.cells or (), cells)
-        )
-        text = "\t".join(cell.replace("\n", " ") for cell in merged)
-        self.lines[self.last_row] = replace(previous, text=text, cells=merged)
-
-
-_OPENING_MARKS = "'\"‘“("  # a quoted or bracketed continuation starts with its first letter, not the mark
-
-
-def _continues_cell(before: str, after: str, key: bool = False) -> bool:
-    """Whether ``after`` (a cell at a page's top) can be the rest of ``before`` (the cell above, on the last page).
-
-    An empty cell carries nothing on; text goes on in lower case, or after a
-    line that broke at a slash or hyphen ("Y/" / "506/2149"), or -- except in
-    the first (key) column, where a capital starts a new row -- after a line
-    that stops mid-sentence with a word ("Certificate in" / "Principles of
-    …"); not after a full stop or a number, nor as a new lettered or
-    numbered item ("f. Describe …", "1.4 State …"). A cell that was empty above cannot go on below: its text would
-    have started above.
-    """
-    if not after.strip():
-        return True
-    if not before.strip():
-        return False
-    if _ITEM_START.match(after):
-        return False  # "f. Describe …": a new lettered or numbered item
-    first, last = after.lstrip().lstrip(_OPENING_MARKS)[:1] or after.lstrip()[0], before.rstrip()[-1]
-    return first.islower() or breaks_inside_word(before) or (not key and first.isalpha() and last.isalpha())
-
-
-def _holders(page: list[TextLine], tables: list[Table]) -> list[Table | None]:
-    """For each line, the table it belongs to, if any.
-
-    A table whose cells do not hold every character of its lines (text
-    spilling over a rule, say) is not used: its lines stay plain lines, so
-    nothing is lost.
-    """
-    holders = [next((t for t in tables if t.holds(line.x0, line.bottom, line.x1, line.top)), None) for line in page]
-    for table in tables:
-        printed = Counter("".join(line.text for line, holder in zip(page, holders) if holder is table).replace(" ", ""))
-        read = Counter("".join(cell for row in table.rows for cell in row).replace(" ", "").replace("\n", ""))
-        if printed - read:
-            holders = [None if holder is table else holder for holder in holders]
-    return holders

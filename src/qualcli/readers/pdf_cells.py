@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Callable, Iterable
 
 #: pdfium's marks for a hyphen at a line break, as plain hyphens
 PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
@@ -45,8 +45,9 @@ class Vocabulary:
     with a doubtful break in a cell need it.
     """
 
-    def __init__(self, document) -> None:
-        self.document = document
+    def __init__(self, page_text: Callable[[int], str], pages: int) -> None:
+        self.page_text = page_text  # the text of page ``index`` as PDFium gives it
+        self.pages = pages
         self._counts: Counter | None = None
         self._inside: Counter = Counter()
 
@@ -62,16 +63,8 @@ class Vocabulary:
     def _read(self) -> Counter:
         if self._counts is None:
             self._counts = Counter()
-            for index in range(len(self.document)):
-                page = self.document[index]
-                textpage = page.get_textpage()
-                try:
-                    count = textpage.count_chars()
-                    text = textpage.get_text_range(0, count) if count else ""
-                finally:
-                    textpage.close()
-                    page.close()
-                for line in text.lower().split("\r\n"):
+            for index in range(self.pages):
+                for line in self.page_text(index).lower().split("\r\n"):
                     words = _WORD.findall(line)
                     self._counts.update(words)
                     self._inside.update(words[1:-1])
@@ -81,10 +74,11 @@ class Vocabulary:
 class WordBreaks:
     """Finds the breaks inside words on one page (see the module docstring)."""
 
-    def __init__(self, textpage, cell_texts: Iterable[str], vocabulary: Vocabulary | None = None) -> None:
+    def __init__(self, textpage, cell_texts: Iterable[str], vocabulary: Vocabulary | None = None, page_text: str | None = None) -> None:
         self.textpage = textpage
         self.vocabulary = vocabulary
         self.spaced = any(line.endswith(" ") for text in cell_texts for line in text.split("\n")[:-1])
+        self._raw_text = page_text  # the page's text as PDFium gives it, if the reader has it already
         self._page_text: str | None = None
 
     def inside_word(self, previous: str, following: str, cell: Box) -> bool:
@@ -147,8 +141,10 @@ class WordBreaks:
 
     def _text(self) -> str:
         if self._page_text is None:
-            count = self.textpage.count_chars()
-            self._page_text = self.textpage.get_text_range(0, count).translate(PDFIUM_HYPHENS) if count else ""
+            if self._raw_text is None:
+                count = self.textpage.count_chars()
+                self._raw_text = self.textpage.get_text_range(0, count) if count else ""
+            self._page_text = self._raw_text.translate(PDFIUM_HYPHENS)
         return self._page_text
 
 
@@ -164,6 +160,38 @@ def breaks_inside_word(line: str) -> bool:
     return (end[-1] == "-" and end[-2].isalnum()) or (end[-1] == "/" and not end[-2].isspace())
 
 
+_SPACED_COMPOUND = re.compile(r"[^\W_]- [^\W_]+-$")  # "one- to-": the compound's earlier hyphen has a space after it
+
+
+def joint_at_break(before: str) -> str:
+    """What goes between ``before``, a line that broke inside a word, and the next line's text.
+
+    Nothing, as a rule: "24-" / "hour" is "24-hour". But a producer prints no
+    space after a hyphen at a line's end even where the text had one (the
+    space hangs in the margin), so the spacing is read from the compound
+    itself: when the word before the hyphen is joined to the word before it
+    by a hyphen and a space ("one- to-" / "one"), the compound is written
+    with spaced hyphens and the break keeps that space ("one- to- one").
+    """
+    return " " if breaks_inside_word(before) and _SPACED_COMPOUND.search(before) else ""
+
+
+def printed_text(text: str) -> str:
+    """Page text with PDFium's line-end hyphen marks as printed hyphens (see :func:`joint_at_break`).
+
+    PDFium joins a line that ends in a hyphen to the next line's word and
+    marks the hyphen U+FFFE; the joined words are spaced as the compound is.
+    """
+    if "\ufffe" not in text:
+        return text.translate(PDFIUM_HYPHENS)
+    parts = text.split("\ufffe")
+    joined = parts[0]
+    for part in parts[1:]:
+        joined += "-"
+        joined += joint_at_break(joined) + part
+    return joined.translate(PDFIUM_HYPHENS)
+
+
 def cell_text(raw: str, cell: Box, breaks: WordBreaks) -> str:
     """A cell's printed lines, stripped, one per "\\n"; a word broken across lines is made whole again.
 
@@ -177,7 +205,7 @@ def cell_text(raw: str, cell: Box, breaks: WordBreaks) -> str:
         if not stripped:
             continue
         if merged and breaks.inside_word(line, merged[-1], cell):
-            merged[-1] = stripped + merged[-1]
+            merged[-1] = stripped + joint_at_break(stripped) + merged[-1]
         else:
             merged.append(stripped)
     return "\n".join(reversed(merged))

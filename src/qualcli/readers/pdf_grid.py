@@ -22,9 +22,11 @@ EDGE_MARGIN = 1.0  # points: paths touching the page edge are backgrounds, not r
 MIN_RULE = 15.0  # points: shorter straight segments are glyphs or icons, not table rules...
 MIN_SHORT_RULE = 4.0  # ...unless they join two rules (see page_rules); shorter still, never
 SNAP = 3.0  # points: rules this close are the same rule; a crossing may miss by this much
+MAX_FORM_DEPTH = 3  # levels of nested form XObjects whose paths are read (the page itself is the first)
 # PDFium's stand-ins for a printed hyphen it takes for a soft one: U+FFFE in page text,
 # U+0002 in bounded (cell) text. Either is a "-" on the page.
 
+Box = tuple[float, float, float, float]  # x0, bottom, x1, top
 Rule = tuple[float, float, float]  # (position, from, to): y, x0, x1 for horizontal; x, y0, y1 for vertical
 
 
@@ -39,6 +41,7 @@ class Table:
     rows: list[tuple[str, ...]]
     edges: list[tuple[float, ...]] = field(default_factory=list)  # each row's cell edges, left to right
     placed: bool = field(default=False)
+    boxes: list[list[Box]] = field(default_factory=list)  # each row's cells, left to right
 
     def holds(self, x0: float, bottom: float, x1: float, top: float) -> bool:
         """Whether the centre of the box ``x0, bottom, x1, top`` lies inside the table."""
@@ -46,14 +49,19 @@ class Table:
         return self.x0 <= cx <= self.x1 and self.bottom <= cy <= self.top
 
 
-def ruled_tables(page, textpage, vocabulary: Vocabulary | None = None) -> list[Table]:
-    """The ruled tables on ``page`` (pypdfium2 objects), top to bottom; ``vocabulary`` helps mend broken words."""
+def ruled_tables(page, textpage, vocabulary: Vocabulary | None = None, page_text: str | None = None) -> list[Table]:
+    """The ruled tables on ``page`` (pypdfium2 objects), top to bottom; ``vocabulary`` helps mend broken words.
+
+    ``page_text`` is the page's text as PDFium gives it, when the caller has it already.
+    """
     horizontal, vertical = page_rules(page)
     if not horizontal or not vertical:
         return []
     cells = grid_cells(horizontal, vertical)
+    if not cells:
+        return []
     raw = {cell: bounded_text(textpage, cell) for cell in cells}
-    breaks = WordBreaks(textpage, raw.values(), vocabulary)
+    breaks = WordBreaks(textpage, raw.values(), vocabulary, page_text)
     tables = []
     for group in _connected(cells):
         grid = _rows(group)
@@ -67,6 +75,7 @@ def ruled_tables(page, textpage, vocabulary: Vocabulary | None = None) -> list[T
                     top=max(c[3] for c in group),
                     rows=rows,
                     edges=[(*(cell[0] for cell in row), row[-1][2]) for row in grid],
+                    boxes=grid,
                 )
             )
     return sorted(tables, key=lambda table: (-table.top, table.x0))
@@ -78,6 +87,9 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
     A straight segment shorter than MIN_RULE is a rule only when both its
     ends meet longer rules across it: the sides of a short table row (a row
     of one line of small type, or the part of a row left at a page's foot).
+    Paths are read through PDFium's C API directly: a page of a designed
+    book holds hundreds of them, and a Python object for each would cost
+    more than the reading.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -86,9 +98,15 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
     vertical: list[Rule] = []
     short_horizontal: list[Rule] = []
     short_vertical: list[Rule] = []
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
-        if left <= EDGE_MARGIN or bottom <= EDGE_MARGIN or right >= width - EDGE_MARGIN or top >= height - EDGE_MARGIN:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for obj in _path_objects(page.raw):
+        pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        if (
+            left.value <= EDGE_MARGIN
+            or bottom.value <= EDGE_MARGIN
+            or right.value >= width - EDGE_MARGIN
+            or top.value >= height - EDGE_MARGIN
+        ):
             continue
         for (x1, y1), (x2, y2) in _straight_segments(obj):
             if abs(y1 - y2) < 0.5 and abs(x1 - x2) >= MIN_SHORT_RULE:
@@ -100,6 +118,24 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
     horizontal += [rule for rule in short_horizontal if _bridges(rule, vertical)]
     vertical += [rule for rule in short_vertical if _bridges(rule, horizontal)]
     return _join(_snap(horizontal)), _join(_snap(vertical))
+
+
+def _path_objects(parent, level: int = 0):
+    """The raw path objects of a page (``level`` 0) or form XObject, form XObjects entered to MAX_FORM_DEPTH."""
+    import pypdfium2.raw as pdfium_c
+
+    count, get = (
+        (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
+        if level == 0
+        else (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
+    )
+    for index in range(count(parent)):
+        obj = get(parent, index)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            yield obj
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < MAX_FORM_DEPTH - 1:
+            yield from _path_objects(obj, level + 1)
 
 
 def _bridges(rule: Rule, across: list[Rule]) -> bool:
@@ -149,11 +185,9 @@ def grid_cells(horizontal: list[Rule], vertical: list[Rule]) -> list[tuple[float
         return any(r0 - SNAP <= ya and r1 + SNAP >= yb for r0, r1 in down.get(x, ()))
 
     cells = []
-    for x, y in points:
-        right = _reachable(sorted(xr for xr in xs_at[y] if xr > x), lambda xr, x=x, y=y: joined_across(y, x, xr))
-        below = _reachable(
-            sorted((yb for yb in ys_at[x] if yb < y), reverse=True), lambda yb, x=x, y=y: joined_down(x, yb, y)
-        )
+    for x, y in points:  # xs_at[y] ascend, ys_at[x] descend: the nearest corners come first
+        right = _Reachable([xr for xr in xs_at[y] if xr > x], lambda xr, x=x, y=y: joined_across(y, x, xr))
+        below = _Reachable([yb for yb in ys_at[x] if yb < y], lambda yb, x=x, y=y: joined_down(x, yb, y))
         cell = next(
             (
                 (x, low, xr, y)
@@ -168,14 +202,27 @@ def grid_cells(horizontal: list[Rule], vertical: list[Rule]) -> list[tuple[float
     return cells
 
 
-def _reachable(candidates: list[float], joined) -> list[float]:
-    """The leading candidates that a rule joins to the start point (a gap ends the run)."""
-    reachable = []
-    for candidate in candidates:
-        if not joined(candidate):
-            break
-        reachable.append(candidate)
-    return reachable
+class _Reachable:
+    """The leading candidates that a rule joins to the start point (a gap ends the run), found as far as asked for."""
+
+    def __init__(self, candidates: list[float], joined) -> None:
+        self._candidates = candidates
+        self._joined = joined
+        self._found: list[float] = []
+        self._ended = False
+
+    def __iter__(self):
+        index = 0
+        while True:
+            if index < len(self._found):
+                yield self._found[index]
+            elif self._ended or index >= len(self._candidates) or not self._joined(self._candidates[index]):
+                self._ended = True
+                return
+            else:
+                self._found.append(self._candidates[index])
+                yield self._found[index]
+            index += 1
 
 
 def _by_position(rules: list[Rule]) -> dict[float, list[tuple[float, float]]]:
@@ -211,30 +258,33 @@ def _join(rules: list[Rule]) -> list[Rule]:
     return joined
 
 
-def _straight_segments(obj):
-    """Each straight segment of a path object as two end points in page space."""
+def _straight_segments(obj) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """Each straight segment of a raw path object as two end points in page space."""
     import pypdfium2.raw as pdfium_c
 
-    m = obj.get_matrix()
-
-    def to_page(point: tuple[float, float]) -> tuple[float, float]:
-        return (m.a * point[0] + m.c * point[1] + m.e, m.b * point[0] + m.d * point[1] + m.f)
-
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    get_segment, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
+    get_kind, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
+    line_to, move_to = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
     x, y = ctypes.c_float(), ctypes.c_float()
+    segments = []
     previous = start = None
-    for index in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        point = to_page((x.value, y.value))
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
-            yield previous, point
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+    for index in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = get_segment(obj, index)
+        get_point(segment, x, y)
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        kind = get_kind(segment)
+        if kind == line_to and previous is not None:
+            segments.append((previous, point))
+        if kind == move_to:
             start = point
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-            yield point, start
+        if get_close(segment) and start is not None:
+            segments.append((point, start))
             point = start
         previous = point
+    return segments
 
 
 def _connected(cells: list[tuple[float, float, float, float]]) -> list[list[tuple[float, float, float, float]]]:

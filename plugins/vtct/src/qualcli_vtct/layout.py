@@ -46,7 +46,8 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     (r"(?:the )?qualification|introduction|prerequisites?|progression", "front"),
     (r"national occupational standards \(nos\)", "front"),
 )
-_HEADINGS = [(re.compile(rf"^(?:{pattern})$", re.I), kind) for pattern, kind in HEADINGS]
+# One pattern for them all, tried in order, each on the line with and without a closing colon.
+_HEADING = re.compile("^(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, _) in enumerate(HEADINGS)) + "):?$", re.I)
 
 # Unit figures printed as "Label" then the value, or "Label value".
 FIGURE_LABELS: dict[str, tuple[str, ...]] = {
@@ -89,11 +90,10 @@ def flat(text: str) -> str:
 
 def heading_of(text: str) -> str | None:
     """The kind of heading ``text`` is (``"outcome"``, ``"nos"``, ``"range"`` ... see HEADINGS), else None."""
-    plain = flat(text).rstrip(" :")
-    for pattern, kind in _HEADINGS:
-        if pattern.match(plain) or pattern.match(plain + ":"):
-            return kind
-    return None
+    match = _HEADING.match(flat(text).rstrip(" :") + ":")
+    if match is None:
+        return None
+    return next(kind for index, (_, kind) in enumerate(HEADINGS) if match.group(f"h{index}") is not None)
 
 
 def figure_of(text: str) -> tuple[str, int | str | None] | None:
@@ -150,17 +150,18 @@ def letter_number(letters: str) -> int:
 
 def starts_new(text: str) -> bool:
     """Where a wrapped PDF/DOCX line must not be joined to the one before it."""
+    plain = flat(text)
     return bool(
-        heading_of(text)
-        or figure_of(text)
-        or is_form_line(text)
-        or is_footnote(text)
-        or _FRONT_LABEL.match(flat(text))
-        or criterion_start(text)
-        or _CODE_WITH_URN.match(flat(text))
-        or re.match(rf"^{UNIT_CODE}$", flat(text))
-        or re.match(r"^(?:mandatory|optional) units\b", flat(text), re.I)
-        or re.match(r"^(?:you must|all mandatory units|total credits required)\b", flat(text), re.I)
+        heading_of(plain)
+        or figure_of(plain)
+        or is_form_line(plain)
+        or is_footnote(plain)
+        or _FRONT_LABEL.match(plain)
+        or criterion_start(plain)
+        or _CODE_WITH_URN.match(plain)
+        or re.match(rf"^{UNIT_CODE}$", plain)
+        or re.match(r"^(?:mandatory|optional) units\b", plain, re.I)
+        or re.match(r"^(?:you must|all mandatory units|total credits required)\b", plain, re.I)
     )
 
 

@@ -1,0 +1,107 @@
+"""Where the start-up of ``qualcli legislation check`` goes, step by step, as ratios to ``python -c pass``.
+
+Run: ``uv run python benchmarks/startup_breakdown.py [--repeat N]``.
+
+Each round runs a fresh interpreter that takes the steps the command takes,
+in its order (so an import shared by two steps is charged to the first), and
+reads its CPU time after each; ``python -c pass`` runs in the same rounds.
+Medians of CPU time (steadier than wall time on a loaded machine). The
+import of Typer is the floor every command stands on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+
+from timing import PYTHON_BASELINE, command_env
+
+TEXT = "under the Data Protection Act 1998"
+
+PROBE = f'''
+import time
+marks = []
+def lap(label):
+    marks.append((label, time.process_time()))
+lap("interpreter start-up (to the first line)")
+import gc
+gc.disable()  # as qualcli.start does
+import typer
+lap("import typer (the CLI stack: click, shellingham, inspect, subprocess ...)")
+import typer.main
+import qualcli.cli as cli
+gc.freeze()
+gc.enable()
+lap("import qualcli.cli (the root group; no command module)")
+root = typer.main.get_command(cli.app)
+root.commands["legislation"].commands["check"]
+lap("Typer builds the root and the legislation group (imports commands.legislation)")
+from pathlib import Path
+from qualcli.asof import parse_date
+from qualcli.config import load_config
+from qualcli.legislation.table import Table, _build, _shipped_entries, check_successors
+from qualcli.lint.settings import lint_config
+lap("imports of the command: legislation.table and finder, lint.settings, config (dataclasses, regexes)")
+settings = lint_config(load_config(Path.cwd(), None))
+lap("load_config (finds and reads pyproject.toml: tomllib)")
+entries = _shipped_entries()
+lap("the shipped table's entries from the cached JSON copy")
+table = Table(_build(entry, "shipped") for entry in entries)
+check_successors(table, "shipped")
+lap("build the instruments")
+from qualcli.plugins import collect
+collect("register_legislation")
+lap("plugin manager: pluggy, qualcli.api, readers package, plugin list cache, entry modules")
+from qualcli.legislation.report import check_text
+lap("import legislation.report (checks, context, rules)")
+check_text({TEXT!r}, table, parse_date(None), "E")
+lap("check the text: Finder (names trie, Aho-Corasick automaton) and the checks")
+print(f"{{marks[0][1] * 1e3:.3f}}|{{marks[0][0]}}")
+for (_, before), (label, after) in zip(marks, marks[1:]):
+    print(f"{{(after - before) * 1e3:.3f}}|{{label}}")
+print(f"{{(time.process_time() - marks[-1][1]) * 1e3:.3f}}|(printing the above)")
+'''
+
+
+def child_cpu(argv: list[str]) -> tuple[float, str]:
+    """CPU seconds (user + system) of one run of ``argv``, and its stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(argv, capture_output=True, text=True, env=command_env())
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        sys.exit(done.stderr)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    base: list[float] = []
+    whole: list[float] = []
+    steps: dict[str, list[float]] = {}
+    for round_number in range(args.repeat + 1):
+        python, _ = child_cpu(PYTHON_BASELINE)
+        total, out = child_cpu([sys.executable, "-c", PROBE])
+        if not round_number:
+            continue  # warm-up
+        base.append(python)
+        whole.append(total)
+        for line in out.splitlines():
+            ms, label = line.split("|", 1)
+            steps.setdefault(label, []).append(float(ms) / 1e3)
+    python = statistics.median(base)
+    print(f"CPU time, median of {args.repeat} rounds; python -c pass = {python * 1e3:.1f} ms = 1.00")
+    print(f"{'step':96} {'ms':>6} {'x python':>9}")
+    for label, values in steps.items():
+        seconds = statistics.median(values)
+        print(f"{label:96} {seconds * 1e3:6.1f} {seconds / python:9.2f}")
+    print(f"{'whole probe process (start-up to exit; the rest is interpreter shutdown)':96} "
+          f"{statistics.median(whole) * 1e3:6.1f} {statistics.median(whole) / python:9.2f}")
+
+
+if __name__ == "__main__":
+    main()
