@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qualcli.legislation.context import is_historical, part_for
+from qualcli.legislation.context import Headings, is_historical, part_for
 from qualcli.legislation.finder import Reference, resolve
 from qualcli.legislation.rules import RULES
 from qualcli.legislation.table import (DEFAULT_JURISDICTION, JURISDICTION_NAMES, NATIONS, Instrument, Part, StatusChange, Table,
@@ -60,8 +60,13 @@ def check_reference(
     table: Table,
     as_of: dt.date,
     jurisdiction: str = DEFAULT_JURISDICTION,
+    headings: Headings | None = None,
 ) -> list[Verdict]:
-    """Every verdict on ``ref`` (found in ``text``) as of ``as_of`` in ``jurisdiction``; [] when current."""
+    """Every verdict on ``ref`` (found in ``text``) as of ``as_of`` in ``jurisdiction``; [] when current.
+
+    ``headings`` says which lines of ``text`` are headings when a reader read it (see
+    :func:`~qualcli.legislation.context.is_historical`).
+    """
     if ref.instrument is None:
         return [_verdict("QL005", f"'{ref.text}' is not in the currency table, so its currency was not checked", None)]
     family = [inst for inst in (table.get(c) for c in ref.candidates or (ref.instrument,)) if inst is not None]
@@ -71,10 +76,10 @@ def check_reference(
     verdicts: list[Verdict] = []
     part = part_for(inst.parts, text, ref.start, ref.end)
     status, change = inst.status_on(as_of, jurisdiction, part)
-    if not inst.extends_to(jurisdiction) and not is_historical(text, ref.start, ref.end):
+    if not inst.extends_to(jurisdiction) and not is_historical(text, ref.start, ref.end, headings):
         verdicts.append(_extent_verdict(inst, table, jurisdiction))
     elif change is not None:
-        if change.status != "renamed" and is_historical(text, ref.start, ref.end):
+        if change.status != "renamed" and is_historical(text, ref.start, ref.end, headings):
             verdicts.append(_verdict(
                 "QL006",
                 f"historical mention: {_subject(inst, part)} {_was(inst, part)} {_STATUS_WORDS[status]} on {long_date(change.date)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Protocol
 
 from qualcli.lazyre import lazy_compile
 
@@ -40,13 +41,25 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def is_historical(text: str, start: int, end: int) -> bool:
+def is_historical(text: str, start: int, end: int, headings: Headings | None = None) -> bool:
     """True when the reference's sentence says the instrument was replaced or no longer applies,
-    or the reference is an item of a list whose heading says so ("Key legislation replaced:")."""
+    or the reference is an item of a list whose heading says so ("Key legislation replaced:").
+
+    ``headings`` says which lines of ``text`` a reader marked as headings (lint's prose, whose
+    Markdown ``#``, HTML ``<h2>`` or Word heading style is gone); without it a line is a heading
+    when it starts with a Markdown ``#`` mark.
+    """
     s, e = sentence_bounds(text, start, end)
     if _AFTER.search(text, end, e):
         return True
-    return bool(_BEFORE.search(text[s:start])) or _under_replaced_heading(text, start)
+    return bool(_BEFORE.search(text[s:start])) or _under_replaced_heading(text, start, headings)
+
+
+class Headings(Protocol):
+    """Which lines of a text are headings."""
+
+    def heading_at(self, offset: int) -> bool:
+        """True when the line starting at ``offset`` is (part of) a heading."""
 
 
 # A heading that introduces replaced law: "Legislation replaced:", "Former laws", "Old legislation (now repealed)".
@@ -56,12 +69,12 @@ _REPLACED_HEADING = lazy_compile(
     re.IGNORECASE,
 )
 _LIST_ITEM = lazy_compile(r"^[^\S\n]*(?:[-*+•○□▪–]|\d+[.)]|[a-z][.)])[^\S\n]+")
-_HEADING_MARK = lazy_compile(r"^[^\S\n]*#{1,6}[^\S\n]")
+_HEADING_MARK = lazy_compile(r"[^\S\n]*#{1,6}[^\S\n]")  # matched at a line's start
 _ITEM_MAX = 100  # an unmarked line longer than this is prose, not a list item
 _LOOK_BACK = 40  # lines
 
 
-def _under_replaced_heading(text: str, start: int) -> bool:
+def _under_replaced_heading(text: str, start: int, headings: Headings | None) -> bool:
     """True when the line at ``start`` is an item of a list (bulleted, numbered or short lines)
     whose heading, the nearest line above ending in ":" or marked as a heading, names replaced law."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -78,7 +91,10 @@ def _under_replaced_heading(text: str, start: int) -> bool:
         pos = above_start - 1
         if not above or _LIST_ITEM.match(text, above_start):
             continue
-        heading = above.endswith(":") or _HEADING_MARK.match(text, above_start) is not None
+        if headings is not None:
+            heading = above.endswith(":") or headings.heading_at(above_start)
+        else:
+            heading = above.endswith(":") or _HEADING_MARK.match(text, above_start) is not None
         if heading:
             return bool(_REPLACED_HEADING.search(above))
         if len(above) > _ITEM_MAX or above.endswith((".", "?", "!")):

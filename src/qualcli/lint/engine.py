@@ -150,7 +150,7 @@ def lint_file(path: str, settings: Settings) -> FileReport:
         if index is not None and index.in_change_log(line, snippet):
             continue
         place = index.place(line, snippet, ref.start) if index is not None else None
-        for verdict in check_reference(ref, text, table, settings.as_of, settings.jurisdiction):
+        for verdict in check_reference(ref, text, table, settings.as_of, settings.jurisdiction, prose):
             severity = settings.severity_for(verdict.rule, verdict.severity)
             if severity == "off":
                 continue

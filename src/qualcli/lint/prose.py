@@ -5,7 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from qualcli.readers import Line
+from qualcli.readers import HEADING, Line
+
+_LAST = float("inf")
 
 
 @dataclass
@@ -24,6 +26,7 @@ class Prose:
     starts: list[int] = field(default_factory=list)
     origins: list[tuple] = field(default_factory=list)  # (line, column, page) or (Line, offset in its text)
     lines: dict[int, str] = field(default_factory=dict)
+    headings: list[tuple[int, int]] = field(default_factory=list)  # spans of text read from heading lines
     length: int = 0
     _text: str | None = None
 
@@ -34,14 +37,18 @@ class Prose:
 
     def add_line(self, line: Line, separator: str) -> None:
         """Append the prose of a reader's ``line`` (its text outside ``markup``), then ``separator``."""
-        text = line.text
+        text, start = line.text, self.length
         if not line.markup:
             if text or self.origins:  # nothing before the first text
                 self._append(text + separator, (line, 0))
-            return
-        for start, end in line.prose_spans():
-            self._append(text[start:end], (line, start))
-        self.gap(separator)
+            end = start + len(text)
+        else:
+            for lo, hi in line.prose_spans():
+                self._append(text[lo:hi], (line, lo))
+            end = self.length
+            self.gap(separator)
+        if line.kind == HEADING:
+            self.headings.append((start, end))
 
     def _append(self, piece: str, origin: tuple) -> None:
         self.parts.append(piece)
@@ -49,6 +56,11 @@ class Prose:
         self.origins.append(origin)
         self.length += len(piece)
         self._text = None
+
+    def heading_at(self, offset: int) -> bool:
+        """True when ``text[offset]`` was read from a line the reader marked as a heading."""
+        index = bisect_right(self.headings, (offset, _LAST)) - 1
+        return index >= 0 and offset <= self.headings[index][1]
 
     def gap(self, separator: str = "\n") -> None:
         """Append a separator that belongs to no source text (a line or paragraph break)."""
