@@ -112,7 +112,7 @@ class Finder:
     "&", "etc.", brackets, commas and line breaks never matter, and a name
     never starts or ends inside a word. Abbreviations must match their capitals.
     The anchor words are found in one pass by an Aho-Corasick automaton
-    (pyahocorasick). The longest known name wins, and none starts inside a
+    (ahocorasick-rs). The longest known name wins, and none starts inside a
     bracket it does not open ("Construction (Design and Management)
     Regulations" never yields the "Management Regulations"). A bracketed
     nation after a name ("(Northern Ireland)", "(NI)", "(Scotland)") selects
@@ -120,7 +120,7 @@ class Finder:
     """
 
     def __init__(self, table: Table):
-        import ahocorasick
+        from ahocorasick_rs import AhoCorasick
 
         self.table = table
         self.forms: dict[str, list[tuple[Instrument, str]]] = {}
@@ -149,10 +149,8 @@ class Finder:
                         entries.append((inst, form, exact, where))
                     node = children
                 reach[words[-1]] = max(reach.get(words[-1], 0), 3 * len(key) // 2 + 24)
-        self._automaton = ahocorasick.Automaton()
-        for anchor, length in reach.items():
-            self._automaton.add_word(anchor, (anchor, length))
-        self._automaton.make_automaton()
+        self._anchors = list(reach.items())  # (anchor word, how far back its names reach)
+        self._automaton = AhoCorasick([anchor for anchor, _ in self._anchors])
         self._near_titles: _NearTitles | None = None
 
     @property
@@ -169,9 +167,9 @@ class Finder:
         windows: list[tuple[int, int]] = []
         if len(lowered) != len(text):  # a character whose lower case is longer: keep offsets aligned
             lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        for last, (anchor, reach) in self._automaton.iter(lowered):
-            at = last + 1 - len(anchor)
-            end = last + 1
+        anchors = self._anchors
+        for index, at, end in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
+            anchor, reach = anchors[index]
             if _is_word_at(text, at, end):
                 ref = self._known(text, max(0, at - reach), end)
                 if ref is not None:
@@ -239,22 +237,35 @@ class Finder:
             tokens = tokens[1:]  # cut in the middle of a word
         node, written, best, other = self._trie, [], None, None
         bracketed = text.find(")", lo, end) >= 0  # only then can a start fall inside a longer title
-        for raw, word, start in _words_backwards(tokens):
-            if word is None:
+        i = len(tokens) - 1
+        while i >= 0:  # the words from the last back ("Northern Ireland" and "N I" read as the one word "ni")
+            raw = tokens[i].group()
+            if raw[0] == "\n":
                 return best, other, False  # a paragraph break: names never cross one
+            word = _word(raw)
+            start = tokens[i].start()
+            if i > 0 and (word == "ireland" or word == "i"):
+                before = _word(tokens[i - 1].group())
+                if (word == "ireland" and before == "northern") or (word == "i" and before == "n"):
+                    i -= 1
+                    word, start, raw = "ni", tokens[i].start(), tokens[i].group() + " " + raw
+            i -= 1
             if not word:
                 continue  # "etc."
-            if word not in node:
+            step = node.get(word)
+            if step is None:
                 return best, other, False
-            node, entries = node[word]
+            node, entries = step
             written.append(raw)
-            usable = [(inst, form) for inst, form, exact, where in entries
-                      if where == territory and (exact is None or exact == tuple(reversed(written)))]
             if (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()) or (bracketed and _unbalanced(text, start, end)):
                 continue
+            if not entries:
+                continue
+            usable = [(inst, form) for inst, form, exact, where in entries
+                      if where == territory and (exact is None or exact == tuple(reversed(written)))]
             if usable:
                 best = (usable, start)
-            elif entries:
+            else:
                 other = start
         return best, other, bool(node)
 
@@ -326,21 +337,6 @@ def _territory(name: str, key: str) -> str | None:
     """The part of the UK a title (``key`` its name key) ends with ("... Regulations (Northern Ireland)" -> "ni"), else None."""
     words = key.split()
     return words[-1] if len(words) > 1 and words[-1] in TERRITORIES and name.rstrip().endswith(")") else None
-
-
-def _words_backwards(tokens: list[re.Match]):
-    """(raw, keyed word, start) from the last token back; "Northern Ireland" and "N I" read as the one word "ni"."""
-    i = len(tokens) - 1
-    while i >= 0:
-        raw = tokens[i].group()
-        word = _word(raw)
-        start = tokens[i].start()
-        if i > 0 and ((word == "ireland" and _word(tokens[i - 1].group()) == "northern")
-                      or (word == "i" and _word(tokens[i - 1].group()) == "n")):
-            i -= 1
-            word, start, raw = "ni", tokens[i].start(), tokens[i].group() + " " + raw
-        yield raw, word, start
-        i -= 1
 
 
 def _unbalanced(text: str, start: int, end: int) -> bool:

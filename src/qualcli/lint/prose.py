@@ -38,9 +38,13 @@ class Prose:
     def add_line(self, line: Line, separator: str) -> None:
         """Append the prose of a reader's ``line`` (its text outside ``markup``), then ``separator``."""
         text, start = line.text, self.length
-        if not line.markup:
+        if not line.markup:  # most lines: one piece (_append inlined)
             if text or self.origins:  # nothing before the first text
-                self._append(text + separator, (line, 0))
+                self.parts.append(text + separator)
+                self.starts.append(start)
+                self.origins.append((line, 0))
+                self.length = start + len(text) + len(separator)
+                self._text = None
             end = start + len(text)
         else:
             for lo, hi in line.prose_spans():

@@ -94,12 +94,17 @@ def lines_from_text(text: str, markdown: bool = False) -> list[Line]:
     lines = []
     block = 0
     markup = _MarkdownMarkup() if markdown else _plain_markup
+    plain = Line.text_line
     for number, raw in enumerate(text.splitlines(), start=1):
         raw = raw.rstrip("\r")
         if not raw.strip():
             block += 1
-        elif "|" in raw and is_table_rule(raw):
-            markup(raw)  # keeps a fence or comment open across it
+        elif "|" in raw:
+            if is_table_rule(raw):
+                markup(raw)  # keeps a fence or comment open across it
+                continue
+        elif "\t" not in raw and (not markdown or raw.lstrip()[:1] not in _MARKDOWN_STARTS):
+            lines.append(plain(raw, number, block, tuple(markup(raw))))  # most lines: text, as _line makes them
             continue
         lines.append(_line(raw, number, block, markdown, markup(raw)))
     return lines
