@@ -10,9 +10,11 @@ the C string escaper for strings.
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring
+from functools import cache
+from json.encoder import c_make_encoder, encode_basestring
 
 _SCALARS = {True: "true", False: "false"}
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
 
 
 def dumps(obj) -> str:
@@ -36,6 +38,10 @@ def _write(obj, newline: str, out: list[str]) -> None:
             out.append("{}")
             return
         inner = newline + "  "
+        if _flat(obj):  # one finding: the C encoder writes it, its separators laying the members out
+            text = _flat_encoder(inner)(obj)
+            out.append("{" + inner + text[1:-1] + newline + "}")
+            return
         separator = "{" + inner
         for key, value in obj.items():
             out.append(separator)
@@ -57,3 +63,21 @@ def _write(obj, newline: str, out: list[str]) -> None:
         out.append(newline + "]")
     else:  # floats and anything else: as the standard encoder writes them
         out.append(json.dumps(obj, ensure_ascii=False))
+
+
+def _flat(obj: dict) -> bool:
+    """True when every key is a string and every value a scalar or an empty list or dict (no nested layout)."""
+    for key, value in obj.items():
+        if type(key) is not str or (type(value) not in _SCALAR_TYPES and (value or not isinstance(value, (dict, list, tuple)))):
+            return False
+    return True
+
+
+@cache
+def _flat_encoder(inner: str):
+    """A function writing a flat dict with the C encoder, its members one per line at indentation ``inner``."""
+    if c_make_encoder is None:  # an interpreter without the C encoder
+        encoder = json.JSONEncoder(ensure_ascii=False, separators=("," + inner, ": "))
+        return encoder.encode
+    write = c_make_encoder(None, json.JSONEncoder().default, encode_basestring, None, ": ", "," + inner, False, False, True)
+    return lambda obj: "".join(write(obj, 0))

@@ -99,11 +99,10 @@ def lines_from_text(text: str, markdown: bool = False) -> list[Line]:
         raw = raw.rstrip("\r")
         if not raw.strip():
             block += 1
-        elif "|" in raw:
-            if is_table_rule(raw):
-                markup(raw)  # keeps a fence or comment open across it
-                continue
-        elif "\t" not in raw and (not markdown or raw.lstrip()[:1] not in _MARKDOWN_STARTS):
+        elif "|" in raw and is_table_rule(raw):
+            markup(raw)  # keeps a fence or comment open across it
+            continue
+        if "|" not in raw and "\t" not in raw and (not markdown or raw.lstrip()[:1] not in _MARKDOWN_STARTS):
             lines.append(plain(raw, number, block, tuple(markup(raw))))  # most lines: text, as _line makes them
             continue
         lines.append(_line(raw, number, block, markdown, markup(raw)))
