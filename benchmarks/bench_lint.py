@@ -18,8 +18,9 @@ It prints MB/s for both, the ratio, and the CPU time / wall time of the lint
 run (about the number of cores when every core is used), and the ratio of CPU
 times (steadier than wall time on a shared machine). ``--repeat N`` runs
 N interleaved rounds and reports medians; ``--before TREE`` also times the
-lint of another checkout (e.g. ``git archive main | tar -x -C TREE``) in the
-same rounds, and says whether its JSON output is byte-identical.
+lint of another checkout in the same rounds (a worktree with its own
+``.venv``, e.g. ``git worktree add TREE main && cd TREE && uv sync --all-packages``;
+without one, its sources on this interpreter's path), and says whether its JSON output is byte-identical.
 """
 
 from __future__ import annotations
@@ -91,10 +92,14 @@ def ensure_rg() -> str:
     return shutil.which("rg") or sys.exit("could not install ripgrep")
 
 
-def before_env(tree: Path) -> dict[str, str]:
-    """The environment that runs qualcli from the checkout ``tree`` (its core and plugins first on the path)."""
+def before_run(tree: Path, argv: list[str]) -> tuple[list[str], dict[str, str]]:
+    """``argv`` and the environment that run qualcli from the checkout ``tree``: with its own ``.venv`` when it
+    has one (its dependencies may differ), else with this interpreter, its core and plugins first on the path."""
+    python = tree / ".venv" / "bin" / "python"
+    if python.exists():
+        return [str(python), *argv[1:]], dict(os.environ)
     paths = [tree / "src", *sorted((tree / "plugins").glob("*/src"))]
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(map(str, paths))}
+    return argv, {**os.environ, "PYTHONPATH": os.pathsep.join(map(str, paths))}
 
 
 def main() -> None:
@@ -126,7 +131,7 @@ def main() -> None:
         lint_argv = [sys.executable, "-m", "qualcli", "lint", str(folder), "--format", "json", "--as-of", "2026-11-22"]
         runs = {"rg": (rg_argv, None), "qualcli": (lint_argv, None)}
         if args.before is not None:
-            runs["qualcli (before)"] = (lint_argv, before_env(args.before))
+            runs["qualcli (before)"] = before_run(args.before, lint_argv)
         times: dict[str, list[float]] = {name: [] for name in runs}
         cpu: dict[str, list[float]] = {name: [] for name in runs}
         outputs: dict[str, subprocess.CompletedProcess] = {}
