@@ -12,7 +12,11 @@ tests/support/render.py, so a text several modules render is rendered once.
 
 pytest-xdist runs the tests with ``--dist loadfile`` (pyproject.toml): each
 module on one worker, so a module-scoped fixture (wheels built and installed,
-a browser started, documents rendered or printed) is made once per run.
+a browser started, documents rendered or printed) is made once per run. A
+module is then a unit no worker can share, so a long one handed out last
+keeps the run going after the other workers are done: ``--no-loadscope-reorder``
+hands modules out in collection order, and :func:`pytest_collection_modifyitems`
+puts the costliest first (longest-first scheduling), the rest after them.
 """
 
 from __future__ import annotations
@@ -20,10 +24,30 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections import Counter
 
 import pytest
 
 _made: list[str] = []
+
+# Modules whose run takes several seconds of one worker (measured with
+# ``--durations=0``, summed per module), costliest first. The order, not the
+# figures, matters; a module missing here only starts later.
+SLOW_FIRST = (
+    "tests/test_packaging.py",  # four wheels built, two installs, the action's pip build
+    "tests/test_diff_corpus.py",  # corpus texts rendered to DOCX and PDF
+    "tests/test_safety.py",  # fork server, hostile inputs
+    "tests/test_properties.py",  # hypothesis
+    "tests/test_html_reports.py",  # Chromium
+    "tests/test_libreoffice_pdf.py",  # LibreOffice
+    "tests/test_readers.py",
+    "plugins/cityandguilds/tests/test_cityandguilds_formats.py",
+    "tests/test_coverage.py",
+    "tests/test_legislation_materials.py",
+    "tests/test_lint_readers.py",
+    "tests/test_map.py",
+    "tests/test_check.py",
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -34,6 +58,25 @@ def pytest_configure(config: pytest.Config) -> None:
     _made.append(folder)
     os.environ["QUALCLI_CACHE_DIR"] = os.path.join(folder, "cache")
     os.environ["QUALCLI_TEST_RENDERS"] = os.path.join(folder, "renders")  # tests/support/render.py
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules in :data:`SLOW_FIRST` order, then the others by test count, most first (xdist's own order).
+
+    The sort is stable: tests keep their order inside a module.
+    """
+    def module_of(item: pytest.Item) -> str:
+        return item.nodeid.split("::", 1)[0]
+
+    counts = Counter(module_of(item) for item in items)
+
+    def cost_rank(item: pytest.Item) -> tuple[int, int]:
+        module = module_of(item)
+        if module in SLOW_FIRST:
+            return (SLOW_FIRST.index(module), 0)
+        return (len(SLOW_FIRST), -counts[module])
+
+    items.sort(key=cost_rank)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
