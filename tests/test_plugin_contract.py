@@ -352,18 +352,35 @@ def test_an_installed_plugin_gets_its_distribution_version_and_a_broken_one_is_s
 
 
 def test_start_up_of_a_command_without_parsers_loads_no_parser_and_no_distribution_scan(tmp_path):
-    probe = (
-        "import sys, runpy; sys.argv = ['qualcli', 'legislation', 'check', 'the Data Protection Act 1998']\n"
-        "try:\n    runpy.run_module('qualcli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-        "watched = ('importlib.metadata', 'qualcli_vtct.parser', 'qualcli_cityandguilds.handbook',\n"
+    probe = (  # printed at exit: the entry point ends the process itself, after the atexit handlers
+        "import atexit, sys, runpy; sys.argv = ['qualcli', 'legislation', 'check', 'the Data Protection Act 1998']\n"
+        "watched = ('importlib.metadata', 'pluggy', 'qualcli_vtct.parser', 'qualcli_cityandguilds.handbook',\n"
         "           'qualcli_pearson.specialist.parser', 'qualcli.readers.pdf', 'qualcli.readers.docx')\n"
-        "print(sorted(m for m in watched if m in sys.modules))\n"
+        "atexit.register(lambda: print(sorted(m for m in watched if m in sys.modules)))\n"
+        "runpy.run_module('qualcli', run_name='__main__')\n"
     )
     cache = tmp_path / "cache"
     first = _run([], REPO / "src", cache, "-c", probe)  # scans once and caches the plugin list
     assert "importlib.metadata" in first.stdout and "qualcli_vtct.parser" not in first.stdout
     second = _run([], REPO / "src", cache, "-c", probe)
     assert second.stdout.strip().splitlines()[-1] == "[]", second.stdout + second.stderr
+
+
+def test_cached_plugin_legislation_entries_follow_the_plugins_files(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    body = ("from qualcli.api import hookimpl\n\n\n@hookimpl\ndef register_legislation(register):\n"
+            "    register({'id': 'salon-hygiene-act-2030', 'title': 'Salon Hygiene Act 2030', 'year': 2030,\n"
+            "              'kind': 'act', 'jurisdiction': 'GB', 'source': 'https://example.org/sha'%s})\n")
+    _installed_plugin(site, "qualcli_law", "1.0", body % "")
+    args = ["legislation", "show", "salon-hygiene-act-2030", "--as-of", "2032-01-01"]
+    first, second = _run(args, site, cache), _run(args, site, cache)  # the second reads the cached entries
+    assert [p.name for p in cache.iterdir() if p.name.startswith("hook-register_legislation")]
+    assert first.returncode == second.returncode == 0 and first.stdout == second.stdout
+    assert "Salon Hygiene Act 2030" in first.stdout and "repealed" not in first.stdout
+    (site / "qualcli_law.py").write_text(body % ", 'changes': [{'date': '2031-01-01', 'status': 'repealed'}]",
+                                         encoding="utf-8")
+    edited = _run(args, site, cache)
+    assert edited.returncode == 0 and "repealed" in edited.stdout, edited.stdout + edited.stderr
 
 
 def test_the_cached_plugin_list_is_refreshed_when_a_distribution_is_installed(tmp_path, monkeypatch):

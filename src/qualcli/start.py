@@ -7,13 +7,24 @@ during the command and at exit: measured, about an eighth of the CPU time of
 ``qualcli legislation check``. So collection is off while the CLI is
 imported, and what the import created is then frozen (:func:`gc.freeze`):
 later collections skip it, and everything the command itself creates is
-collected as usual. Importing :mod:`qualcli.cli` as a library (or running it
-in-process, as tests do) is not affected.
+collected as usual.
+
+When the command is done, tearing the interpreter down (freeing every module
+and object one by one) is work nobody waits for, so :func:`main` ends the
+process with :func:`os._exit` instead, after what a normal exit does that
+matters: ``atexit`` handlers run, and stdout and stderr are flushed (a flush
+that fails — a closed pipe — is left to the normal exit, which reports it as
+before). Files a command writes (``-o``) are closed by the command itself.
+When a thread other than the main one is still running, the normal exit is
+kept, since it waits for that thread. Importing :mod:`qualcli.cli` as a
+library (or running it in-process, as tests do) is not affected.
 """
 
 from __future__ import annotations
 
 import gc
+import os
+import sys
 
 
 def main() -> None:
@@ -23,4 +34,29 @@ def main() -> None:
 
     gc.freeze()
     gc.enable()
-    run_cli()
+    try:
+        run_cli()
+    except SystemExit as exc:
+        _exit_now(exc)
+        raise
+    _exit_now(SystemExit(0))
+
+
+def _exit_now(exc: SystemExit) -> None:
+    """End the process with ``exc``'s status without interpreter teardown; returns when it cannot."""
+    import atexit
+    import threading
+
+    code = exc.code
+    if code is not None and not isinstance(code, int):
+        return  # a message to print: the normal exit prints it
+    if threading.active_count() > 1:
+        return
+    atexit._run_exitfuncs()
+    atexit._clear()  # run once, even when the normal exit takes over below
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit((code or 0) & 0xFF)

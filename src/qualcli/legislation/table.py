@@ -301,16 +301,18 @@ def _shipped_entries() -> list[dict[str, Any]]:
 @cache
 def shipped_table() -> Table:
     """The shipped table plus entries registered by plugins (loaded once per process)."""
-    from qualcli.plugins import collect, get_manager
+    from qualcli.plugin_results import hook_results
 
     origin = str(shipped_path())
     table = Table(_build(entry, origin) for entry in _shipped_entries())
     check_successors(table, origin)
-    for plugin_name, entry in collect("register_legislation"):
+    for plugin_name, entry in hook_results("register_legislation"):
         try:  # one plugin's bad entry is reported and skipped, never breaks every command
             extended = table.with_entries([entry], f"plugin {plugin_name}")
             check_successors(extended, f"plugin {plugin_name}")
         except QualcliError as exc:
+            from qualcli.plugins import get_manager
+
             get_manager().warn(f"plugin {plugin_name!r}: legislation entry skipped: {exc}")
             continue
         table = extended

@@ -1,0 +1,95 @@
+"""Plugin hook results kept between runs, so a command that needs only them imports no plugin.
+
+``qualcli legislation check`` needs the plugins' ``register_legislation``
+entries and nothing else from them, yet getting them means importing pluggy,
+every plugin package and the readers: most of the command's own start-up.
+So a fresh process reads the results from the user cache directory. The
+file is keyed by :func:`qualcli.plugin_index.environment_key` (the installed
+distributions) and by the files of every installed plugin and built-in
+plugin module (names, sizes, modification times), so installing, removing
+or editing a plugin means the plugins are loaded and asked again.
+
+Results are written only when loading the plugins and calling the hook went
+cleanly (no warning, no contract problem: a plugin that breaks the contract
+still stops the command and a broken one is still reported on every run),
+and only when they are plain JSON data that reads back equal. A process
+that already has a plugin manager (tests registering a plugin in-process)
+always asks it directly. A cache that cannot be read, written or trusted
+only costs loading the plugins.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Any
+
+from qualcli.cachedir import cache_dir, fast_hash, write_atomically
+
+_BUILTIN_FILES = ("readers/builtin.py", "hookspecs.py")
+
+
+def hook_results(hook_name: str) -> list[tuple[str, Any]]:
+    """``(plugin_name, object)`` pairs of a ``register_*`` hook whose objects are plain data, as
+    :func:`qualcli.plugins.collect` returns them, from the cache when the plugins are unchanged."""
+    if "qualcli.plugins" in sys.modules:  # a manager may exist (and have plugins registered): ask it
+        return _collect(hook_name)[0]
+    try:
+        key = _plugins_key(hook_name)
+        path = cache_dir() / f"hook-{hook_name}-{fast_hash(sys.executable.encode('utf-8', 'surrogateescape'))}.json"
+    except (OSError, ValueError, ImportError):
+        return _collect(hook_name)[0]
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["key"] == key and all(isinstance(name, str) for name, _ in data["results"]):
+            return [(name, obj) for name, obj in data["results"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # missing, damaged or stale: the plugins are asked
+    found, clean = _collect(hook_name)
+    if clean:
+        try:
+            text = json.dumps({"key": key, "results": found}, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return found  # not plain data: not cached
+        if [tuple(item) for item in json.loads(text)["results"]] == found:
+            write_atomically(path, text.encode("utf-8"))
+    return found
+
+
+def _collect(hook_name: str) -> tuple[list[tuple[str, Any]], bool]:
+    """The hook's results from the process-wide manager, and whether loading and calling it warned of nothing."""
+    from qualcli.plugins import collect, get_manager
+
+    found = collect(hook_name)
+    return found, not get_manager()._warned
+
+
+def _plugins_key(hook_name: str) -> str:
+    """A fingerprint of the installed distributions and of every plugin's files."""
+    from importlib.util import find_spec
+
+    from qualcli.plugin_index import environment_key, installed_plugins
+
+    parts = [hook_name, environment_key()]
+    root = os.path.dirname(os.path.abspath(__file__))
+    parts += [_stamp(os.path.join(root, name)) for name in _BUILTIN_FILES]
+    for ep in installed_plugins():
+        spec = find_spec(ep.value.split(":")[0].strip().split(".")[0])  # the top-level module: not imported
+        if spec is None:
+            parts.append(f"{ep.name}:missing")
+            continue
+        folders = list(spec.submodule_search_locations or ())
+        parts.append(f"{ep.name}={ep.value}")
+        parts += [_stamp(spec.origin)] if not folders and spec.origin else []
+        for folder in folders:
+            for dirpath, dirnames, filenames in os.walk(folder):
+                dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+                parts += [_stamp(os.path.join(dirpath, name)) for name in sorted(filenames)]
+    return fast_hash("\n".join(parts).encode("utf-8", "surrogateescape"))
+
+
+def _stamp(path: str) -> str:
+    """A file's name, size and modification time."""
+    st = os.stat(path)
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
