@@ -38,6 +38,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import checkout_python
+
 FILLER = (
     "Learners should be able to explain how good service builds loyalty and how a complaint is handled calmly. "
     "Tutors may use role play, case studies and short quizzes to check understanding before assessment. "
@@ -93,13 +95,9 @@ def ensure_rg() -> str:
 
 
 def before_run(tree: Path, argv: list[str]) -> tuple[list[str], dict[str, str]]:
-    """``argv`` and the environment that run qualcli from the checkout ``tree``: with its own ``.venv`` when it
-    has one (its dependencies may differ), else with this interpreter, its core and plugins first on the path."""
-    python = tree / ".venv" / "bin" / "python"
-    if python.exists():
-        return [str(python), *argv[1:]], dict(os.environ)
-    paths = [tree / "src", *sorted((tree / "plugins").glob("*/src"))]
-    return argv, {**os.environ, "PYTHONPATH": os.pathsep.join(map(str, paths))}
+    """``argv`` (a ``python -m qualcli …`` command) and the environment that run it with the checkout ``tree``'s code."""
+    python, env = checkout_python(tree)
+    return [python, *argv[1:]], env
 
 
 def main() -> None:

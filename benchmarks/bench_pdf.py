@@ -17,8 +17,9 @@ numbers from different machines compare. ``--cpu`` times the processes' CPU
 (user+system) instead of wall time: steadier when the machine is shared.
 
 ``--before DIR`` also times the qualcli commands with the code of another
-checkout (e.g. ``git worktree add /tmp/before main``): its ``src`` and
-``plugins/*/src`` go first on PYTHONPATH, and its runs alternate with this
+checkout (e.g. ``git worktree add /tmp/before main``, then ``uv sync`` there to
+give it its own ``.venv``; without one its ``src`` and ``plugins/*/src`` go
+first on PYTHONPATH), and its runs alternate with this
 checkout's, so before and after are measured in the same run, one line each
 (pypdf is timed once, with this checkout's line).
 """
@@ -26,7 +27,6 @@ checkout's, so before and after are measured in the same run, one line each
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import shutil
 import statistics
@@ -35,7 +35,10 @@ import sys
 import time
 from pathlib import Path
 
-from timing import QUALCLI, command_env, corpus_dir
+from timing import checkout_python, corpus_dir
+
+#: Stands for the interpreter of the checkout a command is timed with.
+PYTHON = "<python>"
 
 PYPDF = "import sys, pypdf; [page.extract_text() for page in pypdf.PdfReader(sys.argv[1]).pages]"
 READ = "import sys; from pathlib import Path; from qualcli.readers.pdf import PdfReader; p = Path(sys.argv[1]); PdfReader().read(p, p.read_bytes())"
@@ -49,15 +52,6 @@ for _ in range(int(sys.argv[2])):
     start = time.perf_counter(); PdfReader().read(path, data); times.append(time.perf_counter() - start)
 print(statistics.median(times))
 """
-
-
-def checkout_env(checkout: Path | None) -> dict[str, str]:
-    """The timed commands' environment, running the code of ``checkout`` (None: this one's, as installed)."""
-    env = command_env()
-    env.pop("PYTHONPATH", None)
-    if checkout is not None:
-        env["PYTHONPATH"] = os.pathsep.join(str(p) for p in [checkout / "src", *sorted(checkout.glob("plugins/*/src"))])
-    return env
 
 
 def timed(argv: list[str], env: dict[str, str], cpu: bool) -> tuple[float, str]:
@@ -80,8 +74,9 @@ def medians(commands: dict, repeat: int, checkouts: list[Path | None], cpu: bool
     times: dict = {(checkout, name): [] for checkout in checkouts for name in commands}
     for round_ in range(repeat + 1):
         for checkout in checkouts:
-            env = checkout_env(checkout)
+            python, env = checkout_python(checkout)
             for name, argv in commands.items():
+                argv = [python if part == PYTHON else part for part in argv]
                 seconds, out = timed(argv, env, cpu)
                 if round_:
                     times[checkout, name].append(float(out) if name == "reader" else seconds)
@@ -109,10 +104,10 @@ def main() -> None:
         name = f"{pdf.parent.name}/{pdf.name}"
         commands = {
             "pdftotext": [pdftotext, "-layout", str(pdf), "-"],
-            "pypdf": [sys.executable, "-c", PYPDF, str(pdf)],
-            "reader": [sys.executable, "-c", reader, str(pdf), "1"],
-            "read": [sys.executable, "-c", READ, str(pdf)],
-            "parse": [*QUALCLI, "parse", str(pdf)],
+            "pypdf": [PYTHON, "-c", PYPDF, str(pdf)],
+            "reader": [PYTHON, "-c", reader, str(pdf), "1"],
+            "read": [PYTHON, "-c", READ, str(pdf)],
+            "parse": [PYTHON, "-m", "qualcli", "parse", str(pdf)],
         }
         times = medians(commands, args.repeat, checkouts, args.cpu)
         base = times[None, "pdftotext"]

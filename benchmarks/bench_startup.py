@@ -51,7 +51,6 @@ cached ``register_legislation`` results; ``python -c 'import typer'`` 6.3×.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import statistics
 import subprocess
@@ -59,7 +58,7 @@ import sys
 import time
 from pathlib import Path
 
-from timing import PYTHON_BASELINE, QUALCLI, command_env, corpus_dir
+from timing import PYTHON_BASELINE, QUALCLI, checkout_python, command_env, corpus_dir
 
 HANDBOOK = "cityandguilds-4417-customer-service-v2.8.txt"
 CHECK_TEXT = "under the Data Protection Act 1998"
@@ -89,20 +88,11 @@ def interleaved_medians(cases: dict[str, tuple[list[str], dict[str, str]]], repe
 
 
 def tree_command(tree: Path | None) -> tuple[list[str], dict[str, str]]:
-    """``python -m qualcli`` and its environment for commands run from ``tree`` (None: the installed qualcli).
-
-    A tree with its own ``.venv`` (a ``git worktree`` of another commit after ``uv sync``) runs with
-    that interpreter; otherwise its ``src`` and ``plugins/*/src`` go first on ``PYTHONPATH``.
-    """
-    env = command_env()
+    """``python -m qualcli`` and its environment for commands run from ``tree`` (None: the installed qualcli)."""
     if tree is None:
-        return QUALCLI, env
-    python = tree / ".venv" / "bin" / "python"
-    if python.exists():
-        return [str(python), "-m", "qualcli"], env
-    paths = [tree / "src", *sorted((tree / "plugins").glob("*/src"))]
-    env["PYTHONPATH"] = os.pathsep.join(map(str, paths))
-    return QUALCLI, env
+        return QUALCLI, command_env()
+    python, env = checkout_python(tree)
+    return [python, "-m", "qualcli"], env
 
 
 def in_process(repeat: int) -> tuple[float, float]:

@@ -34,6 +34,25 @@ def command_env() -> dict[str, str]:
     return env
 
 
+def checkout_python(tree: Path | None) -> tuple[str, dict[str, str]]:
+    """The interpreter and environment that run the code of checkout ``tree`` (None: this one, as installed).
+
+    A tree with its own ``.venv`` (a ``git worktree`` of another commit after
+    ``uv sync``) runs with that interpreter, since its dependencies may differ;
+    otherwise this interpreter runs it with the tree's ``src`` and
+    ``plugins/*/src`` first on ``PYTHONPATH``.
+    """
+    env = command_env()
+    env.pop("PYTHONPATH", None)
+    if tree is None:
+        return sys.executable, env
+    python = tree / ".venv" / "bin" / "python"
+    if python.exists():
+        return str(python), env
+    env["PYTHONPATH"] = os.pathsep.join(str(p) for p in [tree / "src", *sorted(tree.glob("plugins/*/src"))])
+    return sys.executable, env
+
+
 def median_seconds(argv: list[str], repeat: int, ok_codes: tuple[int, ...] = (0,)) -> float:
     """Median wall time of ``argv`` over ``repeat`` runs, after one warm-up run.
 
