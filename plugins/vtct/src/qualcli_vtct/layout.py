@@ -91,9 +91,7 @@ def flat(text: str) -> str:
 def heading_of(text: str) -> str | None:
     """The kind of heading ``text`` is (``"outcome"``, ``"nos"``, ``"range"`` ... see HEADINGS), else None."""
     match = _HEADING.match(flat(text).rstrip(" :") + ":")
-    if match is None:
-        return None
-    return next(kind for index, (_, kind) in enumerate(HEADINGS) if match.group(f"h{index}") is not None)
+    return None if match is None else HEADINGS[int(match.lastgroup[1:])][1]  # the alternative's group closes last
 
 
 def figure_of(text: str) -> tuple[str, int | str | None] | None:
