@@ -17,7 +17,7 @@ from pathlib import Path
 from qualcli.errors import QualcliError, UnrecognisedDocument
 from qualcli.loading import SPEC_SUFFIXES
 from qualcli.lint.changelog import changelog_lines
-from qualcli.lint.extract import PHYSICAL_LINES, TEXT_SUFFIXES, lines_prose
+from qualcli.lint.extract import MARKDOWN_SUFFIXES, PHYSICAL_LINES, TEXT_SUFFIXES, lines_prose
 from qualcli.lint.findings import FileReport, Finding
 from qualcli.lint.prose import Prose
 from qualcli.lint.spec import ModelIndex
@@ -66,10 +66,29 @@ def _read(path: Path, settings: Settings):
         raise QualcliError(f"cannot read: {exc.strerror}", str(path)) from None
     if not data.strip():  # an empty page cites nothing
         return Prose(), None
-    source = plugins.readers()[suffix].read(path, data)
+    reader = plugins.readers()[suffix]
+    prose = _markdown(path, data, reader) if suffix in MARKDOWN_SUFFIXES else None
+    if prose is not None:
+        return prose, None
+    source = reader.read(path, data)
     prose = lines_prose(source.lines, physical=source.format in PHYSICAL_LINES)
     prose.lines = dict(enumerate(_source_text(path, data, source.format).splitlines(), start=1))
     return prose, (None if source.format == "md" else source)
+
+
+def _markdown(path: Path, data: bytes, reader) -> Prose | None:
+    """A Markdown file's prose without the reader's Line for every line (see :mod:`qualcli.lint.markdown`);
+    None when a plugin reads Markdown instead of the built-in reader, or the fast path declines the text."""
+    from qualcli.lint.markdown import markdown_prose
+    from qualcli.readers.text import TextReader, decode_text
+
+    if not isinstance(reader, TextReader):
+        return None
+    text = decode_text(path, data)
+    prose = markdown_prose(text)
+    if prose is not None:
+        prose.lines = dict(enumerate(text.splitlines(), start=1))
+    return prose
 
 
 def _source_text(path: Path, data: bytes, fmt: str) -> str:
