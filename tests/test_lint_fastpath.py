@@ -81,9 +81,43 @@ def test_lint_findings_are_the_same_through_the_full_path(tmp_path, monkeypatch)
     path.write_text(LESSON, encoding="utf-8")
     settings = Settings(as_of=dt.date(2026, 11, 22))
     fast = engine.lint_file(str(path), settings)
-    monkeypatch.setattr(engine, "_markdown", lambda path, data, reader: None)
+    monkeypatch.setattr(engine, "_markdown", lambda path, data, reader, finder: None)
     slow = engine.lint_file(str(path), settings)
     assert fast.findings == slow.findings
     lines = {f.line for f in fast.findings}
     assert {5, 6, 7, 9, 17, 25, 27, 28} <= lines  # wrapped, unknown, emphasis, table cell, after a comment, quote, last line
     assert not lines & {21, 24}  # in a code fence, in a comment
+
+
+# Files the anchor check lets skip (no anchor word standing alone, no markup joining letters) and files it must not.
+SKIP_CASES = {
+    "plain.md": "Learners contact the salon to practise; the activity has an impact.\n",
+    "underscore.md": "See [the guide](https://example.org/data_protection) for more_detail, contacts and impact.\n",
+    "code-word.md": "A `snake_case` name and *emphasis* on a word, then plain text.\n",
+}
+FULL_CASES = {
+    "emphasis-join.md": "Staff follow the Data Protection Ac**t** 1998 here.\n",
+    "tag-join.md": "Staff follow the Data Protection A<b>c</b>t 1998 here.\n",
+    "underscores-join.md": "Staff follow the Data Protection A__ct 1998 here.\n",
+    "code-join.md": "Staff follow the Data Protection Ac`x`t 1998 here.\n",
+    "wrapped.md": "Staff follow the Data Protection\nAct 1998 here.\n",
+    "cell.md": "| Law | Note |\n|---|---|\n| Data Protection Act 1998 | old |\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SKIP_CASES) + sorted(FULL_CASES))
+def test_anchor_check_gives_the_full_paths_findings(tmp_path, monkeypatch, name):
+    from qualcli.lint.markdown import markup_may_join
+
+    text = {**SKIP_CASES, **FULL_CASES}[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    settings = Settings(as_of=dt.date(2026, 11, 22))
+    finder = engine.checker(settings)[1]
+    skipped = not finder.may_find(text) and not markup_may_join(text)
+    assert skipped == (name in SKIP_CASES)
+    fast = engine.lint_file(str(path), settings)
+    monkeypatch.setattr(engine, "_markdown", lambda path, data, reader, finder: None)
+    slow = engine.lint_file(str(path), settings)
+    assert fast.findings == slow.findings
+    assert bool(fast.findings) == (name in FULL_CASES)  # each of those cites the repealed 1998 Act

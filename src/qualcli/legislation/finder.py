@@ -54,12 +54,34 @@ _FIRST_LOOK = 60  # characters read back from an anchor before the full reach
 
 def _word(token: str) -> str | None:
     """A token as names are keyed: lower case, "&" as "and", "" for "etc", None for a paragraph break."""
+    word = _WORDS.get(token, _UNSEEN)
+    if word is _UNSEEN:
+        word = _keyed(token)
+        if len(_WORDS) < _WORDS_MAX:
+            _WORDS[token] = word
+    return word
+
+
+_WORDS: dict[str, str | None] = {}  # tokens seen, as keyed (texts repeat their words; _walk looks here first)
+_WORDS_MAX = 100_000
+_UNSEEN = object()
+
+
+def _keyed(token: str) -> str | None:
     if token[0] == "\n":
         return None
     if token == "&":
         return "and"
     word = token.lower().replace("’", "'")
     return "" if word == "etc" else word
+
+
+def _lowered(text: str) -> str:
+    """``text`` in lower case, offsets kept (a character whose lower case is longer stays as it is)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    return lowered
 
 
 def _is_word_at(text: str, start: int, end: int) -> bool:
@@ -160,13 +182,21 @@ class Finder:
             self._near_titles = _NearTitles(self.table)
         return self._near_titles
 
+    def may_find(self, text: str) -> bool:
+        """False only when no anchor word stands alone in ``text`` (between characters that are not
+        letters or digits): then :meth:`find` finds nothing in it, nor in any text made from it by
+        cutting out pieces (markup) that never leave two letters or digits side by side."""
+        size = len(text)
+        for _, at, end in self._automaton.find_matches_as_indexes(_lowered(text), overlapping=True):
+            if not ((at > 0 and text[at - 1].isalnum()) or (end < size and text[end].isalnum())):
+                return True
+        return False
+
     def find(self, text: str) -> list[Reference]:
         """Every reference in ``text``, in order; overlapping matches keep the longest."""
-        lowered = text.lower()
+        lowered = _lowered(text)
         found: list[Reference] = []
         windows: list[tuple[int, int]] = []
-        if len(lowered) != len(text):  # a character whose lower case is longer: keep offsets aligned
-            lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         anchors = self._anchors
         for index, at, end in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
             anchor, reach = anchors[index]
@@ -211,7 +241,7 @@ class Finder:
             return Reference(None, " ".join(text[other:stop].split()), other, stop, year, "unknown",
                              " ".join(text[other:name_end].split()))
         entries, start = best
-        family = list(dict.fromkeys(inst for inst, _ in entries))
+        family = list({id(inst): inst for inst, _ in entries}.values())  # in order, without hashing every field
         chosen = resolve(family, year)
         form = next(f for inst, f in entries if inst is chosen)
         return Reference(
@@ -235,14 +265,16 @@ class Finder:
         tokens = list(_TOKEN_OR_BREAK.finditer(text, lo, end))
         if lo > 0 and tokens and tokens[0].start() == lo and text[lo - 1].isalnum():
             tokens = tokens[1:]  # cut in the middle of a word
-        node, written, best, other = self._trie, [], None, None
-        bracketed = text.find(")", lo, end) >= 0  # only then can a start fall inside a longer title
+        node, written, best, other, words = self._trie, [], None, None, _WORDS
+        close = text.rfind(")", lo, end)  # a start after the last ")" cannot fall inside a longer title
         i = len(tokens) - 1
         while i >= 0:  # the words from the last back ("Northern Ireland" and "N I" read as the one word "ni")
             raw = tokens[i].group()
             if raw[0] == "\n":
                 return best, other, False  # a paragraph break: names never cross one
-            word = _word(raw)
+            word = words.get(raw, _UNSEEN)
+            if word is _UNSEEN:
+                word = _word(raw)
             start = tokens[i].start()
             if i > 0 and (word == "ireland" or word == "i"):
                 before = _word(tokens[i - 1].group())
@@ -257,9 +289,9 @@ class Finder:
                 return best, other, False
             node, entries = step
             written.append(raw)
-            if (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()) or (bracketed and _unbalanced(text, start, end)):
-                continue
             if not entries:
+                continue
+            if (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()) or (close >= start and _unbalanced(text, start, end)):
                 continue
             usable = [(inst, form) for inst, form, exact, where in entries
                       if where == territory and (exact is None or exact == tuple(reversed(written)))]

@@ -67,7 +67,7 @@ def _read(path: Path, settings: Settings):
     if not data.strip():  # an empty page cites nothing
         return Prose(), None
     reader = plugins.readers()[suffix]
-    prose = _markdown(path, data, reader) if suffix in MARKDOWN_SUFFIXES else None
+    prose = _markdown(path, data, reader, checker(settings)[1]) if suffix in MARKDOWN_SUFFIXES else None
     if prose is not None:
         return prose, None
     source = reader.read(path, data)
@@ -76,15 +76,18 @@ def _read(path: Path, settings: Settings):
     return prose, (None if source.format == "md" else source)
 
 
-def _markdown(path: Path, data: bytes, reader) -> Prose | None:
-    """A Markdown file's prose without the reader's Line for every line (see :mod:`qualcli.lint.markdown`);
-    None when a plugin reads Markdown instead of the built-in reader, or the fast path declines the text."""
-    from qualcli.lint.markdown import markdown_prose
+def _markdown(path: Path, data: bytes, reader, finder) -> Prose | None:
+    """A Markdown file's prose without the reader's Line for every line (see :mod:`qualcli.lint.markdown`),
+    empty when ``finder`` can find nothing in it; None when a plugin reads Markdown instead of the
+    built-in reader, or the fast path declines the text."""
+    from qualcli.lint.markdown import markdown_prose, markup_may_join
     from qualcli.readers.text import TextReader, decode_text
 
     if not isinstance(reader, TextReader):
         return None
     text = decode_text(path, data)
+    if not finder.may_find(text) and not markup_may_join(text):
+        return Prose()  # no anchor word, and removing markup makes none: nothing to cite
     prose = markdown_prose(text)
     if prose is not None:
         prose.lines = dict(enumerate(text.splitlines(), start=1))

@@ -22,6 +22,11 @@ from qualcli.lint.prose import LineRun, Prose
 #: heading or list mark (first after white space; ``*`` is already in the first set).
 _MARK_CHARS = "|\t*_<`[]\\~>"
 _LINE_MARK = re.compile(r"\n[^\S\n]*[#+-]")
+#: Two letters or digits that removing Markdown markup between them (the reader's inline
+#: markup: comments, tags, code, emphasis, brackets, link targets, escapes) could join into
+#: one word; more than that pattern removes, but never a single "_" inside a word.
+_JOIN = re.compile(r"[^\W_](?!_[^\W_])(?:<!--.*?-->|<[A-Za-z/!][^<>\n]*>|`+[^`\n]*`+|\]\([^)\s]*\)|[*_\[\]\\])+[^\W_]")
+_INLINE_CHARS = "*_<`[]\\"
 #: Line breaks ``str.splitlines`` knows besides "\n" (a "\r\n" is first made "\n").
 _OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -72,3 +77,15 @@ def _special_lines(text: str) -> list[int]:
             starts.add(text.rfind("\n", 0, at) + 1)
             at = text.find(char, text.index("\n", at))
     return sorted(starts)
+
+
+def markup_may_join(text: str) -> bool:
+    """Whether removing inline markup from ``text`` could put two letters or digits side by side
+    ("Ac**t**" reads "Act"); when not, every word of the prose is a word of the text as it is."""
+    for char in _INLINE_CHARS:
+        at = text.find(char, 1)
+        while at >= 0:
+            if text[at - 1].isalnum() and _JOIN.match(text, at - 1):
+                return True
+            at = text.find(char, at + 1)
+    return False

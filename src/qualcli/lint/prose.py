@@ -17,17 +17,21 @@ class LineRun:
     :class:`~qualcli.readers.Line`'s (:meth:`position`), without a ``Line`` per line.
     """
 
-    __slots__ = ("text", "number")
+    __slots__ = ("text", "number", "_at", "_line")
     page = None
 
     def __init__(self, text: str, number: int):
         self.text = text
         self.number = number
+        self._at, self._line = 0, number  # the last offset asked for and its line: lint asks in text order
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source ``(line, column)``, 1-based, of ``text[offset]``."""
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        return self.number + self.text.count("\n", 0, offset), offset - line_start + 1
+        if offset < self._at:
+            self._at, self._line = 0, self.number
+        self._line += self.text.count("\n", self._at, offset)
+        self._at = offset
+        return self._line, offset - self.text.rfind("\n", 0, offset)
 
     def last_line_start(self) -> int:
         """Offset of the run's last line."""
