@@ -121,3 +121,39 @@ def test_anchor_check_gives_the_full_paths_findings(tmp_path, monkeypatch, name)
     slow = engine.lint_file(str(path), settings)
     assert fast.findings == slow.findings
     assert bool(fast.findings) == (name in FULL_CASES)  # each of those cites the repealed 1998 Act
+
+
+# Citations the finder confirms by one comparison (PlainNames) and ones only its word walk can read.
+FINDER_CASES = [
+    "Staff follow the Sale of Goods Act 1979 and the Consumer Rights Act 2015.",
+    "Staff follow the Sale of Goods\nAct 1979, wrapped at one line break.",
+    "A paragraph break: the Sale of Goods\n\nAct 1979 is two paragraphs.",
+    "The Health and Safety at Work etc. Act 1974 and the Health & Safety at Work Act 1974.",
+    "The Construction (Design and Management) Regulations 2015 and the Management Regulations.",
+    "The Management of Health and Safety at Work Regulations 1999 apply.",
+    "A hyphen: pre-Sale of Goods Act 1979 and non-COSHH products.",
+    "An apostrophe: l'Sale of Goods Act and O'Data Protection Act 1998.",
+    "Capitals: SOGA, Soga and soga; COSHH and Coshh; the UK GDPR and uk gdpr.",
+    "Territory: the Working Time Regulations (Northern Ireland) 2016 and the Equal Pay Act (Northern Ireland) 1970.",
+    "Words that hold an anchor: in order to act on the contract, the Children Act 1989 and the Children Act.",
+    "Occupiers' Liability Act 1957 and the Reporting of Injuries, Diseases and Dangerous Occurrences Regulations 2013.",
+    "Double spaces: the Malicious  Communications Act 1988 and the Mental  Health Act 1983.",
+    "Inside a longer word: theSale of Goods Act 1979; the Widget Safety Act 1999.",
+]
+
+
+@pytest.mark.parametrize("text", FINDER_CASES)
+def test_plain_names_give_the_walks_references(text, monkeypatch):
+    from qualcli.legislation.finder import Finder
+    from qualcli.legislation.table import shipped_table
+
+    finder = Finder(shipped_table())
+    quick = finder.find(text)
+
+    class WalkOnly:
+        def best(self, *args):
+            return None
+
+    monkeypatch.setattr(finder, "_plain", WalkOnly())
+    assert quick == finder.find(text)
+    assert quick or "paragraph break" in text

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from qualcli.lazyre import lazy_compile
+from qualcli.legislation.plainnames import PlainNames
 from qualcli.legislation.names import SEP, TERRITORIES, is_abbreviation, name_key
 from qualcli.legislation.table import DEFAULT_JURISDICTION, Instrument, Table
 
@@ -50,6 +51,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&")
 _TOKEN_OR_BREAK = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&|\n[^\S\n]*\n")
 _GENERIC_ANCHORS = {"act", "regulations", "order"}
 _FIRST_LOOK = 60  # characters read back from an anchor before the full reach
+_FIRST_PART = 4096  # characters Finder.may_find looks at before the whole text
 
 
 def _word(token: str) -> str | None:
@@ -82,6 +84,16 @@ def _lowered(text: str) -> str:
     if len(lowered) != len(text):
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     return lowered
+
+
+def _walked_words(name: str) -> list[str]:
+    """The words the walk reads from a name written in one line (keyed, "etc." left out)."""
+    return [word for word in map(_word, _TOKEN.findall(name)) if word]
+
+
+def _written_tokens(name: str) -> tuple[str, ...]:
+    """The tokens of a name as written that the walk keeps (all but "etc."), for an abbreviation's exact match."""
+    return tuple(token for token in _TOKEN.findall(name) if _word(token))
 
 
 def _is_word_at(text: str, start: int, end: int) -> bool:
@@ -172,6 +184,8 @@ class Finder:
                     node = children
                 reach[words[-1]] = max(reach.get(words[-1], 0), 3 * len(key) // 2 + 24)
         self._anchors = list(reach.items())  # (anchor word, how far back its names reach)
+        written = {n for inst in table for n in (inst.name, *inst.aliases, *inst.abbreviations, *inst.incorrect_names)}
+        self._plain = PlainNames(self._trie, sorted(written), _walked_words, _unbalanced)
         self._automaton = AhoCorasick([anchor for anchor, _ in self._anchors])
         self._near_titles: _NearTitles | None = None
 
@@ -187,9 +201,10 @@ class Finder:
         letters or digits): then :meth:`find` finds nothing in it, nor in any text made from it by
         cutting out pieces (markup) that never leave two letters or digits side by side."""
         size = len(text)
-        for _, at, end in self._automaton.find_matches_as_indexes(_lowered(text), overlapping=True):
-            if not ((at > 0 and text[at - 1].isalnum()) or (end < size and text[end].isalnum())):
-                return True
+        for part in (text[:_FIRST_PART], text) if size > 2 * _FIRST_PART else (text,):  # most citing texts cite early
+            for _, at, end in self._automaton.find_matches_as_indexes(_lowered(part), overlapping=True):
+                if not ((at > 0 and text[at - 1].isalnum()) or (end < size and text[end].isalnum())):
+                    return True
         return False
 
     def find(self, text: str) -> list[Reference]:
@@ -198,10 +213,11 @@ class Finder:
         found: list[Reference] = []
         windows: list[tuple[int, int]] = []
         anchors = self._anchors
+        flat = lowered.replace("\n", " ")  # a name wrapped at one line break reads as written in one line
         for index, at, end in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
             anchor, reach = anchors[index]
             if _is_word_at(text, at, end):
-                ref = self._known(text, max(0, at - reach), end)
+                ref = self._known(text, flat, max(0, at - reach), at, end)
                 if ref is not None:
                     found.append(ref)
                     if ref.start <= at:
@@ -219,18 +235,22 @@ class Finder:
                     known.append(self._near.resolve(ref))
         return sorted(_without_overlaps(known), key=lambda r: r.start)
 
-    def _known(self, text: str, lo: int, end: int) -> Reference | None:
-        """The longest known name ending at ``end`` (an anchor word), with the year after it.
+    def _known(self, text: str, flat: str, lo: int, at: int, end: int) -> Reference | None:
+        """The longest known name ending with the anchor word ``text[at:end]``, with the year after it.
+
+        ``flat`` is the text in lower case with each line break as a space (see :class:`PlainNames`).
 
         A part of the UK in brackets after the name ("(Northern Ireland)") selects that
         territory's own instrument; with no such entry the citation is unknown, never the GB one.
         """
         suffix = _TERRITORY_AFTER.match(text, end)
         territory = name_key(suffix.group("where")) if suffix else None
-        near = max(lo, end - _FIRST_LOOK)  # most names are short: read a little first, all of the reach if needed
-        best, other, exhausted = self._walk(text, near, end, territory)
-        if exhausted and near > lo:
-            best, other, _ = self._walk(text, lo, end, territory)
+        best, other = self._plain.best(text, flat, at, end, territory, _written_tokens), None  # most names: one comparison
+        if best is None:
+            near = max(lo, end - _FIRST_LOOK)  # most names are short: read a little first, all of the reach if needed
+            best, other, exhausted = self._walk(text, near, end, territory)
+            if exhausted and near > lo:
+                best, other, _ = self._walk(text, lo, end, territory)
         if best is None and (other is None or territory is None):
             return None
         name_end = suffix.end() if suffix else end

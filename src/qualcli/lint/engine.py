@@ -163,17 +163,23 @@ def lint_file(path: str, settings: Settings) -> FileReport:
         return report
     skip = changelog_lines(prose.lines)
     suppressions = parse_suppressions(prose.lines)
+    severities = settings.severities()
     for ref in refs:
         line, column, page = prose.position(ref.start)
         if line in skip:
             continue
+        place = None
+        if index is not None:  # only a spec's index reads the words around the reference
+            snippet = _snippet(text, ref.start, ref.end)
+            if index.in_change_log(line, snippet):
+                continue
+            place = index.place(line, snippet, ref.start)
+        verdicts = check_reference(ref, text, table, settings.as_of, settings.jurisdiction, prose)
+        if not verdicts:
+            continue  # most references are current: no end position to work out
         end_line, end_column, _ = prose.position(ref.end - 1)
-        snippet = _snippet(text, ref.start, ref.end)
-        if index is not None and index.in_change_log(line, snippet):
-            continue
-        place = index.place(line, snippet, ref.start) if index is not None else None
-        for verdict in check_reference(ref, text, table, settings.as_of, settings.jurisdiction, prose):
-            severity = settings.severity_for(verdict.rule, verdict.severity)
+        for verdict in verdicts:
+            severity = severities.get(verdict.rule, verdict.severity)
             if severity == "off":
                 continue
             if suppressions.suppresses(line, verdict.rule):
