@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+TYPE_CHECKING = False  # pathlib is imported only when a Path is asked for: the start-up fast path needs none
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def cache_folder() -> str:
+    """$QUALCLI_CACHE_DIR, else $XDG_CACHE_HOME/qualcli or ~/.cache/qualcli."""
+    if os.environ.get("QUALCLI_CACHE_DIR"):
+        return os.environ["QUALCLI_CACHE_DIR"]
+    return os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "qualcli")
 
 
 def cache_dir() -> Path:
-    """$QUALCLI_CACHE_DIR, else $XDG_CACHE_HOME/qualcli or ~/.cache/qualcli."""
-    if os.environ.get("QUALCLI_CACHE_DIR"):
-        return Path(os.environ["QUALCLI_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qualcli"
+    """:func:`cache_folder` as a Path."""
+    from pathlib import Path
+
+    return Path(cache_folder())
 
 
 def fast_hash(data: bytes) -> str:
@@ -21,20 +31,24 @@ def fast_hash(data: bytes) -> str:
     return source_hash(data).hex()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` in the cache atomically (never half-written); a cache that cannot be
     written is no error."""
     import tempfile
 
+    folder = os.path.dirname(os.fspath(path))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(tmp, path)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
             raise
     except OSError:
         pass

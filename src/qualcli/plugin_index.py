@@ -18,24 +18,24 @@ import json
 import os
 import re
 import sys
-from dataclasses import asdict, dataclass
+from collections import namedtuple
 from importlib import import_module
-from typing import Any
 
-from qualcli.cachedir import cache_dir, fast_hash, write_atomically
+from qualcli.cachedir import cache_folder, fast_hash, write_atomically
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 ENTRY_POINT_GROUP = "qualcli"
 _CACHE_FORMAT = 1
 
 
-@dataclass(frozen=True)
-class EntryPoint:
-    """One installed plugin: entry-point name, ``module:attr`` target, distribution and its version."""
+class EntryPoint(namedtuple("EntryPoint", "name value distribution version")):
+    """One installed plugin: entry-point ``name``, ``module:attr`` target (``value``), ``distribution``
+    and its ``version`` (None when unknown)."""
 
-    name: str
-    value: str
-    distribution: str | None
-    version: str | None
+    __slots__ = ()
 
 
 def environment_key() -> str:
@@ -75,9 +75,10 @@ def installed_plugins() -> list[EntryPoint]:
     """The installed plugins, from the cache when the environment is unchanged, else by :func:`scan`."""
     key = environment_key()
     interpreter = fast_hash(sys.executable.encode("utf-8", "surrogateescape"))
-    path = cache_dir() / f"plugins-{interpreter}.json"  # one file per environment, replaced when it changes
+    path = os.path.join(cache_folder(), f"plugins-{interpreter}.json")  # one per environment, replaced when it changes
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as cached_file:
+            data = json.load(cached_file)
         if data["key"] == key:
             cached = [EntryPoint(**item) for item in data["plugins"]]
             if all(isinstance(ep.name, str) and isinstance(ep.value, str) and _TARGET.match(ep.value) for ep in cached):
@@ -85,7 +86,7 @@ def installed_plugins() -> list[EntryPoint]:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass  # missing, damaged or from another qualcli: scanned again
     found = scan()
-    write_atomically(path, json.dumps({"key": key, "plugins": [asdict(ep) for ep in found]}).encode("utf-8"))
+    write_atomically(path, json.dumps({"key": key, "plugins": [ep._asdict() for ep in found]}).encode("utf-8"))
     return found
 
 

@@ -23,9 +23,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any
+TYPE_CHECKING = False  # typing is not imported at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
-from qualcli.cachedir import cache_dir, fast_hash, write_atomically
+from qualcli.cachedir import cache_folder, fast_hash, write_atomically
 
 _BUILTIN_FILES = ("readers/builtin.py", "hookspecs.py")
 
@@ -37,11 +39,13 @@ def hook_results(hook_name: str) -> list[tuple[str, Any]]:
         return _collect(hook_name)[0]
     try:
         key = _plugins_key(hook_name)
-        path = cache_dir() / f"hook-{hook_name}-{fast_hash(sys.executable.encode('utf-8', 'surrogateescape'))}.json"
+        interpreter = fast_hash(sys.executable.encode("utf-8", "surrogateescape"))
+        path = os.path.join(cache_folder(), f"hook-{hook_name}-{interpreter}.json")
     except (OSError, ValueError, ImportError):
         return _collect(hook_name)[0]
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as cached_file:
+            data = json.load(cached_file)
         if data["key"] == key and all(isinstance(name, str) for name, _ in data["results"]):
             return [(name, obj) for name, obj in data["results"]]
     except (OSError, ValueError, KeyError, TypeError):

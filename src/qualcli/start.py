@@ -1,5 +1,9 @@
 """The process entry point: the ``qualcli`` console script and ``python -m qualcli``.
 
+A plain ``legislation`` command line is answered without importing Typer at
+all (:mod:`qualcli.fastpath`); every other one goes to the Typer command
+line, as follows.
+
 Importing the CLI creates tens of thousands of objects that live until the
 process ends (Typer, click and the modules they import). CPython's cyclic
 garbage collector would walk them at every full collection, during start-up,
@@ -16,7 +20,9 @@ matters: ``atexit`` handlers run, and stdout and stderr are flushed (a flush
 that fails — a closed pipe — is left to the normal exit, which reports it as
 before). Files a command writes (``-o``) are closed by the command itself.
 When a thread other than the main one is still running, the normal exit is
-kept, since it waits for that thread. Importing :mod:`qualcli.cli` as a
+kept, since it waits for that thread. A command the fast path answers runs
+with collection off throughout: it is short and small, and the process ends
+as soon as it has printed. Importing :mod:`qualcli.cli` as a
 library (or running it in-process, as tests do) is not affected.
 """
 
@@ -28,18 +34,25 @@ import sys
 
 
 def main() -> None:
-    """Import the CLI with the garbage collector off, freeze what the import created, run the command."""
+    """Answer a plain command line without Typer (:mod:`qualcli.fastpath`), or else import the CLI
+    with the garbage collector off, freeze what the import created, and run the command."""
     gc.disable()
-    from qualcli.cli import main as run_cli
-
-    gc.freeze()
-    gc.enable()
     try:
-        run_cli()
+        from qualcli.fastpath import answer
+
+        code = answer(sys.argv[1:])
+        if code is None:
+            from qualcli.cli import main as run_cli
+
+            gc.freeze()
+            gc.enable()
+            run_cli()
+            code = 0
     except SystemExit as exc:
         _exit_now(exc)
         raise
-    _exit_now(SystemExit(0))
+    _exit_now(SystemExit(code))
+    sys.exit(code)
 
 
 def _exit_now(exc: SystemExit) -> None:

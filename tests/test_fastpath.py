@@ -1,0 +1,112 @@
+"""The start-up fast path: plain ``legislation`` command lines answered without Typer, exactly as Typer answers them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from qualcli.fastpath import COMMANDS, JURISDICTIONS, parse
+from tests.support.inprocess import run_fast_path, run_in_process
+
+TEXT = "under the Sale of Goods Act 1979 and COSHH 2002"
+
+
+def typer_command(words: tuple[str, ...]):
+    """The click command Typer builds for ``qualcli WORDS``."""
+    import typer.main
+
+    from qualcli.cli import app
+
+    command = typer.main.get_command(app)
+    for word in words:
+        command = command.commands[word]
+    return command
+
+
+@pytest.mark.parametrize("words", sorted(COMMANDS), ids=" ".join)
+def test_fast_command_lists_exactly_the_typer_commands_parameters(words):
+    """Options, flags, arguments and choices agree with the Typer command's, so neither can drift."""
+    fast, command = COMMANDS[words], typer_command(words)
+    params = [p for p in command.params if "--help" not in p.opts]
+    arguments = tuple(p.name for p in params if p.param_type_name == "argument")
+    flags = {opt for p in params if getattr(p, "is_flag", False) for opt in p.opts}
+    options = {opt: p for p in params if p.param_type_name == "option" and not p.is_flag for opt in p.opts}
+    assert arguments == fast.arguments
+    assert flags == set(fast.flags)
+    assert set(options) == set(fast.options)
+    for name, param in options.items():
+        assert param.nargs == 1 and not param.multiple, name
+        choices = getattr(param.type, "choices", None)
+        expected = tuple(getattr(c, "value", c) for c in choices) if choices else None
+        assert fast.options[name] == expected, name
+    assert COMMANDS[("legislation", "check")].options["--jurisdiction"] == JURISDICTIONS
+
+
+ANSWERED = [
+    ["legislation", "check", TEXT],
+    ["legislation", "check", TEXT, "--as-of", "2001-01-01"],
+    ["legislation", "check", "--as-of=2015-10-01", TEXT, "--jurisdiction", "S"],
+    ["legislation", "check", "a text citing nothing"],
+    ["legislation", "check", TEXT, "--as-of", "not-a-date"],
+    ["legislation", "check", TEXT, "--config", "missing.toml"],
+    ["legislation", "show", "SOGA"],
+    ["legislation", "show", "SOGA", "--json", "--jurisdiction", "NI"],
+    ["legislation", "show", "No Such Act 1800"],
+    ["legislation", "list", "--as-of", "2010-01-01"],
+    ["legislation", "list", "--rules"],
+    ["legislation", "list", "--json", "--jurisdiction=W"],
+]
+
+
+@pytest.mark.parametrize("args", ANSWERED, ids=" ".join)
+def test_fast_path_answers_as_typer_does(args, tmp_path):
+    """Same stdout, stderr and exit code (including one-line errors and exit 2) either way."""
+    fast = run_fast_path(*args, cwd=tmp_path)
+    assert fast is not None, "the fast path should answer this command line"
+    assert fast == run_in_process(*args, cwd=tmp_path)
+
+
+def test_fast_path_reads_the_config_as_typer_does(tmp_path):
+    """A qualcli.toml's jurisdiction and extra table entries apply on the fast path too."""
+    (tmp_path / "qualcli.toml").write_text('[lint]\njurisdiction = "NI"\n', encoding="utf-8")
+    args = ["legislation", "check", "under the Equality Act 2010"]
+    fast = run_fast_path(*args, cwd=tmp_path)
+    assert fast == run_in_process(*args, cwd=tmp_path)
+    assert "QL008" in fast.stdout  # the Equality Act 2010 does not extend to Northern Ireland
+
+
+@pytest.mark.parametrize("args", [
+    ["legislation", "check"],  # missing argument: Typer's usage error
+    ["legislation", "check", "a", "b"],  # one argument too many
+    ["legislation", "check", TEXT, "--help"],
+    ["legislation", "check", TEXT, "-h"],
+    ["legislation", "check", TEXT, "--json"],  # not an option of check
+    ["legislation", "check", TEXT, "--as-of"],  # missing value
+    ["legislation", "check", TEXT, "--as-of", "--jurisdiction", "S"],
+    ["legislation", "check", TEXT, "--as-of", "2001-01-01", "--as-of", "2002-01-01"],
+    ["legislation", "check", TEXT, "--jurisdiction", "XX"],
+    ["legislation", "check", "--", "-starts with a dash"],
+    ["legislation", "show", "SOGA", "--json", "--json"],
+    ["legislation", "show", "SOGA", "--json=yes"],
+    ["legislation", "list", "extra"],
+    ["legislation"],
+    ["--version"],
+    ["lint", "file.md"],
+], ids=" ".join)
+def test_anything_not_plain_goes_to_typer(args):
+    assert parse(args) is None
+
+
+def test_fast_path_imports_no_typer(tmp_path):
+    """The point of the fast path: ``legislation check`` never imports Typer (or click, inspect,
+    dataclasses, typing, pathlib) where no config file applies."""
+    code = (
+        "import sys\n"
+        "from qualcli.fastpath import answer\n"
+        f"code = answer(['legislation', 'check', {TEXT!r}])\n"
+        "print(code, sorted(m for m in ('typer', 'inspect', 'dataclasses', 'typing', 'pathlib') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert done.stdout.splitlines()[-1] == "1 []"
