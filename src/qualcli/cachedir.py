@@ -23,12 +23,17 @@ def cache_dir() -> Path:
     return Path(cache_folder())
 
 
+_HASH_KEY = int.from_bytes(b"qualcli1", "little")
+
+
 def fast_hash(data: bytes) -> str:
     """A 64-bit SipHash of ``data`` in hex (the hash Python checks hash-based bytecode caches with):
     for cache keys and checksums read on every run, where loading OpenSSL for SHA-256 costs more than the rest."""
-    from importlib.util import source_hash
+    # importlib.util.source_hash calls this C function (of the always-loaded _imp module) with a key
+    # of its own; calling it directly spares a short command importlib.util's imports.
+    from _imp import source_hash
 
-    return source_hash(data).hex()
+    return source_hash(_HASH_KEY, data).hex()
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:

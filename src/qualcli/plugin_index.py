@@ -22,6 +22,7 @@ from collections import namedtuple
 from importlib import import_module
 
 from qualcli.cachedir import cache_folder, fast_hash, write_atomically
+from qualcli.lazyre import lazy_compile
 
 TYPE_CHECKING = False  # typing is not imported at run time (start-up)
 if TYPE_CHECKING:
@@ -71,9 +72,12 @@ def scan() -> list[EntryPoint]:
     return [found[name] for name in sorted(found)]
 
 
-def installed_plugins() -> list[EntryPoint]:
-    """The installed plugins, from the cache when the environment is unchanged, else by :func:`scan`."""
-    key = environment_key()
+def installed_plugins(key: str | None = None) -> list[EntryPoint]:
+    """The installed plugins, from the cache when the environment is unchanged, else by :func:`scan`.
+
+    ``key`` is :func:`environment_key`, when the caller has just computed it.
+    """
+    key = key or environment_key()
     interpreter = fast_hash(sys.executable.encode("utf-8", "surrogateescape"))
     path = os.path.join(cache_folder(), f"plugins-{interpreter}.json")  # one per environment, replaced when it changes
     try:
@@ -90,7 +94,7 @@ def installed_plugins() -> list[EntryPoint]:
     return found
 
 
-_TARGET = re.compile(r"^\s*(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\])?\s*$")
+_TARGET = lazy_compile(r"^\s*(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\])?\s*$")
 
 
 def load_entry_point(value: str) -> Any:

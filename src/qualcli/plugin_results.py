@@ -71,15 +71,14 @@ def _collect(hook_name: str) -> tuple[list[tuple[str, Any]], bool]:
 
 def _plugins_key(hook_name: str) -> str:
     """A fingerprint of the installed distributions and of every plugin's files."""
-    from importlib.util import find_spec
-
     from qualcli.plugin_index import environment_key, installed_plugins
 
-    parts = [hook_name, environment_key()]
+    environment = environment_key()
+    parts = [hook_name, environment]
     root = os.path.dirname(os.path.abspath(__file__))
     parts += [_stamp(os.path.join(root, name)) for name in _BUILTIN_FILES]
-    for ep in installed_plugins():
-        spec = find_spec(ep.value.split(":")[0].strip().split(".")[0])  # the top-level module: not imported
+    for ep in installed_plugins(environment):
+        spec = _top_level_spec(ep.value.split(":")[0].strip().split(".")[0])
         if spec is None:
             parts.append(f"{ep.name}:missing")
             continue
@@ -91,6 +90,24 @@ def _plugins_key(hook_name: str) -> str:
                 dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
                 parts += [_stamp(os.path.join(dirpath, name)) for name in sorted(filenames)]
     return fast_hash("\n".join(parts).encode("utf-8", "surrogateescape"))
+
+
+def _top_level_spec(name: str):
+    """Where top-level module ``name`` would be imported from (its spec, None when nowhere), without importing it.
+
+    What ``importlib.util.find_spec`` answers for a top-level name, asking the
+    same finders (``sys.meta_path``: the path finder, and editable installs'
+    own finders), without importing importlib.util and what it imports.
+    """
+    module = sys.modules.get(name)
+    if module is not None:
+        return getattr(module, "__spec__", None)
+    for finder in sys.meta_path:
+        find_spec = getattr(finder, "find_spec", None)
+        spec = find_spec(name, None) if find_spec is not None else None
+        if spec is not None:
+            return spec
+    return None
 
 
 def _stamp(path: str) -> str:

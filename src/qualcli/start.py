@@ -58,12 +58,12 @@ def main() -> None:
 def _exit_now(exc: SystemExit) -> None:
     """End the process with ``exc``'s status without interpreter teardown; returns when it cannot."""
     import atexit
-    import threading
 
     code = exc.code
     if code is not None and not isinstance(code, int):
         return  # a message to print: the normal exit prints it
-    if threading.active_count() > 1:
+    threading = sys.modules.get("threading")  # not imported: no thread was started with it
+    if threading is not None and threading.active_count() > 1:
         return
     atexit._run_exitfuncs()
     atexit._clear()  # run once, even when the normal exit takes over below
