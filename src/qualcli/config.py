@@ -28,15 +28,25 @@ CONFIG_NAMES = ("qualcli.toml", "pyproject.toml")
 
 
 def _read_toml(path: str) -> dict[str, Any]:
+    """The file's TOML as a dict; a file read before with the same bytes is not parsed again (:mod:`qualcli.memo`)."""
+    from qualcli import memo
+
+    try:
+        with open(path, "rb") as config_file:
+            data = config_file.read()
+    except OSError as exc:
+        raise QualcliError(f"cannot read config: {exc.strerror}", path) from None
+    table = memo.recall("toml", data)
+    if isinstance(table, dict):
+        return table
     import tomllib
 
     try:
-        with open(path, encoding="utf-8") as config_file:
-            return tomllib.loads(config_file.read())
-    except OSError as exc:
-        raise QualcliError(f"cannot read config: {exc.strerror}", path) from None
+        table = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise QualcliError(f"invalid TOML: {exc}", path) from None
+    memo.keep("toml", data, table)
+    return table
 
 
 def _mentions_qualcli(path: str) -> bool:

@@ -46,16 +46,36 @@ class LintConfig(namedtuple("LintConfig", "include exclude severity fail_on juri
     __slots__ = ()
 
 
+def _validate(table: dict[str, Any], source: str | None) -> None:
+    """Check the ``lint`` table against its schema; a table that passed before (same JSON, same
+    schema file) is not checked again (:mod:`qualcli.memo`): jsonschema costs more than a short command."""
+    import json
+
+    from qualcli import memo
+    from qualcli.schemas import schema_file
+
+    try:
+        with open(schema_file("lint-config"), "rb") as schema:
+            stamp = json.dumps(table, sort_keys=True).encode("utf-8") + b"\0" + schema.read()
+    except (OSError, TypeError, ValueError):  # no schema file to stamp, or a value JSON cannot hold (a TOML date)
+        stamp = None
+    if stamp is not None and memo.recall("valid-lint-config", stamp) is True:
+        return
+    from qualcli.schemas import violations
+
+    problems = list(violations(table, "lint-config"))
+    if problems:
+        raise QualcliError(f"invalid [lint] settings: {problems[0]}", source)
+    if stamp is not None:
+        memo.keep("valid-lint-config", stamp, True)
+
+
 def lint_config(config: dict[str, Any]) -> LintConfig:
     """Validate and convert ``config["lint"]``; a bad value is a one-line error naming the config file."""
     source = config.get("config_file")
     table = config.get("lint", {})
     if table:  # no settings, nothing to validate (and jsonschema stays unimported)
-        from qualcli.schemas import violations
-
-        problems = list(violations(table, "lint-config"))
-        if problems:
-            raise QualcliError(f"invalid [lint] settings: {problems[0]}", source)
+        _validate(table, source)
     unknown = sorted(set(table.get("severity", {})) - set(RULES))
     if unknown:
         raise QualcliError(f"invalid [lint] settings: unknown rule {unknown[0]} in severity (rules: {', '.join(RULES)})", source)
