@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from qualcli.fastpath import COMMANDS, JURISDICTIONS, parse
+from qualcli.fastpath import COMMANDS, parse
 from tests.support.inprocess import run_fast_path, run_in_process
 
 TEXT = "under the Sale of Goods Act 1979 and COSHH 2002"
@@ -27,21 +28,25 @@ def typer_command(words: tuple[str, ...]):
 
 @pytest.mark.parametrize("words", sorted(COMMANDS), ids=" ".join)
 def test_fast_command_lists_exactly_the_typer_commands_parameters(words):
-    """Options, flags, arguments and choices agree with the Typer command's, so neither can drift."""
+    """Spellings, keywords, choices and defaults of options and flags, and the arguments, agree with
+    the Typer command's, so neither can drift."""
     fast, command = COMMANDS[words], typer_command(words)
     params = [p for p in command.params if "--help" not in p.opts]
     arguments = tuple(p.name for p in params if p.param_type_name == "argument")
-    flags = {opt for p in params if getattr(p, "is_flag", False) for opt in p.opts}
+    flags = {opt: p.name for p in params if getattr(p, "is_flag", False) for opt in p.opts}
     options = {opt: p for p in params if p.param_type_name == "option" and not p.is_flag for opt in p.opts}
     assert arguments == fast.arguments
-    assert flags == set(fast.flags)
+    assert flags == fast.flags
     assert set(options) == set(fast.options)
-    for name, param in options.items():
-        assert param.nargs == 1 and not param.multiple, name
+    for spelling, param in options.items():
+        assert param.nargs == 1 and not param.multiple, spelling
         choices = getattr(param.type, "choices", None)
         expected = tuple(getattr(c, "value", c) for c in choices) if choices else None
-        assert fast.options[name] == expected, name
-    assert COMMANDS[("legislation", "check")].options["--jurisdiction"] == JURISDICTIONS
+        assert fast.options[spelling] == (param.name, expected), spelling
+        assert fast.defaults.get(param.name) == getattr(param.default, "value", param.default), spelling
+    for param in params:
+        if getattr(param, "is_flag", False):
+            assert param.default is False, param.name
 
 
 ANSWERED = [
@@ -60,12 +65,35 @@ ANSWERED = [
 ]
 
 
-@pytest.mark.parametrize("args", ANSWERED, ids=" ".join)
+EXAMPLE = str(Path(__file__).resolve().parents[1] / "examples" / "salon-reception-2019.txt")
+PARSE_ANSWERED = [
+    ["parse", EXAMPLE],
+    ["parse", EXAMPLE, "-f", "json", "--no-cache"],
+    ["parse", "--format=json", EXAMPLE, "--strict", "--explain-detection"],
+    ["parse", EXAMPLE, "--body", "vtct"],
+    ["parse", EXAMPLE, "--body", "nobody"],
+    ["parse", EXAMPLE, "-o", "-"],
+    ["parse", "missing.pdf"],
+    ["parse", EXAMPLE, "-o", "no/such/folder/out.yaml"],
+]
+
+
+@pytest.mark.parametrize("args", ANSWERED + PARSE_ANSWERED, ids=" ".join)
 def test_fast_path_answers_as_typer_does(args, tmp_path):
     """Same stdout, stderr and exit code (including one-line errors and exit 2) either way."""
     fast = run_fast_path(*args, cwd=tmp_path)
     assert fast is not None, "the fast path should answer this command line"
     assert fast == run_in_process(*args, cwd=tmp_path)
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_fast_parse_writes_the_same_file(fmt, tmp_path):
+    out = tmp_path / f"spec.{fmt}"
+    fast = run_fast_path("parse", EXAMPLE, "--format", fmt, "-o", str(out), cwd=tmp_path)
+    written = out.read_bytes()
+    out.unlink()
+    assert fast == run_in_process("parse", EXAMPLE, "--format", fmt, "-o", str(out), cwd=tmp_path)
+    assert out.read_bytes() == written and len(written) > 1000
 
 
 def test_fast_path_reads_the_config_as_typer_does(tmp_path):
@@ -94,6 +122,14 @@ def test_fast_path_reads_the_config_as_typer_does(tmp_path):
     ["legislation"],
     ["--version"],
     ["lint", "file.md"],
+    ["parse"],
+    ["parse", "a.pdf", "b.pdf"],
+    ["parse", "a.pdf", "-f", "xml"],
+    ["parse", "a.pdf", "-f=json"],
+    ["parse", "a.pdf", "-fjson"],
+    ["parse", "a.pdf", "-o", "x.yaml", "--output", "y.yaml"],
+    ["parse", "a.pdf", "--strict=yes"],
+    ["parse", "a.pdf", "--body="],
 ], ids=" ".join)
 def test_anything_not_plain_goes_to_typer(args):
     assert parse(args) is None
@@ -111,3 +147,15 @@ def test_fast_path_imports_no_typer(tmp_path):
     for _ in range(2):  # the first run may fill the caches (the table's copy, the plugins' entries)
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert done.stdout.splitlines()[-1] == "1 []"
+
+
+def test_fast_parse_imports_no_typer(tmp_path):
+    code = (
+        "import sys\n"
+        "from qualcli.fastpath import answer\n"
+        f"code = answer(['parse', {EXAMPLE!r}, '-o', 'out.yaml'])\n"
+        "print(code, 'typer' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert done.stdout.splitlines()[-1] == "0 False"
+    assert (tmp_path / "out.yaml").read_text(encoding="utf-8").startswith("source:")

@@ -1,8 +1,8 @@
 """The process entry point: the ``qualcli`` console script and ``python -m qualcli``.
 
-A plain ``legislation`` command line is answered without importing Typer at
-all (:mod:`qualcli.fastpath`); every other one goes to the Typer command
-line, as follows.
+A plain ``legislation`` or ``parse`` command line is answered without
+importing Typer at all (:mod:`qualcli.fastpath`); every other one goes to
+the Typer command line, as follows.
 
 Importing the CLI creates tens of thousands of objects that live until the
 process ends (Typer, click and the modules they import). CPython's cyclic
@@ -20,9 +20,8 @@ matters: ``atexit`` handlers run, and stdout and stderr are flushed (a flush
 that fails — a closed pipe — is left to the normal exit, which reports it as
 before). Files a command writes (``-o``) are closed by the command itself.
 When a thread other than the main one is still running, the normal exit is
-kept, since it waits for that thread. A command the fast path answers runs
-with collection off throughout: it is short and small, and the process ends
-as soon as it has printed. Importing :mod:`qualcli.cli` as a
+kept, since it waits for that thread. A command the fast path answers is
+treated alike: its imports with collection off, then frozen. Importing :mod:`qualcli.cli` as a
 library (or running it in-process, as tests do) is not affected.
 """
 
@@ -40,12 +39,11 @@ def main() -> None:
     try:
         from qualcli.fastpath import answer
 
-        code = answer(sys.argv[1:])
+        code = answer(sys.argv[1:], ready=_collect_from_now)
         if code is None:
             from qualcli.cli import main as run_cli
 
-            gc.freeze()
-            gc.enable()
+            _collect_from_now()
             run_cli()
             code = 0
     except SystemExit as exc:
@@ -53,6 +51,12 @@ def main() -> None:
         raise
     _exit_now(SystemExit(code))
     sys.exit(code)
+
+
+def _collect_from_now() -> None:
+    """Freeze what the imports created and turn the garbage collector back on."""
+    gc.freeze()
+    gc.enable()
 
 
 def _exit_now(exc: SystemExit) -> None:

@@ -29,7 +29,7 @@ def list_instruments(
     as_json: bool = typer.Option(False, "--json", help="Print as JSON: id, title, year, extent, status and since."),
 ) -> None:
     """List every instrument: id, status on the date, title (or the lint rules with --rules)."""
-    from qualcli.legislation.lookup import list_instruments as run
+    from qualcli.actions.legislation import list_instruments as run
 
     run(as_of, _code(jurisdiction), config, rules, as_json)
 
@@ -43,7 +43,7 @@ def show_instrument(
     as_json: bool = typer.Option(False, "--json", help="Print the table entry as JSON."),
 ) -> None:
     """Show one instrument: names, dated status history, notes and source."""
-    from qualcli.legislation.lookup import show_instrument as run
+    from qualcli.actions.legislation import show_instrument as run
 
     run(name, as_of, _code(jurisdiction), config, as_json)
 
@@ -56,7 +56,7 @@ def check(
     config: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Config file to read extra entries from."),
 ) -> None:
     """Check the references in TEXT; exit 1 when one is at warning or above."""
-    from qualcli.legislation.lookup import check_text
+    from qualcli.actions.legislation import check_text
 
     raise typer.Exit(check_text(text, as_of, _code(jurisdiction), config))
 

@@ -1,11 +1,4 @@
-"""What ``qualcli legislation list|show|check`` do, without the command line around them.
-
-The Typer commands in :mod:`qualcli.commands.legislation` and the start-up
-fast path (:mod:`qualcli.fastpath`) both call these functions, so a command
-answered without Typer does and prints exactly what the Typer command does.
-Each prints its result and returns the exit code; a user error raises
-:class:`~qualcli.errors.QualcliError`.
-"""
+"""``qualcli legislation list|show|check``: the currency table, browsed and applied to a text."""
 
 from __future__ import annotations
 
