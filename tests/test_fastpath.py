@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qualcli.fastpath import COMMANDS, parse
+from qualcli.fastpath import COMMANDS, POSITIVE_INT, parse
 from tests.support.inprocess import run_fast_path, run_in_process
 
 TEXT = "under the Sale of Goods Act 1979 and COSHH 2002"
@@ -26,27 +26,41 @@ def typer_command(words: tuple[str, ...]):
     return command
 
 
+def value_check(param) -> object:
+    """What the fast path must check of an option's value, read from the Typer option's type."""
+    choices = getattr(param.type, "choices", None)
+    if choices:
+        return tuple(getattr(c, "value", c) for c in choices)
+    if param.type.name in ("integer range", "int range"):
+        assert (param.type.min, param.type.max) == (1, None)
+        return POSITIVE_INT
+    assert param.type.name in ("text", "str"), param.type
+    return None
+
+
 @pytest.mark.parametrize("words", sorted(COMMANDS), ids=" ".join)
 def test_fast_command_lists_exactly_the_typer_commands_parameters(words):
-    """Spellings, keywords, choices and defaults of options and flags, and the arguments, agree with
-    the Typer command's, so neither can drift."""
+    """Spellings, keywords, value checks and defaults of options and flags, and the arguments,
+    agree with the Typer command's, so neither can drift."""
     fast, command = COMMANDS[words], typer_command(words)
     params = [p for p in command.params if "--help" not in p.opts]
-    arguments = tuple(p.name for p in params if p.param_type_name == "argument")
-    flags = {opt: p.name for p in params if getattr(p, "is_flag", False) for opt in p.opts}
-    options = {opt: p for p in params if p.param_type_name == "option" and not p.is_flag for opt in p.opts}
+    arguments = tuple(p.name + ("..." if p.nargs == -1 else "") for p in params if p.param_type_name == "argument")
+    assert all(p.required for p in params if p.param_type_name == "argument")
+    flags, options = {}, {}
+    for param in params:
+        if param.param_type_name != "option":
+            continue
+        if param.is_flag:
+            flags.update({opt: (param.name, True) for opt in param.opts})
+            flags.update({opt: (param.name, False) for opt in param.secondary_opts})
+            assert fast.defaults.get(param.name, False) is param.default, param.name
+        else:
+            assert param.nargs == 1 and not param.multiple, param.name
+            options.update({opt: (param.name, value_check(param)) for opt in param.opts})
+            assert fast.defaults.get(param.name) == getattr(param.default, "value", param.default), param.name
     assert arguments == fast.arguments
     assert flags == fast.flags
-    assert set(options) == set(fast.options)
-    for spelling, param in options.items():
-        assert param.nargs == 1 and not param.multiple, spelling
-        choices = getattr(param.type, "choices", None)
-        expected = tuple(getattr(c, "value", c) for c in choices) if choices else None
-        assert fast.options[spelling] == (param.name, expected), spelling
-        assert fast.defaults.get(param.name) == getattr(param.default, "value", param.default), spelling
-    for param in params:
-        if getattr(param, "is_flag", False):
-            assert param.default is False, param.name
+    assert options == fast.options
 
 
 ANSWERED = [
@@ -78,7 +92,20 @@ PARSE_ANSWERED = [
 ]
 
 
-@pytest.mark.parametrize("args", ANSWERED + PARSE_ANSWERED, ids=" ".join)
+MATERIALS = str(Path(__file__).resolve().parent / "fixtures" / "lint")
+LINT_ANSWERED = [
+    ["lint", MATERIALS],
+    ["lint", MATERIALS, "--format", "json", "--as-of", "2014-01-01", "--no-specs"],
+    ["lint", EXAMPLE, MATERIALS, "-f", "sarif", "--fail-on", "error", "--jurisdiction=S"],
+    ["lint", MATERIALS, "--jobs", "1", "--specs", "-f", "github"],
+    ["lint", MATERIALS, "-o", "report.xml", "-f", "junit"],
+    ["lint", MATERIALS, "--write-baseline", "baseline.json"],
+    ["lint", "missing.md"],
+    ["lint", MATERIALS, "--baseline", "missing.json"],
+]
+
+
+@pytest.mark.parametrize("args", ANSWERED + PARSE_ANSWERED + LINT_ANSWERED, ids=" ".join)
 def test_fast_path_answers_as_typer_does(args, tmp_path):
     """Same stdout, stderr and exit code (including one-line errors and exit 2) either way."""
     fast = run_fast_path(*args, cwd=tmp_path)
@@ -121,7 +148,13 @@ def test_fast_path_reads_the_config_as_typer_does(tmp_path):
     ["legislation", "list", "extra"],
     ["legislation"],
     ["--version"],
-    ["lint", "file.md"],
+    ["lint"],
+    ["lint", "a.md", "--jobs", "0"],
+    ["lint", "a.md", "--jobs", "two"],
+    ["lint", "a.md", "--specs", "--no-specs"],
+    ["lint", "a.md", "--fail-on", "never"],
+    ["lint", "a.md", "--ignore", "QL001"],
+    ["diff", "a.txt", "b.txt"],
     ["parse"],
     ["parse", "a.pdf", "b.pdf"],
     ["parse", "a.pdf", "-f", "xml"],

@@ -1,6 +1,6 @@
 """The process entry point: the ``qualcli`` console script and ``python -m qualcli``.
 
-A plain ``legislation`` or ``parse`` command line is answered without
+A plain ``legislation``, ``parse`` or ``lint`` command line is answered without
 importing Typer at all (:mod:`qualcli.fastpath`); every other one goes to
 the Typer command line, as follows.
 
