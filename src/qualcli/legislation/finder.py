@@ -34,6 +34,7 @@ _GENERIC = lazy_compile(
     rf"(?<![\w-])(?P<name>{_TITLE_WORD}(?:{SEP}(?:{_TITLE_WORD}|{_LINK_WORD}))*?{SEP}(?:Act|Regulations|Order)),?"
     rf"(?:{SEP})?(?P<open>\()?(?P<year>(?:1[89]|20)\d\d)(?(open)\))(?![\w/])"
 )
+_YEARISH = re.compile(r"(?:1[89]|20)\d\d")  # what every _GENERIC match ends with
 _LEADING_FILLER = lazy_compile(
     r"^(?:(?:the|under|by|see|in|and|also|both|only|whereas|although|since|from|our|their|your|this|that|of|with|to|for|at|on|&|"
     r"according|following|per|as|note|remember|check|comply|complying|read|revise|explain|describe|state|list)\s+)+",
@@ -220,6 +221,8 @@ class Finder:
         known = _without_overlaps(found)
         spans = [(ref.start, ref.end) for ref in known]
         for lo, hi in _merged(windows):
+            if _YEARISH.search(text, lo, hi) is None:
+                continue  # an unknown title needs its year ("in order to", "act on")
             for match in _GENERIC.finditer(text, lo, hi):
                 if _overlaps(spans, match.end("name") - 1, match.end()):
                     continue  # the "Act ..." of a name the table knows
