@@ -148,7 +148,9 @@ def test_plain_names_give_the_walks_references(text, monkeypatch):
     from qualcli.legislation.table import shipped_table
 
     finder = Finder(shipped_table())
+    finder._walks_left = 0  # build the plain names at the first hit
     quick = finder.find(text)
+    assert finder._plain is not None or "paragraph break" in text
 
     class WalkOnly:
         def best(self, *args):
@@ -157,3 +159,17 @@ def test_plain_names_give_the_walks_references(text, monkeypatch):
     monkeypatch.setattr(finder, "_plain", WalkOnly())
     assert quick == finder.find(text)
     assert quick or "paragraph break" in text
+
+
+def test_a_finder_builds_its_plain_names_only_after_many_hits():
+    """A short text (``legislation check``) is confirmed by the walk alone; a long run of texts
+    (``lint`` of a tree) builds the plain names, with the same references either way."""
+    from qualcli.legislation.finder import _WALKS_BEFORE_PLAIN, Finder
+    from qualcli.legislation.table import shipped_table
+
+    finder, walker = Finder(shipped_table()), Finder(shipped_table())
+    walker._walks_left = 10**9  # never builds them
+    assert finder.find(FINDER_CASES[0]) and finder._plain is None
+    texts = FINDER_CASES * (_WALKS_BEFORE_PLAIN // len(FINDER_CASES) + 1)
+    assert [finder.find(text) for text in texts] == [walker.find(text) for text in texts]
+    assert finder._plain is not None and walker._plain is None

@@ -52,6 +52,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&")
 _TOKEN_OR_BREAK = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&|\n[^\S\n]*\n")
 _GENERIC_ANCHORS = {"act", "regulations", "order"}
 _FIRST_LOOK = 60  # characters read back from an anchor before the full reach
+#: Anchor hits a finder confirms by the word walk before it builds its PlainNames (which cost about as much
+#: to build as that many walks save): lint of a tree builds them early, a short text never.
+_WALKS_BEFORE_PLAIN = 64
 _FIRST_PART = 4096  # characters Finder.may_find looks at before the whole text
 
 
@@ -178,10 +181,21 @@ class Finder:
                     node = children
                 reach[words[-1]] = max(reach.get(words[-1], 0), 3 * len(key) // 2 + 24)
         self._anchors = list(reach.items())  # (anchor word, how far back its names reach)
-        written = {n for inst in table for n in (inst.name, *inst.aliases, *inst.abbreviations, *inst.incorrect_names)}
-        self._plain = PlainNames(self._trie, sorted(written), _walked_words, _unbalanced)
+        self._plain: PlainNames | None = None
+        self._walks_left = _WALKS_BEFORE_PLAIN
         self._automaton = AhoCorasick([anchor for anchor, _ in self._anchors])
         self._near_titles: _NearTitles | None = None
+
+    def _plain_names(self) -> PlainNames | None:
+        """The written names (:class:`PlainNames`), once this finder has confirmed enough anchor hits
+        by the word walk to make building them worth it (a short text, ``legislation check``, never does)."""
+        if self._plain is None:
+            self._walks_left -= 1
+            if self._walks_left < 0:
+                table = self.table
+                written = {n for inst in table for n in (inst.name, *inst.aliases, *inst.abbreviations, *inst.incorrect_names)}
+                self._plain = PlainNames(self._trie, sorted(written), _walked_words, _unbalanced)
+        return self._plain
 
     @property
     def _near(self) -> "_NearTitles":
@@ -241,7 +255,8 @@ class Finder:
         """
         suffix = _TERRITORY_AFTER.match(text, end)
         territory = name_key(suffix.group("where")) if suffix else None
-        best, other = self._plain.best(text, flat, at, end, territory, _written_tokens), None  # most names: one comparison
+        plain = self._plain_names()
+        best, other = plain.best(text, flat, at, end, territory, _written_tokens) if plain else None, None  # one comparison
         if best is None:
             near = max(lo, end - _FIRST_LOOK)  # most names are short: read a little first, all of the reach if needed
             best, other, exhausted = self._walk(text, near, end, territory)
