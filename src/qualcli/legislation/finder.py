@@ -161,12 +161,12 @@ class Finder:
         self._trie: dict[str, tuple[dict, list]] = {}
         reach: dict[str, int] = {}
         for inst in table:
-            territory = _territory(inst.name, name_key(inst.name))
             names = [(inst.name, "title"), *((a, "alias") for a in inst.aliases)]
             names += [(a, "abbreviation") for a in inst.abbreviations]
             names += [(a, "incorrect") for a in inst.incorrect_names]
-            for name, form in names:
-                key = name_key(name)
+            keys = [name_key(name) for name, _ in names]
+            territory = _territory(inst.name, keys[0])
+            for (name, form), key in zip(names, keys):
                 self.forms.setdefault(key, []).append((inst, form))
                 exact = tuple(_TOKEN.findall(name)) if form == "abbreviation" and is_abbreviation(name) else None
                 words = key.split()
