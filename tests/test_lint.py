@@ -443,8 +443,10 @@ def test_large_runs_use_worker_processes_with_the_same_result(tmp_path, monkeypa
     single = engine.lint_files(paths, settings, jobs=1)
     monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 0)
     used = []
-    real_pool = engine.ProcessPoolExecutor
-    monkeypatch.setattr(engine, "ProcessPoolExecutor", lambda **kw: used.append(kw) or real_pool(**kw))
+    import concurrent.futures
+
+    real_pool = concurrent.futures.ProcessPoolExecutor  # imported by lint_files when it needs workers
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", lambda **kw: used.append(kw) or real_pool(**kw))
     parallel = engine.lint_files(paths, settings, jobs=2)
     assert used == [{"max_workers": 2}]
     assert [(r.path, [(f.line, f.rule) for f in r.findings]) for r in parallel] == \

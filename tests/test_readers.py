@@ -487,3 +487,34 @@ def test_pdf_cell_breaks_inside_words():
     assert cell_text("through real\x02time".translate(PDFIUM_HYPHENS), cell, breaks) == "through real-time"
     unspaced = WordBreaks(None, ["one\ntwo"], Vocabulary("Communicate"))
     assert cell_text("Communicat\ne", cell, unspaced) == "Communicat\ne"  # no sign of how this producer wraps
+
+
+def test_builtin_readers_are_registered_by_their_own_names_and_suffixes():
+    """The lazy registrations name each reader class's own name and suffixes, and read what it reads."""
+    from importlib import import_module
+
+    from qualcli.readers.builtin import BUILTIN_READERS
+
+    for name, suffixes, target in BUILTIN_READERS:
+        module, _, cls = target.partition(":")
+        reader = getattr(import_module(module), cls)
+        assert (reader.name, reader.suffixes) == (name, suffixes)
+
+
+def test_a_lazy_reader_imports_its_module_only_to_read(tmp_path):
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.html"
+    page.write_text("<h1>Law</h1><p>The Sale of Goods Act 1979.</p>", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from qualcli.plugins import readers\n"
+        "found = readers()\n"
+        "before = 'qualcli.readers.html' in sys.modules or 'qualcli.readers.pdf' in sys.modules\n"
+        f"lines = found['.html'].read(Path({str(page)!r}), Path({str(page)!r}).read_bytes()).lines\n"
+        "print(before, 'qualcli.readers.html' in sys.modules, [(l.kind, l.text) for l in lines])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False True [('heading', 'Law'), ('text', 'The Sale of Goods Act 1979.')]"

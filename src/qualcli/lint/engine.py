@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from qualcli.errors import QualcliError, UnrecognisedDocument
-from qualcli.loading import SPEC_SUFFIXES
+from qualcli.files import SPEC_SUFFIXES
 from qualcli.lint.changelog import changelog_lines
 from qualcli.lint.extract import MARKDOWN_SUFFIXES, PHYSICAL_LINES, TEXT_SUFFIXES, lines_prose
 from qualcli.lint.findings import FileReport, Finding
 from qualcli.lint.prose import Prose
-from qualcli.lint.spec import ModelIndex
 from qualcli.lint.settings import Settings
 from qualcli.lint.suppress import parse_suppressions
 
@@ -81,9 +79,10 @@ def _markdown(path: Path, data: bytes, reader, finder) -> Prose | None:
     empty when ``finder`` can find nothing in it; None when a plugin reads Markdown instead of the
     built-in reader, or the fast path declines the text."""
     from qualcli.lint.markdown import markdown_prose, markup_may_join
+    from qualcli.readers.lazy import unwrapped
     from qualcli.readers.text import TextReader, decode_text
 
-    if not isinstance(reader, TextReader):
+    if not isinstance(unwrapped(reader), TextReader):
         return None
     text = decode_text(path, data)
     if not finder.may_find(text) and not markup_may_join(text):
@@ -146,8 +145,9 @@ def lint_file(path: str, settings: Settings) -> FileReport:
     """Lint one file; a problem reading it is recorded in ``FileReport.error``."""
     report = FileReport(path=path)
     try:
-        prose, source = _read(Path(path), settings)
-        if isinstance(source, ModelIndex):
+        file = Path(path)
+        prose, source = _read(file, settings)
+        if file.suffix.lower() in SPEC_SUFFIXES:  # a parsed spec file: _read gave its ModelIndex
             index, report.kind = source, "spec"
         else:
             index = _spec_index(source, report) if settings.specs and source is not None else None
@@ -215,6 +215,8 @@ def lint_files(paths: list[str], settings: Settings, jobs: int | None = None) ->
         return _lint_chunk(paths, settings)
     chunk = max(1, min(64, len(paths) // (jobs * 4)))
     chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
+    from concurrent.futures import ProcessPoolExecutor  # only for a large run: its import costs a small one
+
     reports: list[FileReport] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for result in pool.map(_lint_chunk, chunks, [settings] * len(chunks)):

@@ -83,7 +83,7 @@ def run(options: Options) -> int:
     )
     _check_table(settings)
     baseline = read_baseline(Path(options.baseline)) if options.baseline else None
-    from qualcli.loading import SPEC_SUFFIXES
+    from qualcli.files import SPEC_SUFFIXES
 
     problems: list = []
     files = discover(options.paths, supported_suffixes(), config.include, config.exclude, config.root, SPEC_SUFFIXES, problems)
