@@ -91,7 +91,7 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
     book holds hundreds of them, and a Python object for each would cost
     more than the reading.
     """
-    import pypdfium2.raw as pdfium_c
+    from qualcli.readers import pdf_raw
 
     width, height = page.get_size()
     horizontal: list[Rule] = []
@@ -99,8 +99,8 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
     short_horizontal: list[Rule] = []
     short_vertical: list[Rule] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for obj in _path_objects(page.raw):
-        pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    for obj in _path_objects(pdf_raw.address(page.raw)):
+        pdf_raw.object_bounds(obj, left, bottom, right, top)
         if (
             left.value <= EDGE_MARGIN
             or bottom.value <= EDGE_MARGIN
@@ -120,18 +120,20 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
     return _join(_snap(horizontal)), _join(_snap(vertical))
 
 
-def _path_objects(parent, level: int = 0):
-    """The raw path objects of a page (``level`` 0) or form XObject, form XObjects entered to MAX_FORM_DEPTH."""
+def _path_objects(parent: int, level: int = 0):
+    """The path objects (addresses) of a page (``level`` 0) or form XObject, form XObjects entered to MAX_FORM_DEPTH."""
     import pypdfium2.raw as pdfium_c
 
+    from qualcli.readers import pdf_raw
+
     count, get = (
-        (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
+        (pdf_raw.count_page_objects, pdf_raw.page_object)
         if level == 0
-        else (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
+        else (pdf_raw.count_form_objects, pdf_raw.form_object)
     )
     for index in range(count(parent)):
         obj = get(parent, index)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        kind = pdf_raw.object_type(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             yield obj
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < MAX_FORM_DEPTH - 1:
@@ -258,20 +260,22 @@ def _join(rules: list[Rule]) -> list[Rule]:
     return joined
 
 
-def _straight_segments(obj) -> list[tuple[tuple[float, float], tuple[float, float]]]:
-    """Each straight segment of a raw path object as two end points in page space."""
+def _straight_segments(obj: int) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """Each straight segment of a path object (its address) as two end points in page space."""
     import pypdfium2.raw as pdfium_c
 
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    from qualcli.readers import pdf_raw
+
+    matrix = pdf_raw.MATRIX()
+    pdf_raw.object_matrix(obj, matrix)
     a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
-    get_segment, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
-    get_kind, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
+    get_segment, get_point = pdf_raw.path_segment, pdf_raw.segment_point
+    get_kind, get_close = pdf_raw.segment_type, pdf_raw.segment_closes
     line_to, move_to = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
     x, y = ctypes.c_float(), ctypes.c_float()
     segments = []
     previous = start = None
-    for index in range(pdfium_c.FPDFPath_CountSegments(obj)):
+    for index in range(pdf_raw.count_segments(obj)):
         segment = get_segment(obj, index)
         get_point(segment, x, y)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
