@@ -1,4 +1,4 @@
-"""The YAML writer's representer builds the nodes ruamel's safe representer builds: the bytes are the same."""
+"""The YAML writer's representer and resolver give what ruamel's safe ones give: the bytes are the same."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import io
 
 from ruamel.yaml import YAML
 
-from qualcli.yamlnodes import PlainRepresenter
+from qualcli.yamlnodes import PlainRepresenter, PlainResolver
 
 TREE = {
     "title": "Level 2 Certificate: nails & hands",
@@ -26,7 +26,7 @@ TREE = {
 def _dump(tree, representer=None, sort=False) -> str:
     yaml = YAML(typ="safe")
     if representer is not None:
-        yaml.Representer = representer
+        yaml.Representer, yaml.Resolver = representer, PlainResolver
     yaml.default_flow_style = False
     yaml.sort_base_mapping_type_on_output = sort
     yaml.allow_unicode = True

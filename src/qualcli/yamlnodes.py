@@ -5,22 +5,30 @@ C emitter then asks each for its text, which ruamel decodes character by
 character in Python: for a parsed specification that decoding was most of
 the time of writing YAML. :class:`PlainRepresenter` builds the same nodes
 (same tags, values, styles and flow styles, so the emitter writes the same
-bytes) sharing one tag object per tag, whose text is decoded once. Any other
-type goes to ruamel's own representer.
+bytes) sharing one tag object per tag, whose text is decoded once; the
+emitter's questions to the resolver are answered with the same shared tags
+(:class:`PlainResolver`). Any other type goes to ruamel's own representer.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.representer import SafeRepresenter
+from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
 
 
 def _tag(name: str) -> Tag:
     """A core-schema tag (``tag:yaml.org,2002:name``) with its text decoded once."""
-    tag = Tag(suffix=f"tag:yaml.org,2002:{name}")
+    return _shared_tag(f"tag:yaml.org,2002:{name}")
+
+
+@functools.lru_cache(maxsize=None)
+def _shared_tag(suffix: str) -> Tag:
+    tag = Tag(suffix=suffix)
     str(tag)  # decodes and keeps the text
     return tag
 
@@ -68,3 +76,14 @@ class PlainRepresenter(SafeRepresenter):
         if self.default_flow_style is not None:
             return self.default_flow_style
         return all(isinstance(node, ScalarNode) and not node.style for node in children)
+
+
+class PlainResolver(VersionedResolver):
+    """ruamel's resolver, answering with the shared tag objects (the emitter asks it about every plain scalar)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """The tag ruamel's resolver gives, as the shared object for that tag."""
+        tag = super().resolve(kind, value, implicit)
+        if isinstance(tag, Tag) and tag.handle is None and isinstance(tag.suffix, str):
+            return _shared_tag(tag.suffix)
+        return tag
