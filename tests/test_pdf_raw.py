@@ -1,4 +1,4 @@
-"""The reader's re-declared PDFium calls (readers/pdf_raw.py) give what pypdfium2's own bindings give."""
+"""The reader's own PDFium layer (readers/pdf_raw.py) gives what pypdfium2's objects and bindings give."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 pdfium = pytest.importorskip("pypdfium2")
 
+from qualcli.readers import pdf_raw  # noqa: E402
 from qualcli.readers.pdf import PdfReader, _Measure  # noqa: E402
 from qualcli.readers.pdf_grid import page_rules  # noqa: E402
 
@@ -39,31 +40,56 @@ def _two_pages(path: Path) -> Path:
     return path
 
 
-def test_measures_match_pypdfium2s_own(tmp_path):
+def test_text_and_measures_match_pypdfium2s_own(tmp_path):
     import pypdfium2.raw as pdfium_c
 
-    document = pdfium.PdfDocument(_two_pages(tmp_path / "two.pdf"))
+    data = _two_pages(tmp_path / "two.pdf").read_bytes()
+    theirs, ours = pdfium.PdfDocument(data), pdf_raw.Document(data)
     try:
-        for index in range(len(document)):
-            textpage = document[index].get_textpage()
-            measure = _Measure(textpage)
-            for char in range(textpage.count_chars()):
-                assert measure.loose_box(char) == pytest.approx(textpage.get_charbox(char, loose=True))
+        assert len(ours) == len(theirs) == 2
+        for index in range(2):
+            their_text, page = theirs[index].get_textpage(), pdf_raw.Page(ours, index)
+            our_text = page.get_textpage()
+            assert page.get_size() == pytest.approx(theirs[index].get_size())
+            count = our_text.count_chars()
+            assert count == their_text.count_chars() > 0
+            assert our_text.get_text_range(0, count) == their_text.get_text_range(0, count)
+            assert our_text.get_text_range(3, 9) == their_text.get_text_range(3, 9)
+            box = (70.0, 640.0, 380.0, 770.0)
+            assert our_text.get_text_bounded(*box) == their_text.get_text_bounded(*box)
+            measure = _Measure(our_text)
+            for char in range(count):
+                assert our_text.get_charbox(char) == pytest.approx(their_text.get_charbox(char))
+                assert measure.loose_box(char) == pytest.approx(their_text.get_charbox(char, loose=True))
                 size, _ = measure.size_and_baseline(char)
-                assert size == pytest.approx(pdfium_c.FPDFText_GetFontSize(textpage.raw, char))  # no text matrix scale here
+                assert size == pytest.approx(pdfium_c.FPDFText_GetFontSize(their_text.raw, char))  # no text matrix scale here
             assert measure.loose_box(10_000) == (0.0, 0.0, 0.0, 0.0)  # no such character: an empty box, as before
+            with pytest.raises(pdf_raw.PdfiumError):
+                our_text.get_charbox(10_000)
+            our_text.close()
+            page.close()
     finally:
-        document.close()
+        theirs.close()
+        ours.close()
+
+
+def test_unopenable_documents_say_why():
+    with pytest.raises(pdf_raw.PdfiumError) as damaged:
+        pdf_raw.Document(b"%PDF-1.4\n%%EOF\n")
+    assert damaged.value.code != pdf_raw.ERR_PASSWORD
 
 
 def test_page_without_rules_and_page_with_a_ruled_grid(tmp_path):
     path = _two_pages(tmp_path / "two.pdf")
-    document = pdfium.PdfDocument(path)
+    document = pdf_raw.Document(path.read_bytes())
     try:
-        assert page_rules(document[0]) == ([], [])
-        horizontal, vertical = page_rules(document[1])  # read through the form XObject
+        first, second = pdf_raw.Page(document, 0), pdf_raw.Page(document, 1)
+        assert page_rules(first) == ([], [])
+        horizontal, vertical = page_rules(second)  # read through the form XObject
         assert [rule[0] for rule in horizontal] == [652.0, 676.0, 700.0]
         assert [rule[0] for rule in vertical] == [72.0, 172.0, 372.0]
+        first.close()
+        second.close()
     finally:
         document.close()
     lines = PdfReader().read(path, path.read_bytes()).lines

@@ -88,22 +88,17 @@ class PdfReader:
 
 
 def open_document(path: Path, data: bytes):
-    """A pypdfium2 PdfDocument, or UnreadableDocument saying why not."""
+    """The open document (:class:`~qualcli.readers.pdf_raw.Document`, one page or more), or UnreadableDocument saying why not."""
     if PDF_MAGIC not in data[:1024]:
         raise UnreadableDocument("not a PDF file (no %PDF header)", str(path))
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
+    from qualcli.readers import pdf_raw
 
     try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+        return pdf_raw.Document(data)
+    except pdf_raw.PdfiumError as exc:  # damaged, encrypted, or no pages
+        if exc.code == pdf_raw.ERR_PASSWORD:
             raise UnreadableDocument("PDF is encrypted and needs a password; save an unprotected copy", str(path)) from None
         raise UnreadableDocument("damaged or truncated PDF (cannot be opened)", str(path)) from None
-    if len(document) == 0:
-        document.close()
-        raise UnreadableDocument("PDF has no pages", str(path))
-    return document
 
 
 class OpenPages:
@@ -145,7 +140,9 @@ class PdfPage:
     """One open page: its non-blank text lines in content-stream order, its ruled tables, its glyphs on demand."""
 
     def __init__(self, document, index: int) -> None:
-        self.page = document[index]
+        from qualcli.readers.pdf_raw import Page
+
+        self.page = Page(document, index)
         self.textpage = self.page.get_textpage()
         count = self.textpage.count_chars()
         text = self.textpage.get_text_range(0, count) if count else ""
@@ -200,7 +197,7 @@ class _Measure:
         from qualcli.readers import pdf_raw
 
         self._raw = pdf_raw
-        self._page = pdf_raw.address(textpage.raw)
+        self._page = textpage.handle
         self._rect = pdf_raw.RECT()
         self._matrix = pdf_raw.MATRIX()
         self._x, self._y = ctypes.c_double(), ctypes.c_double()

@@ -50,7 +50,7 @@ class Table:
 
 
 def ruled_tables(page, textpage, vocabulary: Vocabulary | None = None, page_text: str | None = None) -> list[Table]:
-    """The ruled tables on ``page`` (pypdfium2 objects), top to bottom; ``vocabulary`` helps mend broken words.
+    """The ruled tables on ``page`` (:mod:`~qualcli.readers.pdf_raw` objects), top to bottom; ``vocabulary`` helps mend broken words.
 
     ``page_text`` is the page's text as PDFium gives it, when the caller has it already.
     """
@@ -99,7 +99,7 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
     short_horizontal: list[Rule] = []
     short_vertical: list[Rule] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for obj in _path_objects(pdf_raw.address(page.raw)):
+    for obj in _path_objects(page.handle):
         pdf_raw.object_bounds(obj, left, bottom, right, top)
         if (
             left.value <= EDGE_MARGIN
@@ -122,8 +122,6 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
 
 def _path_objects(parent: int, level: int = 0):
     """The path objects (addresses) of a page (``level`` 0) or form XObject, form XObjects entered to MAX_FORM_DEPTH."""
-    import pypdfium2.raw as pdfium_c
-
     from qualcli.readers import pdf_raw
 
     count, get = (
@@ -134,9 +132,9 @@ def _path_objects(parent: int, level: int = 0):
     for index in range(count(parent)):
         obj = get(parent, index)
         kind = pdf_raw.object_type(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+        if kind == pdf_raw.PAGEOBJ_PATH:
             yield obj
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < MAX_FORM_DEPTH - 1:
+        elif kind == pdf_raw.PAGEOBJ_FORM and level < MAX_FORM_DEPTH - 1:
             yield from _path_objects(obj, level + 1)
 
 
@@ -262,8 +260,6 @@ def _join(rules: list[Rule]) -> list[Rule]:
 
 def _straight_segments(obj: int) -> list[tuple[tuple[float, float], tuple[float, float]]]:
     """Each straight segment of a path object (its address) as two end points in page space."""
-    import pypdfium2.raw as pdfium_c
-
     from qualcli.readers import pdf_raw
 
     matrix = pdf_raw.MATRIX()
@@ -271,7 +267,7 @@ def _straight_segments(obj: int) -> list[tuple[tuple[float, float], tuple[float,
     a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
     get_segment, get_point = pdf_raw.path_segment, pdf_raw.segment_point
     get_kind, get_close = pdf_raw.segment_type, pdf_raw.segment_closes
-    line_to, move_to = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
+    line_to, move_to = pdf_raw.SEGMENT_LINETO, pdf_raw.SEGMENT_MOVETO
     x, y = ctypes.c_float(), ctypes.c_float()
     segments = []
     previous = start = None

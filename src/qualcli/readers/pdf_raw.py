@@ -1,35 +1,55 @@
-"""The few PDFium calls the PDF reader makes per glyph or per path segment, declared to take plain addresses.
+"""PDFium for the PDF reader: the C functions it calls, declared to take plain addresses, and thin page objects.
 
-pypdfium2 declares PDFium's handles as typed ctypes pointers: every call
-returning one builds a Python pointer object, and every call taking one
-checks its type. The reader makes tens of thousands of such calls on a
-designed book (a few per printed line, four per segment of every drawn
-rule), so these re-declarations of the same C functions pass handles as
-plain integers (``c_void_p``), which ctypes converts in about half the time.
-Handles in: :func:`address` of a pypdfium2 raw handle. Nothing else changes:
-the same functions of the same library are called with the same values.
+pypdfium2 comes in two layers: ``pypdfium2_raw``, the ctypes bindings of
+PDFium's C API, and ``pypdfium2`` on top of it, with Python objects for
+documents and pages. The reader needs a few calls only, many times over, so
+it uses the bindings alone:
+
+- importing the object layer costs about as much CPU again as the bindings
+  (it brings in logging, argparse, uuid ...), on every PDF read;
+- the bindings declare PDFium's handles as typed ctypes pointers, so every
+  call returning one builds a Python object and every call taking one checks
+  its type; the reader makes tens of thousands of calls on a designed book (a
+  few per printed line, four per segment of every drawn rule), so the
+  functions it calls are declared again here with handles as plain integers
+  (``c_void_p``), which ctypes converts in about half the time.
+
+The same functions of the same library are called with the same values.
+:class:`Document`, :class:`Page` and :class:`TextPage` do what the reader
+used of pypdfium2's objects, in the same way (text taken as pypdfium2's
+``get_text_range`` takes it, boxes as its ``get_charbox`` gives them);
+pages and documents are closed by the reader, explicitly.
 """
 
 from __future__ import annotations
 
+import codecs
 import ctypes
-from ctypes import POINTER, c_double, c_float, c_int, c_void_p
+from ctypes import POINTER, c_char_p, c_double, c_float, c_int, c_size_t, c_ushort, c_void_p
 
-import pypdfium2.raw as _pdfium
+import pypdfium2_raw as _pdfium
 
-_FLOAT_P, _DOUBLE_P = POINTER(c_float), POINTER(c_double)
+_FLOAT_P, _DOUBLE_P, _USHORT_P = POINTER(c_float), POINTER(c_double), POINTER(c_ushort)
 RECT, MATRIX = _pdfium.FS_RECTF, _pdfium.FS_MATRIX  # the structures the calls below fill in
+ERR_PASSWORD = _pdfium.FPDF_ERR_PASSWORD
+PAGEOBJ_PATH, PAGEOBJ_FORM = _pdfium.FPDF_PAGEOBJ_PATH, _pdfium.FPDF_PAGEOBJ_FORM
+SEGMENT_LINETO, SEGMENT_MOVETO = _pdfium.FPDF_SEGMENT_LINETO, _pdfium.FPDF_SEGMENT_MOVETO
 
 
 def _declare(function, restype, *argtypes):
-    """PDFium's ``function`` (a pypdfium2 binding), called through a prototype with plain-address handles."""
+    """PDFium's ``function`` (a binding of pypdfium2_raw), called through a prototype with plain-address handles."""
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, c_void_p).value)
 
 
-def address(handle) -> int:
-    """The address a pypdfium2 raw handle (a typed pointer) points at, as :mod:`ctypes` takes for ``c_void_p``."""
-    return ctypes.cast(handle, c_void_p).value or 0
-
+# documents and pages
+_load_document = _declare(_pdfium.FPDF_LoadMemDocument64, c_void_p, c_void_p, c_size_t, c_char_p)
+_last_error = _declare(_pdfium.FPDF_GetLastError, ctypes.c_ulong)
+_close_document = _declare(_pdfium.FPDF_CloseDocument, None, c_void_p)
+_page_count = _declare(_pdfium.FPDF_GetPageCount, c_int, c_void_p)
+_load_page = _declare(_pdfium.FPDF_LoadPage, c_void_p, c_void_p, c_int)
+_close_page = _declare(_pdfium.FPDF_ClosePage, None, c_void_p)
+_page_width = _declare(_pdfium.FPDF_GetPageWidthF, c_float, c_void_p)
+_page_height = _declare(_pdfium.FPDF_GetPageHeightF, c_float, c_void_p)
 
 # page objects (pdf_grid: rules)
 count_page_objects = _declare(_pdfium.FPDFPage_CountObjects, c_int, c_void_p)
@@ -45,8 +65,143 @@ segment_point = _declare(_pdfium.FPDFPathSegment_GetPoint, c_int, c_void_p, _FLO
 segment_type = _declare(_pdfium.FPDFPathSegment_GetType, c_int, c_void_p)
 segment_closes = _declare(_pdfium.FPDFPathSegment_GetClose, c_int, c_void_p)
 
-# characters (pdf: printed lines)
+# text pages and characters
+_load_textpage = _declare(_pdfium.FPDFText_LoadPage, c_void_p, c_void_p)
+_close_textpage = _declare(_pdfium.FPDFText_ClosePage, None, c_void_p)
+_count_chars = _declare(_pdfium.FPDFText_CountChars, c_int, c_void_p)
+_text_index = _declare(_pdfium.FPDFText_GetTextIndexFromCharIndex, c_int, c_void_p, c_int)
+_get_text = _declare(_pdfium.FPDFText_GetText, c_int, c_void_p, c_int, c_int, _USHORT_P)
+_bounded_text = _declare(_pdfium.FPDFText_GetBoundedText, c_int, c_void_p, c_double, c_double, c_double, c_double, _USHORT_P, c_int)
+_char_box = _declare(_pdfium.FPDFText_GetCharBox, c_int, c_void_p, c_int, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P)
 loose_char_box = _declare(_pdfium.FPDFText_GetLooseCharBox, c_int, c_void_p, c_int, POINTER(RECT))
 char_matrix = _declare(_pdfium.FPDFText_GetMatrix, c_int, c_void_p, c_int, POINTER(MATRIX))
 char_origin = _declare(_pdfium.FPDFText_GetCharOrigin, c_int, c_void_p, c_int, _DOUBLE_P, _DOUBLE_P)
 font_size = _declare(_pdfium.FPDFText_GetFontSize, c_double, c_void_p, c_int)
+
+# PDFium is set up once per process, as pypdfium2 sets it up (set up twice, it keeps the first).
+_pdfium.FPDF_InitLibraryWithConfig(
+    _pdfium.FPDF_LIBRARY_CONFIG(version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0)
+)
+
+
+class PdfiumError(RuntimeError):
+    """PDFium could not do what was asked; ``code`` is its error code when it gave one (opening a document)."""
+
+    def __init__(self, message: str, code: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class Document:
+    """A PDF opened from bytes (kept while it is open: PDFium reads from them)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self.handle = _load_document(data, len(data), None) or 0
+        self.pages = _page_count(self.handle) if self.handle else 0
+        if self.pages < 1:
+            code = _last_error()
+            self.close()
+            raise PdfiumError("PDFium could not open the document", code)
+
+    def __len__(self) -> int:
+        return self.pages
+
+    def close(self) -> None:
+        """Release the document (its pages closed first)."""
+        if self.handle:
+            _close_document(self.handle)
+            self.handle = 0
+
+
+class Page:
+    """Page ``index`` of a document."""
+
+    def __init__(self, document: Document, index: int) -> None:
+        self.handle = _load_page(document.handle, index) or 0
+        if not self.handle:
+            raise PdfiumError(f"PDFium could not load page {index + 1}")
+
+    def get_size(self) -> tuple[float, float]:
+        """Width and height in points."""
+        return _page_width(self.handle), _page_height(self.handle)
+
+    def get_textpage(self) -> "TextPage":
+        """The page's text layer."""
+        return TextPage(self)
+
+    def close(self) -> None:
+        """Release the page (its text page closed first)."""
+        if self.handle:
+            _close_page(self.handle)
+            self.handle = 0
+
+
+class TextPage:
+    """A page's text layer: its characters, their text and boxes."""
+
+    def __init__(self, page: Page) -> None:
+        self.handle = _load_textpage(page.handle) or 0
+        if not self.handle:
+            raise PdfiumError("PDFium could not load a page's text")
+
+    def count_chars(self) -> int:
+        """The number of characters on the page."""
+        count = _count_chars(self.handle)
+        if count == -1:
+            raise PdfiumError("PDFium could not count a page's characters")
+        return count
+
+    def get_text_range(self, index: int, count: int) -> str:
+        """The text of characters ``index`` to ``index + count - 1``.
+
+        As pypdfium2 takes it: characters at either end that have no place in
+        PDFium's text are left out of the range first, so that PDFium does not
+        read beyond it (pypdfium2 issue 261).
+        """
+        first, last = index, index + count - 1
+        while first <= last and _text_index(self.handle, first) == -1:
+            first += 1
+        while first <= last and _text_index(self.handle, last) == -1:
+            last -= 1
+        if first > last:
+            return ""
+        size = _text_index(self.handle, last) + 2 - _text_index(self.handle, first)  # a NUL at the end included
+        buffer = (c_ushort * size)()
+        written = _get_text(self.handle, first, last - first + 1, buffer)
+        return codecs.decode(memoryview(buffer)[: written - 1], "utf-16-le", errors="ignore")
+
+    def get_text_bounded(self, left: float, bottom: float, right: float, top: float) -> str:
+        """The text PDFium finds inside the box (left, bottom, right, top)."""
+        count = _bounded_text(self.handle, left, top, right, bottom, None, 0)
+        if count <= 0:
+            return ""
+        buffer = (c_ushort * count)()
+        _bounded_text(self.handle, left, top, right, bottom, buffer, count)
+        return codecs.decode(buffer, "utf-16-le", errors="ignore")
+
+    def get_charbox(self, index: int, loose: bool = False) -> tuple[float, float, float, float]:
+        """Character ``index``'s box (left, bottom, right, top): its glyph's, or with ``loose`` its font's whole height."""
+        if loose:
+            rect = RECT()
+            ok = loose_char_box(self.handle, index, rect)
+            box = rect.left, rect.bottom, rect.right, rect.top
+        else:
+            left, bottom, right, top = c_double(), c_double(), c_double(), c_double()
+            ok = _char_box(self.handle, index, left, right, bottom, top)  # PDFium's order: left, right, bottom, top
+            box = left.value, bottom.value, right.value, top.value
+        if not ok:
+            raise PdfiumError(f"PDFium has no box for character {index}")
+        return box
+
+    def char_x(self, index: int) -> float:
+        """Where character ``index``'s origin (the pen's position) is across the page."""
+        x, y = c_double(), c_double()
+        char_origin(self.handle, index, x, y)
+        return x.value
+
+    def close(self) -> None:
+        """Release the text page."""
+        if self.handle:
+            _close_textpage(self.handle)
+            self.handle = 0
