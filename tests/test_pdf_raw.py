@@ -102,3 +102,12 @@ def test_page_without_rules_and_page_with_a_ruled_grid(tmp_path):
     ]
     assert prose[0][2] != prose[1][2]  # a change of type size starts a new block, on either page
     assert [line.cells for line in lines if line.cells] == [("Code", "Outcome"), ("N1", "Prepare the work area")]
+
+
+def test_pdfium_is_loaded_from_pypdfium2s_folder_else_from_its_bindings():
+    import ctypes
+
+    import pypdfium2_raw
+
+    assert isinstance(pdf_raw._library(), ctypes.CDLL)  # the reader does not import the bindings
+    assert pdf_raw._library(lambda name: None) is pypdfium2_raw

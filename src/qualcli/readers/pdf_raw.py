@@ -1,87 +1,126 @@
 """PDFium for the PDF reader: the C functions it calls, declared to take plain addresses, and thin page objects.
 
-pypdfium2 comes in two layers: ``pypdfium2_raw``, the ctypes bindings of
-PDFium's C API, and ``pypdfium2`` on top of it, with Python objects for
-documents and pages. The reader needs a few calls only, many times over, so
-it uses the bindings alone:
+pypdfium2 ships PDFium as a shared library inside its ``pypdfium2_raw``
+package, with ctypes bindings of the whole C API, and ``pypdfium2`` on top,
+with Python objects for documents and pages. The reader needs a few calls
+only, many times over, so it loads the library itself and declares those:
 
-- importing the object layer costs about as much CPU again as the bindings
-  (it brings in logging, argparse, uuid ...), on every PDF read;
+- importing the bindings (thousands of declarations, and the standard
+  modules their loader imports) costs about 25 ms of CPU, and the object
+  layer as much again (logging, argparse, uuid ...), on every PDF read;
+  loading the library and declaring the calls below costs about 1 ms;
 - the bindings declare PDFium's handles as typed ctypes pointers, so every
   call returning one builds a Python object and every call taking one checks
   its type; the reader makes tens of thousands of calls on a designed book (a
-  few per printed line, four per segment of every drawn rule), so the
-  functions it calls are declared again here with handles as plain integers
-  (``c_void_p``), which ctypes converts in about half the time.
+  few per printed line, four per segment of every drawn rule), so here
+  handles are plain integers (``c_void_p``), which ctypes converts in about
+  half the time.
 
-The same functions of the same library are called with the same values.
-:class:`Document`, :class:`Page` and :class:`TextPage` do what the reader
-used of pypdfium2's objects, in the same way (text taken as pypdfium2's
-``get_text_range`` takes it, boxes as its ``get_charbox`` gives them);
-pages and documents are closed by the reader, explicitly.
+Where the library is not where pypdfium2's own loader looks first (the
+package's folder), the calls are taken from the bindings instead, declared
+the same way. The same functions of the same library are called with the
+same values. :class:`Document`, :class:`Page` and :class:`TextPage` do what
+the reader used of pypdfium2's objects, in the same way (text taken as
+pypdfium2's ``get_text_range`` takes it, boxes as its ``get_charbox`` gives
+them); pages and documents are closed by the reader, explicitly.
 """
 
 from __future__ import annotations
 
 import codecs
 import ctypes
-from ctypes import POINTER, c_char_p, c_double, c_float, c_int, c_size_t, c_ushort, c_void_p
+import sys
+from ctypes import POINTER, Structure, c_char_p, c_double, c_float, c_int, c_size_t, c_uint, c_ushort, c_void_p
+from importlib.util import find_spec
+from pathlib import Path
 
-import pypdfium2_raw as _pdfium
+# PDFium's public headers (fpdfview.h, fpdf_edit.h): error and object codes, and the structures filled in below.
+ERR_PASSWORD = 4
+PAGEOBJ_PATH, PAGEOBJ_FORM = 2, 5
+SEGMENT_LINETO, SEGMENT_MOVETO = 0, 2
 
+
+class RECT(Structure):
+    """FS_RECTF."""
+
+    _fields_ = (("left", c_float), ("top", c_float), ("right", c_float), ("bottom", c_float))
+
+
+class MATRIX(Structure):
+    """FS_MATRIX."""
+
+    _fields_ = tuple((name, c_float) for name in "abcdef")
+
+
+class _Config(Structure):
+    """FPDF_LIBRARY_CONFIG, version 2 (the fields PDFium reads for that version)."""
+
+    _fields_ = (("version", c_int), ("m_pUserFontPaths", c_void_p), ("m_pIsolate", c_void_p), ("m_v8EmbedderSlot", c_uint))
+
+
+def _library(find=find_spec):
+    """PDFium as pypdfium2 ships it: the shared library in ``pypdfium2_raw``'s folder, else that package's bindings."""
+    spec = find("pypdfium2_raw")  # finds the package without importing it
+    if spec is not None and spec.submodule_search_locations:
+        prefix, suffix = ("", "dll") if sys.platform.startswith(("win32", "cygwin", "msys")) else (
+            ("lib", "dylib") if sys.platform.startswith(("darwin", "ios")) else ("lib", "so")
+        )
+        path = Path(list(spec.submodule_search_locations)[0]) / f"{prefix}pdfium.{suffix}"
+        if path.exists():
+            return ctypes.CDLL(str(path))
+    import pypdfium2_raw
+
+    return pypdfium2_raw
+
+
+_LIB = _library()
 _FLOAT_P, _DOUBLE_P, _USHORT_P = POINTER(c_float), POINTER(c_double), POINTER(c_ushort)
-RECT, MATRIX = _pdfium.FS_RECTF, _pdfium.FS_MATRIX  # the structures the calls below fill in
-ERR_PASSWORD = _pdfium.FPDF_ERR_PASSWORD
-PAGEOBJ_PATH, PAGEOBJ_FORM = _pdfium.FPDF_PAGEOBJ_PATH, _pdfium.FPDF_PAGEOBJ_FORM
-SEGMENT_LINETO, SEGMENT_MOVETO = _pdfium.FPDF_SEGMENT_LINETO, _pdfium.FPDF_SEGMENT_MOVETO
 
 
-def _declare(function, restype, *argtypes):
-    """PDFium's ``function`` (a binding of pypdfium2_raw), called through a prototype with plain-address handles."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, c_void_p).value)
+def _declare(name: str, restype, *argtypes):
+    """PDFium's function ``name``, called through a prototype with plain-address handles."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(_LIB, name), c_void_p).value)
 
 
 # documents and pages
-_load_document = _declare(_pdfium.FPDF_LoadMemDocument64, c_void_p, c_void_p, c_size_t, c_char_p)
-_last_error = _declare(_pdfium.FPDF_GetLastError, ctypes.c_ulong)
-_close_document = _declare(_pdfium.FPDF_CloseDocument, None, c_void_p)
-_page_count = _declare(_pdfium.FPDF_GetPageCount, c_int, c_void_p)
-_load_page = _declare(_pdfium.FPDF_LoadPage, c_void_p, c_void_p, c_int)
-_close_page = _declare(_pdfium.FPDF_ClosePage, None, c_void_p)
-_page_width = _declare(_pdfium.FPDF_GetPageWidthF, c_float, c_void_p)
-_page_height = _declare(_pdfium.FPDF_GetPageHeightF, c_float, c_void_p)
+_load_document = _declare("FPDF_LoadMemDocument64", c_void_p, c_void_p, c_size_t, c_char_p)
+_last_error = _declare("FPDF_GetLastError", ctypes.c_ulong)
+_close_document = _declare("FPDF_CloseDocument", None, c_void_p)
+_page_count = _declare("FPDF_GetPageCount", c_int, c_void_p)
+_load_page = _declare("FPDF_LoadPage", c_void_p, c_void_p, c_int)
+_close_page = _declare("FPDF_ClosePage", None, c_void_p)
+_page_width = _declare("FPDF_GetPageWidthF", c_float, c_void_p)
+_page_height = _declare("FPDF_GetPageHeightF", c_float, c_void_p)
 
 # page objects (pdf_grid: rules)
-count_page_objects = _declare(_pdfium.FPDFPage_CountObjects, c_int, c_void_p)
-page_object = _declare(_pdfium.FPDFPage_GetObject, c_void_p, c_void_p, c_int)
-count_form_objects = _declare(_pdfium.FPDFFormObj_CountObjects, c_int, c_void_p)
-form_object = _declare(_pdfium.FPDFFormObj_GetObject, c_void_p, c_void_p, c_int)
-object_type = _declare(_pdfium.FPDFPageObj_GetType, c_int, c_void_p)
-object_bounds = _declare(_pdfium.FPDFPageObj_GetBounds, c_int, c_void_p, _FLOAT_P, _FLOAT_P, _FLOAT_P, _FLOAT_P)
-object_matrix = _declare(_pdfium.FPDFPageObj_GetMatrix, c_int, c_void_p, POINTER(MATRIX))
-count_segments = _declare(_pdfium.FPDFPath_CountSegments, c_int, c_void_p)
-path_segment = _declare(_pdfium.FPDFPath_GetPathSegment, c_void_p, c_void_p, c_int)
-segment_point = _declare(_pdfium.FPDFPathSegment_GetPoint, c_int, c_void_p, _FLOAT_P, _FLOAT_P)
-segment_type = _declare(_pdfium.FPDFPathSegment_GetType, c_int, c_void_p)
-segment_closes = _declare(_pdfium.FPDFPathSegment_GetClose, c_int, c_void_p)
+count_page_objects = _declare("FPDFPage_CountObjects", c_int, c_void_p)
+page_object = _declare("FPDFPage_GetObject", c_void_p, c_void_p, c_int)
+count_form_objects = _declare("FPDFFormObj_CountObjects", c_int, c_void_p)
+form_object = _declare("FPDFFormObj_GetObject", c_void_p, c_void_p, c_int)
+object_type = _declare("FPDFPageObj_GetType", c_int, c_void_p)
+object_bounds = _declare("FPDFPageObj_GetBounds", c_int, c_void_p, _FLOAT_P, _FLOAT_P, _FLOAT_P, _FLOAT_P)
+object_matrix = _declare("FPDFPageObj_GetMatrix", c_int, c_void_p, POINTER(MATRIX))
+count_segments = _declare("FPDFPath_CountSegments", c_int, c_void_p)
+path_segment = _declare("FPDFPath_GetPathSegment", c_void_p, c_void_p, c_int)
+segment_point = _declare("FPDFPathSegment_GetPoint", c_int, c_void_p, _FLOAT_P, _FLOAT_P)
+segment_type = _declare("FPDFPathSegment_GetType", c_int, c_void_p)
+segment_closes = _declare("FPDFPathSegment_GetClose", c_int, c_void_p)
 
 # text pages and characters
-_load_textpage = _declare(_pdfium.FPDFText_LoadPage, c_void_p, c_void_p)
-_close_textpage = _declare(_pdfium.FPDFText_ClosePage, None, c_void_p)
-_count_chars = _declare(_pdfium.FPDFText_CountChars, c_int, c_void_p)
-_text_index = _declare(_pdfium.FPDFText_GetTextIndexFromCharIndex, c_int, c_void_p, c_int)
-_get_text = _declare(_pdfium.FPDFText_GetText, c_int, c_void_p, c_int, c_int, _USHORT_P)
-_bounded_text = _declare(_pdfium.FPDFText_GetBoundedText, c_int, c_void_p, c_double, c_double, c_double, c_double, _USHORT_P, c_int)
-_char_box = _declare(_pdfium.FPDFText_GetCharBox, c_int, c_void_p, c_int, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P)
-loose_char_box = _declare(_pdfium.FPDFText_GetLooseCharBox, c_int, c_void_p, c_int, POINTER(RECT))
-char_matrix = _declare(_pdfium.FPDFText_GetMatrix, c_int, c_void_p, c_int, POINTER(MATRIX))
-char_origin = _declare(_pdfium.FPDFText_GetCharOrigin, c_int, c_void_p, c_int, _DOUBLE_P, _DOUBLE_P)
-font_size = _declare(_pdfium.FPDFText_GetFontSize, c_double, c_void_p, c_int)
+_load_textpage = _declare("FPDFText_LoadPage", c_void_p, c_void_p)
+_close_textpage = _declare("FPDFText_ClosePage", None, c_void_p)
+_count_chars = _declare("FPDFText_CountChars", c_int, c_void_p)
+_text_index = _declare("FPDFText_GetTextIndexFromCharIndex", c_int, c_void_p, c_int)
+_get_text = _declare("FPDFText_GetText", c_int, c_void_p, c_int, c_int, _USHORT_P)
+_bounded_text = _declare("FPDFText_GetBoundedText", c_int, c_void_p, c_double, c_double, c_double, c_double, _USHORT_P, c_int)
+_char_box = _declare("FPDFText_GetCharBox", c_int, c_void_p, c_int, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P)
+loose_char_box = _declare("FPDFText_GetLooseCharBox", c_int, c_void_p, c_int, POINTER(RECT))
+char_matrix = _declare("FPDFText_GetMatrix", c_int, c_void_p, c_int, POINTER(MATRIX))
+char_origin = _declare("FPDFText_GetCharOrigin", c_int, c_void_p, c_int, _DOUBLE_P, _DOUBLE_P)
+font_size = _declare("FPDFText_GetFontSize", c_double, c_void_p, c_int)
 
 # PDFium is set up once per process, as pypdfium2 sets it up (set up twice, it keeps the first).
-_pdfium.FPDF_InitLibraryWithConfig(
-    _pdfium.FPDF_LIBRARY_CONFIG(version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0)
-)
+_declare("FPDF_InitLibraryWithConfig", None, POINTER(_Config))(_Config(version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0))
 
 
 class PdfiumError(RuntimeError):
