@@ -55,10 +55,11 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from timing import PYTHON_BASELINE, QUALCLI, checkout_python, command_env, corpus_dir
+from timing import PYTHON_BASELINE, checkout_python, command_env, corpus_dir
 
 HANDBOOK = "cityandguilds-4417-customer-service-v2.8.txt"
 CHECK_TEXT = "under the Data Protection Act 1998"
@@ -67,7 +68,8 @@ GOALS = {"legislation check": 2.5}
 FLOOR = "python -c 'import typer'"
 
 
-def interleaved_medians(cases: dict[str, tuple[list[str], dict[str, str]]], repeat: int) -> dict[str, tuple[float, float]]:
+def interleaved_medians(cases: dict[str, tuple[list[str], dict[str, str]]], repeat: int,
+                        cwd: Path | None = None) -> dict[str, tuple[float, float]]:
     """Median wall time and median CPU time (user + system) of each case over ``repeat`` rounds
     (one warm-up round first). On a loaded machine the CPU time is the steadier of the two."""
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
@@ -75,7 +77,7 @@ def interleaved_medians(cases: dict[str, tuple[list[str], dict[str, str]]], repe
         for name, (argv, env) in cases.items():
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+            done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
             elapsed = time.perf_counter() - start
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -88,10 +90,12 @@ def interleaved_medians(cases: dict[str, tuple[list[str], dict[str, str]]], repe
 
 
 def tree_command(tree: Path | None) -> tuple[list[str], dict[str, str]]:
-    """``python -m qualcli`` and its environment for commands run from ``tree`` (None: the installed qualcli)."""
-    if tree is None:
-        return QUALCLI, command_env()
-    python, env = checkout_python(tree)
+    """The ``qualcli`` console script (what a user runs; ``python -m qualcli`` without one) and its
+    environment, for commands run from ``tree`` (None: the installed qualcli)."""
+    python, env = (sys.executable, command_env()) if tree is None else checkout_python(tree)
+    script = Path(python).parent / "qualcli"
+    if script.exists() and "PYTHONPATH" not in env:
+        return [str(script)], env
     return [python, "-m", "qualcli"], env
 
 
@@ -121,6 +125,7 @@ def main() -> None:
     handbook = str(corpus_dir() / "specs" / HANDBOOK)
     commands = {
         "legislation check": ["legislation", "check", CHECK_TEXT],
+        "legislation check, with a qualcli.toml": ["legislation", "check", CHECK_TEXT, "--config", "CONFIG"],
         "--version": ["--version"],
         "--help": ["--help"],
         "plugins": ["plugins"],
@@ -134,7 +139,14 @@ def main() -> None:
         for suffix, tree in trees.items():
             qualcli, env = tree_command(tree)
             cases[f"qualcli {label}{suffix}"] = ([*qualcli, *argv], env)
-    results = interleaved_medians(cases, args.repeat)
+    with tempfile.TemporaryDirectory() as folder:  # run where no config applies, as in most users' folders
+        (Path(folder) / "work").mkdir()
+        config = Path(folder) / "config" / "qualcli.toml"  # named with --config only
+        config.parent.mkdir()
+        config.write_text('[lint]\njurisdiction = "E"\n', encoding="utf-8")
+        for argv, _ in cases.values():
+            argv[:] = [str(config) if arg == "CONFIG" else arg for arg in argv]
+        results = interleaved_medians(cases, args.repeat, cwd=Path(folder) / "work")
     base_wall, base_cpu = results["python -c pass"]
     print(f"Whole process, median of {args.repeat} interleaved rounds: wall time and CPU time as ratios")
     print(f"{'command':44} {'x python':>9} {'cpu x':>7} {'goal':>6} {'x before':>9} {'cpu':>6}")

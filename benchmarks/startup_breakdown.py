@@ -2,11 +2,12 @@
 
 Run: ``uv run python benchmarks/startup_breakdown.py [--repeat N]``.
 
-Each round runs a fresh interpreter that takes the steps the command takes,
-in its order (so an import shared by two steps is charged to the first), and
-reads its CPU time after each; ``python -c pass`` runs in the same rounds.
-Medians of CPU time (steadier than wall time on a loaded machine). The
-import of Typer is the floor every command stands on.
+Each round runs a fresh interpreter that takes the steps the command takes
+on the start-up fast path (:mod:`qualcli.fastpath`: no Typer), in its order
+(so an import shared by two steps is charged to the first), and reads its
+CPU time after each; ``python -c pass`` runs in the same rounds, both in a
+folder where no config applies. Medians of CPU time (steadier than wall
+time on a loaded machine).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 
 from timing import PYTHON_BASELINE, command_env
 
@@ -29,36 +31,36 @@ def lap(label):
 lap("interpreter start-up (to the first line)")
 import gc
 gc.disable()  # as qualcli.start does
-import typer
-lap("import typer (the CLI stack: click, shellingham, inspect, subprocess ...)")
-import typer.main
-import qualcli.cli as cli
-gc.freeze()
-gc.enable()
-lap("import qualcli.cli (the root group; no command module)")
-root = typer.main.get_command(cli.app)
-root.commands["legislation"].commands["check"]
-lap("Typer builds the root and the legislation group (imports commands.legislation)")
-from pathlib import Path
+import re, datetime, json
+lap("the standard library the work needs: re (with enum, functools ...), datetime, json")
+from qualcli.fastpath import parse
+command, keywords = parse(["legislation", "check", {TEXT!r}])
+lap("import qualcli.fastpath and read the arguments (no Typer)")
 from qualcli.asof import parse_date
 from qualcli.config import load_config
-from qualcli.legislation.table import Table, _build, _shipped_entries, check_successors
+from qualcli.legislation.report import check_text
+from qualcli.legislation.table import Table, _build, _shipped_entries, _shipped_file, check_successors
 from qualcli.lint.settings import lint_config
-lap("imports of the command: legislation.table and finder, lint.settings, config (dataclasses, regexes)")
-settings = lint_config(load_config(Path.cwd(), None))
-lap("load_config (finds and reads pyproject.toml: tomllib)")
+import ahocorasick_rs
+lap("imports of the command: legislation table, finder, checks, context, report; lint settings; config")
+settings = lint_config(load_config(None, None))
+lap("load_config (walks up from the working folder: no config there)")
 entries = _shipped_entries()
-lap("the shipped table's entries from the cached JSON copy")
-table = Table(_build(entry, "shipped") for entry in entries)
+lap("the shipped table's entries from the cached JSON copy (hash of the YAML, checksum, json.loads)")
+table = Table(_build(entry, _shipped_file()) for entry in entries)
 check_successors(table, "shipped")
 lap("build the instruments")
 from qualcli.plugin_results import hook_results
 hook_results("register_legislation")
-lap("plugins' legislation entries (cached hook results; plugin list cache and plugin files for the key)")
-from qualcli.legislation.report import check_text
-lap("import legislation.report (checks, context, rules)")
-check_text({TEXT!r}, table, parse_date(None), "E")
-lap("check the text: Finder (names trie, Aho-Corasick automaton) and the checks")
+lap("plugins' legislation entries (cached hook results; key: installed distributions, plugin files)")
+from qualcli.legislation.finder import Finder
+finder = Finder(table)
+lap("build the finder (names trie, Aho-Corasick automaton)")
+from qualcli.legislation.checks import check_reference
+when = parse_date(None)
+for ref in finder.find({TEXT!r}):
+    check_reference(ref, {TEXT!r}, table, when, "E")
+lap("find and check the references (compiles the sentence-context patterns on first use)")
 print(f"{{marks[0][1] * 1e3:.3f}}|{{marks[0][0]}}")
 for (_, before), (label, after) in zip(marks, marks[1:]):
     print(f"{{(after - before) * 1e3:.3f}}|{{label}}")
@@ -72,7 +74,8 @@ os._exit(0)  # as qualcli.start does: no interpreter teardown
 def child_cpu(argv: list[str]) -> tuple[float, str]:
     """CPU seconds (user + system) of one run of ``argv``, and its stdout."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run(argv, capture_output=True, text=True, env=command_env())
+    with tempfile.TemporaryDirectory() as folder:  # no config file applies there
+        done = subprocess.run(argv, capture_output=True, text=True, env=command_env(), cwd=folder)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode:
         sys.exit(done.stderr)

@@ -8,7 +8,6 @@ heavy libraries) are imported inside the command when it runs.
 
 from __future__ import annotations
 
-import os
 import sys
 
 import typer
@@ -16,6 +15,7 @@ import typer
 from qualcli.commands.conventions import CONTEXT_SETTINGS, show_version
 from qualcli.commands.lazy import LazyGroup
 from qualcli.errors import QualcliError
+from qualcli.exits import fail, unforeseen
 
 
 class RootGroup(LazyGroup):
@@ -65,7 +65,7 @@ def main() -> None:
     try:
         result = app(prog_name="qualcli", standalone_mode=False)  # returns the exit code of typer.Exit
     except QualcliError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except (KeyboardInterrupt, BrokenPipeError, typer.Abort):
@@ -75,14 +75,7 @@ def main() -> None:
         if ctx is None or type(exc).__name__ == "NoArgsIsHelpError":
             exc.show()
             sys.exit(getattr(exc, "exit_code", 2))
-        _fail(f"{exc.format_message()} (see '{ctx.command_path} --help')")
+        fail(f"{exc.format_message()} (see '{ctx.command_path} --help')")
     except Exception as exc:  # a bug or an input we did not foresee: one line, exit 2
-        if os.environ.get("QUALCLI_DEBUG"):
-            raise
-        _fail(f"internal error: {type(exc).__name__}: {exc} (set QUALCLI_DEBUG=1 for details)")
+        unforeseen(exc)
     sys.exit(result if isinstance(result, int) else 0)
-
-
-def _fail(message: str) -> None:
-    print(f"qualcli: error: {message}", file=sys.stderr)
-    sys.exit(2)

@@ -3,7 +3,9 @@
 As ruff and pytest do, qualcli walks up from the working directory to the
 first folder holding a ``qualcli.toml`` (the whole file is qualcli's table)
 or a ``pyproject.toml`` with a ``[tool.qualcli]`` table; in one folder,
-``qualcli.toml`` wins. A pyproject.toml without the table is passed over.
+``qualcli.toml`` wins. A pyproject.toml without the table is passed over
+(one that does not even contain the word "qualcli" without being read as
+TOML: reading TOML costs more than a short command).
 Each command reads its own sub-table (``lint`` for ``qualcli lint``).
 
 :func:`load_config` returns the table as a plain dict, plus the key
@@ -13,47 +15,84 @@ that relative paths in it can be resolved against that file's folder.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+import os
 
 from qualcli.errors import QualcliError
+
+TYPE_CHECKING = False  # pathlib and typing are not imported at run time: the start-up fast path reads config too
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
 CONFIG_NAMES = ("qualcli.toml", "pyproject.toml")
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: str) -> dict[str, Any]:
+    """The file's TOML as a dict; a file read before with the same bytes is not parsed again (:mod:`qualcli.memo`)."""
+    from qualcli import memo
+
+    try:
+        with open(path, "rb") as config_file:
+            data = config_file.read()
+    except OSError as exc:
+        raise QualcliError(f"cannot read config: {exc.strerror}", path) from None
+    table = memo.recall("toml", data)
+    if isinstance(table, dict):
+        return table
     import tomllib
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise QualcliError(f"cannot read config: {exc.strerror}", str(path)) from None
+        table = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise QualcliError(f"invalid TOML: {exc}", str(path)) from None
+        raise QualcliError(f"invalid TOML: {exc}", path) from None
+    memo.keep("toml", data, table)
+    return table
 
 
-def _table_in(path: Path) -> dict[str, Any] | None:
-    data = _read_toml(path)
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("qualcli")
+def _mentions_qualcli(path: str) -> bool:
+    """False when a pyproject.toml cannot hold a ``[tool.qualcli]`` table: the word is nowhere in it.
+    Most projects' pyproject.toml never mention qualcli, and reading TOML costs more than a short command."""
+    try:
+        with open(path, "rb") as config_file:
+            return b"qualcli" in config_file.read()
+    except OSError:
+        return True  # _read_toml reports it
+
+
+def _table_in(path: str) -> dict[str, Any] | None:
+    if os.path.basename(path) == "pyproject.toml":
+        if not _mentions_qualcli(path):
+            return None
+        table = _read_toml(path).get("tool", {}).get("qualcli")
         if table is not None and not isinstance(table, dict):
-            raise QualcliError("[tool.qualcli] must be a table", str(path))
+            raise QualcliError("[tool.qualcli] must be a table", path)
         return table
-    return data
+    return _read_toml(path)
+
+
+def _config_file(start: str) -> str | None:
+    """The config file that applies in folder ``start``, walking up; None when there is none."""
+    folder = os.path.realpath(start)
+    while True:
+        for name in CONFIG_NAMES:
+            path = os.path.join(folder, name)
+            if os.path.isfile(path) and _table_in(path) is not None:
+                return path
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
 def find_config(start: Path) -> Path | None:
     """The config file that applies in ``start`` (a folder), walking up; None when there is none."""
-    folder = start.resolve()
-    for candidate_dir in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            path = candidate_dir / name
-            if path.is_file() and _table_in(path) is not None:
-                return path
-    return None
+    from pathlib import Path
+
+    found = _config_file(os.fspath(start))
+    return Path(found) if found is not None else None
 
 
-def load_config(start: Path | None = None, explicit: Path | str | None = None) -> dict[str, Any]:
+def load_config(start: str | Path | None = None, explicit: str | Path | None = None) -> dict[str, Any]:
     """The qualcli configuration table (``{}`` when none is found).
 
     ``explicit`` (``--config FILE``) is used as given: a ``qualcli.toml``-style
@@ -62,15 +101,15 @@ def load_config(start: Path | None = None, explicit: Path | str | None = None) -
     working directory).
     """
     if explicit is not None:
-        path = Path(explicit)
-        if not path.is_file():
-            raise QualcliError("config file not found", str(path))
+        path = os.fspath(explicit)
+        if not os.path.isfile(path):
+            raise QualcliError("config file not found", path)
         table = _table_in(path)
         if table is None:
-            raise QualcliError("no [tool.qualcli] table in this pyproject.toml", str(path))
+            raise QualcliError("no [tool.qualcli] table in this pyproject.toml", path)
     else:
-        path = find_config(start or Path.cwd())
+        path = _config_file(os.fspath(start) if start is not None else os.getcwd())
         if path is None:
             return {}
         table = _table_in(path) or {}
-    return {**table, "config_file": str(path)}
+    return {**table, "config_file": path}

@@ -18,24 +18,25 @@ import json
 import os
 import re
 import sys
-from dataclasses import asdict, dataclass
+from collections import namedtuple
 from importlib import import_module
-from typing import Any
 
-from qualcli.cachedir import cache_dir, fast_hash, write_atomically
+from qualcli.cachedir import cache_folder, fast_hash, write_atomically
+from qualcli.lazyre import lazy_compile
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 ENTRY_POINT_GROUP = "qualcli"
 _CACHE_FORMAT = 1
 
 
-@dataclass(frozen=True)
-class EntryPoint:
-    """One installed plugin: entry-point name, ``module:attr`` target, distribution and its version."""
+class EntryPoint(namedtuple("EntryPoint", "name value distribution version")):
+    """One installed plugin: entry-point ``name``, ``module:attr`` target (``value``), ``distribution``
+    and its ``version`` (None when unknown)."""
 
-    name: str
-    value: str
-    distribution: str | None
-    version: str | None
+    __slots__ = ()
 
 
 def environment_key() -> str:
@@ -71,13 +72,17 @@ def scan() -> list[EntryPoint]:
     return [found[name] for name in sorted(found)]
 
 
-def installed_plugins() -> list[EntryPoint]:
-    """The installed plugins, from the cache when the environment is unchanged, else by :func:`scan`."""
-    key = environment_key()
+def installed_plugins(key: str | None = None) -> list[EntryPoint]:
+    """The installed plugins, from the cache when the environment is unchanged, else by :func:`scan`.
+
+    ``key`` is :func:`environment_key`, when the caller has just computed it.
+    """
+    key = key or environment_key()
     interpreter = fast_hash(sys.executable.encode("utf-8", "surrogateescape"))
-    path = cache_dir() / f"plugins-{interpreter}.json"  # one file per environment, replaced when it changes
+    path = os.path.join(cache_folder(), f"plugins-{interpreter}.json")  # one per environment, replaced when it changes
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as cached_file:
+            data = json.load(cached_file)
         if data["key"] == key:
             cached = [EntryPoint(**item) for item in data["plugins"]]
             if all(isinstance(ep.name, str) and isinstance(ep.value, str) and _TARGET.match(ep.value) for ep in cached):
@@ -85,11 +90,11 @@ def installed_plugins() -> list[EntryPoint]:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass  # missing, damaged or from another qualcli: scanned again
     found = scan()
-    write_atomically(path, json.dumps({"key": key, "plugins": [asdict(ep) for ep in found]}).encode("utf-8"))
+    write_atomically(path, json.dumps({"key": key, "plugins": [ep._asdict() for ep in found]}).encode("utf-8"))
     return found
 
 
-_TARGET = re.compile(r"^\s*(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\])?\s*$")
+_TARGET = lazy_compile(r"^\s*(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\])?\s*$")
 
 
 def load_entry_point(value: str) -> Any:

@@ -23,9 +23,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any
+TYPE_CHECKING = False  # typing is not imported at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
-from qualcli.cachedir import cache_dir, fast_hash, write_atomically
+from qualcli.cachedir import cache_folder, fast_hash, write_atomically
 
 _BUILTIN_FILES = ("readers/builtin.py", "hookspecs.py")
 
@@ -37,11 +39,13 @@ def hook_results(hook_name: str) -> list[tuple[str, Any]]:
         return _collect(hook_name)[0]
     try:
         key = _plugins_key(hook_name)
-        path = cache_dir() / f"hook-{hook_name}-{fast_hash(sys.executable.encode('utf-8', 'surrogateescape'))}.json"
+        interpreter = fast_hash(sys.executable.encode("utf-8", "surrogateescape"))
+        path = os.path.join(cache_folder(), f"hook-{hook_name}-{interpreter}.json")
     except (OSError, ValueError, ImportError):
         return _collect(hook_name)[0]
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as cached_file:
+            data = json.load(cached_file)
         if data["key"] == key and all(isinstance(name, str) for name, _ in data["results"]):
             return [(name, obj) for name, obj in data["results"]]
     except (OSError, ValueError, KeyError, TypeError):
@@ -67,15 +71,14 @@ def _collect(hook_name: str) -> tuple[list[tuple[str, Any]], bool]:
 
 def _plugins_key(hook_name: str) -> str:
     """A fingerprint of the installed distributions and of every plugin's files."""
-    from importlib.util import find_spec
-
     from qualcli.plugin_index import environment_key, installed_plugins
 
-    parts = [hook_name, environment_key()]
+    environment = environment_key()
+    parts = [hook_name, environment]
     root = os.path.dirname(os.path.abspath(__file__))
     parts += [_stamp(os.path.join(root, name)) for name in _BUILTIN_FILES]
-    for ep in installed_plugins():
-        spec = find_spec(ep.value.split(":")[0].strip().split(".")[0])  # the top-level module: not imported
+    for ep in installed_plugins(environment):
+        spec = _top_level_spec(ep.value.split(":")[0].strip().split(".")[0])
         if spec is None:
             parts.append(f"{ep.name}:missing")
             continue
@@ -87,6 +90,24 @@ def _plugins_key(hook_name: str) -> str:
                 dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
                 parts += [_stamp(os.path.join(dirpath, name)) for name in sorted(filenames)]
     return fast_hash("\n".join(parts).encode("utf-8", "surrogateescape"))
+
+
+def _top_level_spec(name: str):
+    """Where top-level module ``name`` would be imported from (its spec, None when nowhere), without importing it.
+
+    What ``importlib.util.find_spec`` answers for a top-level name, asking the
+    same finders (``sys.meta_path``: the path finder, and editable installs'
+    own finders), without importing importlib.util and what it imports.
+    """
+    module = sys.modules.get(name)
+    if module is not None:
+        return getattr(module, "__spec__", None)
+    for finder in sys.meta_path:
+        find_spec = getattr(finder, "find_spec", None)
+        spec = find_spec(name, None) if find_spec is not None else None
+        if spec is not None:
+            return spec
+    return None
 
 
 def _stamp(path: str) -> str:

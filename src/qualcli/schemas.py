@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
-from importlib import resources
-from pathlib import Path
-from typing import Any, Iterator
+
+TYPE_CHECKING = False  # the start-up fast path checks a config's schema stamp without importing these
+if TYPE_CHECKING:
+    from typing import Any, Iterator
 
 
-def schema_dir() -> Path:
-    """The schemas folder: inside an installed wheel, or at the repository root."""
-    packaged = Path(str(resources.files("qualcli"))) / "schemas"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "schemas"
+def schema_file(name: str) -> str:
+    """``<name>.schema.json`` in the schemas folder: inside the installed package, or at the repository root."""
+    here = os.path.dirname(os.path.realpath(__file__))
+    packaged = os.path.join(here, "schemas")
+    folder = packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(os.path.dirname(here)), "schemas")
+    return os.path.join(folder, f"{name}.schema.json")
 
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     """Load ``schemas/<name>.schema.json``."""
-    return json.loads((schema_dir() / f"{name}.schema.json").read_text(encoding="utf-8"))
+    with open(schema_file(name), encoding="utf-8") as schema:
+        return json.load(schema)
 
 
 def format_path(parts) -> str:

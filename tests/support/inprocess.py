@@ -38,6 +38,27 @@ def run_in_process(*args, cwd: Path | None = None, stdin: str | None = None) -> 
     """
     from qualcli.cli import main
 
+    return run_entry(main, *args, cwd=cwd, stdin=stdin)
+
+
+def run_fast_path(*args, cwd: Path | None = None) -> Result | None:
+    """Run ``qualcli ARGS`` through the start-up fast path (:func:`qualcli.fastpath.answer`) as
+    :func:`run_in_process` runs the Typer command line; None when the fast path does not answer them."""
+    from qualcli.fastpath import parse
+
+    if parse([str(a) for a in args]) is None:
+        return None
+
+    def answer() -> None:
+        from qualcli.fastpath import answer as run
+
+        sys.exit(run(sys.argv[1:]))
+
+    return run_entry(answer, *args, cwd=cwd)
+
+
+def run_entry(main, *args, cwd: Path | None = None, stdin: str | None = None) -> Result:
+    """Run the entry point ``main`` with ``sys.argv`` set to ``qualcli ARGS`` (see :func:`run_in_process`)."""
     out, err = _Stream(), _Stream()
     saved = sys.argv, sys.stdin, sys.stdout, sys.stderr, os.getcwd()
     debug = os.environ.pop("QUALCLI_DEBUG", None)

@@ -69,14 +69,13 @@ def lint(
     Suppress: <!-- qualcli-disable QL001 --> ... <!-- qualcli-enable -->,
     <!-- qualcli-disable-line -->, <!-- qualcli-disable-next-line -->, or "# qualcli: ignore[QL002]".
     """
-    from qualcli.lint.run import Options, run
+    from qualcli.actions.lint import lint_paths
 
-    code = run(Options(
-        paths=paths, fmt=fmt.value, fail_on=fail_on.value if fail_on else None, as_of=as_of, config=config,
+    raise typer.Exit(lint_paths(
+        paths, fmt=fmt.value, fail_on=fail_on.value if fail_on else None, as_of=as_of, config=config,
         jurisdiction=jurisdiction.value if jurisdiction else None, baseline=baseline, write_baseline=write_baseline,
         output=output, jobs=jobs, specs=specs, changed_since=changed_since,
     ))
-    raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:

@@ -30,30 +30,11 @@ def parse(
     ),
 ) -> None:
     """Parse a specification into the qualcli model."""
-    import sys
+    from qualcli.actions.parse import parse_document
 
-    from qualcli.diagnostics import diagnose, summary
-    from qualcli.legislation.annotate import annotate
-    from qualcli.loading import load_spec
-    from qualcli.output import check_writable, write_output
-    from qualcli.specfile import dump
-
-    check_writable(out)  # refuse an unwritable -o before the work
-    detections: list | None = [] if explain_detection else None
-    try:
-        doc = load_spec(file, body, detections, cache=not no_cache)
-    finally:
-        if detections is not None:
-            explained = detections[0].explain() if detections else ["a parsed spec file: no parser was asked"]
-            for line in explained:
-                print(f"{file}: detection: {line}", file=sys.stderr)
-    annotate(doc)  # the legislation each unit cites, found once, for the output
-    write_output(dump(doc, fmt.value), out)
-    print(summary(doc), file=sys.stderr)
-    for warning in doc.warnings:
-        print(f"{doc.source.path}: warning: {warning}", file=sys.stderr)
-    if strict and (doc.diagnostics or diagnose(doc)).problems:
-        raise typer.Exit(1)
+    code = parse_document(file, body, no_cache, fmt.value, out, strict, explain_detection)
+    if code:
+        raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:

@@ -17,8 +17,11 @@ reads this file, and loading OpenSSL for SHA-256 would cost more than reading it
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any, Callable
+
+TYPE_CHECKING = False  # neither is imported at run time: every command reads this cache, the start-up fast path too
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any, Callable
 
 from qualcli.cachedir import fast_hash
 
@@ -26,7 +29,7 @@ FORMAT = 2
 _REQUIRED = ("id", "title", "year", "kind", "jurisdiction", "source")
 
 
-def read_cached(path: Path, yaml_hash: str) -> list[dict[str, Any]] | None:
+def read_cached(path: str | Path, yaml_hash: str) -> list[dict[str, Any]] | None:
     """The cached entries for the YAML with this ``fast_hash``, or None when the file is missing or not to be trusted."""
     payload = read_checked(path, _header(yaml_hash), "entries_hash", fast_hash)
     try:
@@ -40,7 +43,7 @@ def read_cached(path: Path, yaml_hash: str) -> list[dict[str, Any]] | None:
     return entries
 
 
-def write_cached(path: Path, yaml_hash: str, entries: list[dict[str, Any]]) -> None:
+def write_cached(path: str | Path, yaml_hash: str, entries: list[dict[str, Any]]) -> None:
     """Write the cache file atomically; a cache folder that cannot be written is left alone."""
     payload = json.dumps(entries, ensure_ascii=False).encode("utf-8")
     write_checked(path, _header(yaml_hash), payload, "entries_hash", fast_hash)
@@ -60,7 +63,7 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_checked(path: Path, expected: dict[str, Any], checksum: str,
+def read_checked(path: str | Path, expected: dict[str, Any], checksum: str,
                  digest: Callable[[bytes], str] = sha256_hex) -> bytes | None:
     """The payload of a cache file (a JSON header line, then the payload), or None when it is not to be trusted.
 
@@ -69,7 +72,8 @@ def read_checked(path: Path, expected: dict[str, Any], checksum: str,
     Shared by every qualcli cache.
     """
     try:
-        header_line, _, payload = path.read_bytes().partition(b"\n")
+        with open(path, "rb") as cache_file:
+            header_line, _, payload = cache_file.read().partition(b"\n")
         header = json.loads(header_line)
     except (OSError, ValueError):
         return None
@@ -80,7 +84,7 @@ def read_checked(path: Path, expected: dict[str, Any], checksum: str,
     return payload
 
 
-def write_checked(path: Path, header: dict[str, Any], payload: bytes, checksum: str,
+def write_checked(path: str | Path, header: dict[str, Any], payload: bytes, checksum: str,
                   digest: Callable[[bytes], str] = sha256_hex) -> None:
     """Write ``header`` (plus the payload's ``digest`` as ``checksum``) and ``payload`` atomically.
 

@@ -9,14 +9,18 @@ successor, the date and the scope of the change.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections import namedtuple
 from functools import lru_cache
 
-from qualcli.legislation.context import Headings, is_historical, part_for
+from qualcli.legislation.context import is_historical, part_for
 from qualcli.legislation.finder import Reference, resolve
 from qualcli.legislation.rules import RULES
 from qualcli.legislation.table import (DEFAULT_JURISDICTION, JURISDICTION_NAMES, NATIONS, Instrument, Part, StatusChange, Table,
                                        nations_code)
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up)
+if TYPE_CHECKING:
+    from qualcli.legislation.context import Headings
 
 _STATUS_WORDS = {
     "superseded": "superseded",
@@ -36,16 +40,12 @@ _STATUS_RULE = {
 }
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """What a check says about one reference."""
+class Verdict(namedtuple("Verdict", "rule severity message instrument successor suggestion", defaults=(None, None))):
+    """What a check says about one reference (a named tuple): the ``rule`` id, its ``severity``, the
+    ``message``, the ``instrument`` id (None when unknown), the ``successor`` id, and the ``suggestion``
+    (what to cite instead, when there is a plain replacement)."""
 
-    rule: str
-    severity: str
-    message: str
-    instrument: str | None
-    successor: str | None = None
-    suggestion: str | None = None  # what to cite instead, when there is a plain replacement
+    __slots__ = ()
 
 
 @lru_cache(maxsize=4096)

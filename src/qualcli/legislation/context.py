@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Protocol
 
 from qualcli.lazyre import lazy_compile
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Headings(Protocol):
+        """Which lines of a text are headings."""
+
+        def heading_at(self, offset: int) -> bool:
+            """True when the line starting at ``offset`` is (part of) a heading."""
 
 # A sentence ends at . ! ? followed by space and a capital, at a blank line, or at a list item.
 # (The look-behinds follow the stop, so they are only tried where there is one.)
@@ -53,13 +62,6 @@ def is_historical(text: str, start: int, end: int, headings: Headings | None = N
     if _AFTER.search(text, end, e):
         return True
     return bool(_BEFORE.search(text[s:start])) or _under_replaced_heading(text, start, headings)
-
-
-class Headings(Protocol):
-    """Which lines of a text are headings."""
-
-    def heading_at(self, offset: int) -> bool:
-        """True when the line starting at ``offset`` is (part of) a heading."""
 
 
 # A heading that introduces replaced law: "Legislation replaced:", "Former laws", "Old legislation (now repealed)".

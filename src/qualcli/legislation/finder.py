@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections import namedtuple
 from functools import cache
 
 from qualcli.lazyre import lazy_compile
@@ -79,9 +79,8 @@ def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass(frozen=True)
-class Reference:
-    """One citation of an instrument in a text.
+class Reference(namedtuple("Reference", "instrument text start end year form name candidates", defaults=((),))):
+    """One citation of an instrument in a text (a named tuple).
 
     ``instrument`` is the currency-table id (None for an instrument the table
     does not know); ``text`` the citation as written (name and year);
@@ -89,17 +88,11 @@ class Reference:
     written (None when the citation has none); ``form`` how it was written:
     ``title``, ``alias``, ``abbreviation``, ``incorrect`` (a known wrong name),
     ``misnamed`` (an unknown title that nearly matches an instrument of the
-    same year) or ``unknown``; ``candidates`` every table id the written name could mean.
+    same year) or ``unknown``; ``name`` the name as written, without its year;
+    ``candidates`` every table id the written name could mean.
     """
 
-    instrument: str | None
-    text: str
-    start: int
-    end: int
-    year: str | None
-    form: str
-    name: str
-    candidates: tuple[str, ...] = ()
+    __slots__ = ()
 
 
 class Finder:

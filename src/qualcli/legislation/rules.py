@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 SEVERITIES = ("error", "warning", "info")  # most severe first
 
 
-@dataclass(frozen=True)
-class Rule:
-    """One check with a stable id."""
+class Rule(namedtuple("Rule", "id name severity summary")):
+    """One check with a stable ``id``, a ``name``, its default ``severity`` and a ``summary``."""
 
-    id: str
-    name: str
-    severity: str
-    summary: str
+    __slots__ = ()
 
 
 RULES = {

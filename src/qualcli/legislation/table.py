@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from functools import cache, cached_property
-from pathlib import Path
-from typing import Any, Iterable
+from collections import namedtuple
+from functools import cache
+
+TYPE_CHECKING = False  # typing and pathlib are not imported at run time: they would double the start-up of the fast path
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any, Iterable
 
 from qualcli.errors import QualcliError
 
@@ -43,64 +46,79 @@ DEFAULT_JURISDICTION = "E"
 _YEAR_SUFFIX = re.compile(r"[\s,]*\(?\d{4}\)?\s*$")
 
 
-@dataclass(frozen=True)
-class StatusChange:
-    """A dated change in an instrument's standing."""
+class StatusChange(namedtuple("StatusChange", "date status successor scope where note severity",
+                              defaults=(None, None, "UK", None, None))):
+    """A dated change in an instrument's standing.
 
-    date: dt.date
-    status: str  # partly_superseded | superseded | largely_repealed | repealed | revoked | renamed
-    successor: str | None = None  # id of the instrument that now governs
-    scope: str | None = None  # what the change covers, in words
-    where: str = "UK"  # jurisdiction code the change applies in
-    note: str | None = None
-    severity: str | None = None  # overrides the rule's default severity for this change
+    ``date`` (a date) and ``status`` (partly_superseded | superseded |
+    largely_repealed | repealed | revoked | renamed); ``successor``, the id of
+    the instrument that now governs; ``scope``, what the change covers in
+    words; ``where``, the jurisdiction code it applies in; ``note``; and
+    ``severity``, which overrides the rule's default severity for this change.
+    """
+
+    __slots__ = ()
 
     def applies_in(self, jurisdiction: str) -> bool:
         """True when the change has effect in (part of) ``jurisdiction``."""
         return bool(NATIONS[self.where] & NATIONS[jurisdiction])
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(namedtuple("Part", "label title topics changes")):
     """A part or section of an instrument whose status differs from the rest (e.g. Part III of an Act).
 
     ``topics`` are the words a sentence uses when it cites the instrument for this
-    part ("price", "sale price"); ``label`` is how the instrument numbers it.
+    part ("price", "sale price"); ``label`` is how the instrument numbers it;
+    ``changes`` its :class:`StatusChange` s.
     """
 
-    label: str
-    title: str
-    topics: tuple[str, ...]
-    changes: tuple[StatusChange, ...]
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
 class Instrument:
-    """One Act, statutory instrument or retained/EU regulation."""
+    """One Act, statutory instrument or retained/EU regulation.
 
-    id: str
-    title: str
-    year: int
-    kind: str
-    jurisdiction: str
-    source: str
-    aliases: tuple[str, ...] = ()
-    abbreviations: tuple[str, ...] = ()
-    incorrect_names: tuple[str, ...] = ()
-    in_force_from: dt.date | None = None
-    changes: tuple[StatusChange, ...] = ()
-    notes: str | None = None
-    uncertain: str | None = None
-    number: str | None = None  # chapter or SI/SR/SSI number, e.g. "c. 54", "SI 2013/3134"
-    equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)  # jurisdiction -> local ids
-    still_applies_in: str | None = None  # where it is known to remain in force after a narrower change
-    parts: tuple[Part, ...] = ()
-    entry: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    ``number`` is the chapter or SI/SR/SSI number ("c. 54", "SI 2013/3134");
+    ``equivalents`` maps a jurisdiction code to the ids of the local
+    instruments there; ``still_applies_in`` says where it is known to remain
+    in force after a narrower change; ``entry`` is the table entry it was
+    built from; ``name`` is the title without its year (what material writes
+    before the year). Two instruments are equal when everything but
+    ``equivalents`` and ``entry`` is.
+    """
 
-    @cached_property
-    def name(self) -> str:
-        """The title without its year: what material writes before the year."""
-        return _YEAR_SUFFIX.sub("", self.title).strip()
+    __slots__ = ("id", "title", "year", "kind", "jurisdiction", "source", "aliases", "abbreviations",
+                 "incorrect_names", "in_force_from", "changes", "notes", "uncertain", "number",
+                 "equivalents", "still_applies_in", "parts", "entry", "name")
+
+    def __init__(self, id: str, title: str, year: int, kind: str, jurisdiction: str, source: str,
+                 aliases: tuple[str, ...] = (), abbreviations: tuple[str, ...] = (),
+                 incorrect_names: tuple[str, ...] = (), in_force_from: dt.date | None = None,
+                 changes: tuple[StatusChange, ...] = (), notes: str | None = None, uncertain: str | None = None,
+                 number: str | None = None, equivalents: dict[str, tuple[str, ...]] | None = None,
+                 still_applies_in: str | None = None, parts: tuple[Part, ...] = (),
+                 entry: dict[str, Any] | None = None) -> None:
+        self.id, self.title, self.year, self.kind = id, title, year, kind
+        self.jurisdiction, self.source = jurisdiction, source
+        self.aliases, self.abbreviations, self.incorrect_names = aliases, abbreviations, incorrect_names
+        self.in_force_from, self.changes, self.notes, self.uncertain = in_force_from, changes, notes, uncertain
+        self.number, self.equivalents = number, equivalents if equivalents is not None else {}
+        self.still_applies_in, self.parts, self.entry = still_applies_in, parts, entry if entry is not None else {}
+        self.name = _YEAR_SUFFIX.sub("", title).strip()
+
+    def _compared(self) -> tuple:
+        return (self.id, self.title, self.year, self.kind, self.jurisdiction, self.source, self.aliases,
+                self.abbreviations, self.incorrect_names, self.in_force_from, self.changes, self.notes,
+                self.uncertain, self.number, self.still_applies_in, self.parts)
+
+    def __eq__(self, other: object) -> bool:
+        return self._compared() == other._compared() if isinstance(other, Instrument) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        return f"Instrument(id={self.id!r}, title={self.title!r})"
 
     def status_on(self, when: dt.date, jurisdiction: str = DEFAULT_JURISDICTION,
                   part: Part | None = None) -> tuple[str, StatusChange | None]:
@@ -272,7 +290,16 @@ def load_entries(path: Path, validate: bool = True) -> list[dict[str, Any]]:
 
 def shipped_path() -> Path:
     """The table that ships with qualcli."""
-    return Path(__file__).resolve().parents[1] / "data" / "legislation.yaml"
+    from pathlib import Path
+
+    return Path(_shipped_file())
+
+
+def _shipped_file() -> str:
+    """The shipped table's file name (:func:`shipped_path` as a string, without importing pathlib)."""
+    import os
+
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "data", "legislation.yaml")
 
 
 def _shipped_entries() -> list[dict[str, Any]]:
@@ -285,12 +312,15 @@ def _shipped_entries() -> list[dict[str, Any]]:
     gets a new copy, and a copy that is damaged, or cannot be read or
     written, only costs the YAML parse.
     """
+    import os
+
     from qualcli import __version__
-    from qualcli.cachedir import cache_dir, fast_hash
+    from qualcli.cachedir import cache_folder, fast_hash
     from qualcli.legislation.cache import read_cached, write_cached
 
-    key = fast_hash(shipped_path().read_bytes())
-    cached = cache_dir() / f"legislation-{__version__}-{key}.json"
+    with open(_shipped_file(), "rb") as table_file:
+        key = fast_hash(table_file.read())
+    cached = os.path.join(cache_folder(), f"legislation-{__version__}-{key}.json")
     entries = read_cached(cached, key)
     if entries is None:
         entries = plain_entry(load_entries(shipped_path(), validate=False))
@@ -303,7 +333,7 @@ def shipped_table() -> Table:
     """The shipped table plus entries registered by plugins (loaded once per process)."""
     from qualcli.plugin_results import hook_results
 
-    origin = str(shipped_path())
+    origin = _shipped_file()
     table = Table(_build(entry, origin) for entry in _shipped_entries())
     check_successors(table, origin)
     for plugin_name, entry in hook_results("register_legislation"):

@@ -1,48 +1,73 @@
-"""Lint settings from the command line and ``[tool.qualcli.lint]``, validated."""
+"""Lint settings from the command line and ``[tool.qualcli.lint]``, validated.
+
+Both records are named tuples, and this module imports neither dataclasses
+nor typing, and pathlib only when there is a config: ``qualcli legislation
+check`` reads the config's ``lint`` table too, on the start-up fast path.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from collections import namedtuple
 
 from qualcli.errors import QualcliError
 from qualcli.legislation.rules import RULES
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 DEFAULT_FAIL_ON = "warning"
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Everything a worker needs to lint a file (picklable, for worker processes)."""
+class Settings(namedtuple("Settings", "as_of jurisdiction severity entries table_files specs config_file",
+                          defaults=("E", (), (), (), True, None))):
+    """Everything a worker needs to lint a file (picklable, for worker processes).
 
-    as_of: dt.date
-    jurisdiction: str = "E"
-    severity: tuple[tuple[str, str], ...] = ()  # rule -> error|warning|info|off
-    entries: tuple[Any, ...] = ()  # extra currency-table entries from config
-    table_files: tuple[str, ...] = ()
-    specs: bool = True  # try the spec parsers on each file
-    config_file: str | None = None  # named in errors about the extra table entries
+    ``as_of`` (a date) and ``jurisdiction`` judge the law; ``severity`` pairs
+    a rule with error|warning|info|off; ``entries`` are extra currency-table
+    entries from config and ``table_files`` extra table files; ``specs`` says
+    whether to try the spec parsers on each file; ``config_file`` is named in
+    errors about the extra table entries.
+    """
+
+    __slots__ = ()
 
     def severity_for(self, rule: str, default: str) -> str:
         """The configured severity of ``rule`` ("off" drops it), else ``default``."""
         return dict(self.severity).get(rule, default)
 
 
-@dataclass
-class LintConfig:
-    """The ``lint`` sub-table of the qualcli config, checked."""
+class LintConfig(namedtuple("LintConfig", "include exclude severity fail_on jurisdiction legislation entries root source")):
+    """The ``lint`` sub-table of the qualcli config, checked: ``include`` and ``exclude`` globs
+    (relative to ``root``, the config file's folder), ``severity`` by rule, ``fail_on``,
+    ``jurisdiction``, extra ``legislation`` table files and inline ``entries``, and ``source``,
+    the config file (None when there is none)."""
 
-    include: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    fail_on: str | None = None
-    jurisdiction: str | None = None
-    legislation: list[Path] = field(default_factory=list)
-    entries: list[dict[str, Any]] = field(default_factory=list)
-    root: Path | None = None  # folder of the config file: include/exclude are relative to it
-    source: str | None = None  # the config file
+    __slots__ = ()
+
+
+def _validate(table: dict[str, Any], source: str | None) -> None:
+    """Check the ``lint`` table against its schema; a table that passed before (same JSON, same
+    schema file) is not checked again (:mod:`qualcli.memo`): jsonschema costs more than a short command."""
+    import json
+
+    from qualcli import memo
+    from qualcli.schemas import schema_file
+
+    try:
+        with open(schema_file("lint-config"), "rb") as schema:
+            stamp = json.dumps(table, sort_keys=True).encode("utf-8") + b"\0" + schema.read()
+    except (OSError, TypeError, ValueError):  # no schema file to stamp, or a value JSON cannot hold (a TOML date)
+        stamp = None
+    if stamp is not None and memo.recall("valid-lint-config", stamp) is True:
+        return
+    from qualcli.schemas import violations
+
+    problems = list(violations(table, "lint-config"))
+    if problems:
+        raise QualcliError(f"invalid [lint] settings: {problems[0]}", source)
+    if stamp is not None:
+        memo.keep("valid-lint-config", stamp, True)
 
 
 def lint_config(config: dict[str, Any]) -> LintConfig:
@@ -50,24 +75,25 @@ def lint_config(config: dict[str, Any]) -> LintConfig:
     source = config.get("config_file")
     table = config.get("lint", {})
     if table:  # no settings, nothing to validate (and jsonschema stays unimported)
-        from qualcli.schemas import violations
-
-        problems = list(violations(table, "lint-config"))
-        if problems:
-            raise QualcliError(f"invalid [lint] settings: {problems[0]}", source)
+        _validate(table, source)
     unknown = sorted(set(table.get("severity", {})) - set(RULES))
     if unknown:
         raise QualcliError(f"invalid [lint] settings: unknown rule {unknown[0]} in severity (rules: {', '.join(RULES)})", source)
-    root = Path(source).parent if source else None
     files = table.get("legislation", [])
     files = [files] if isinstance(files, str) else files
+    root = legislation = None
+    if source or files:  # paths only when there is a config
+        from pathlib import Path
+
+        root = Path(source).parent if source else None
+        legislation = [(root / f) if root else Path(f) for f in files]
     return LintConfig(
         include=list(table.get("include", [])),
         exclude=list(table.get("exclude", [])),
         severity=dict(table.get("severity", {})),
         fail_on=table.get("fail-on"),
         jurisdiction=table.get("jurisdiction"),
-        legislation=[(root / f) if root else Path(f) for f in files],
+        legislation=legislation or [],
         entries=list(table.get("legislation-entries", [])),
         root=root,
         source=source,
