@@ -98,7 +98,8 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
     vertical: list[Rule] = []
     short_horizontal: list[Rule] = []
     short_vertical: list[Rule] = []
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    left, bottom, right, top, x, y = (ctypes.c_float() for _ in range(6))
+    matrix = pdf_raw.MATRIX()
     for obj in _path_objects(page.handle):
         pdf_raw.object_bounds(obj, left, bottom, right, top)
         if (
@@ -108,7 +109,7 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
             or top.value >= height - EDGE_MARGIN
         ):
             continue
-        for (x1, y1), (x2, y2) in _straight_segments(obj):
+        for (x1, y1), (x2, y2) in _straight_segments(obj, matrix, x, y):
             if abs(y1 - y2) < 0.5 and abs(x1 - x2) >= MIN_SHORT_RULE:
                 rule = ((y1 + y2) / 2, min(x1, x2), max(x1, x2))
                 (horizontal if rule[2] - rule[1] >= MIN_RULE else short_horizontal).append(rule)
@@ -258,17 +259,20 @@ def _join(rules: list[Rule]) -> list[Rule]:
     return joined
 
 
-def _straight_segments(obj: int) -> list[tuple[tuple[float, float], tuple[float, float]]]:
-    """Each straight segment of a path object (its address) as two end points in page space."""
+def _straight_segments(obj: int, matrix, x, y) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """Each straight segment of a path object (its address) as two end points in page space.
+
+    ``matrix`` (a :class:`~qualcli.readers.pdf_raw.MATRIX`) and ``x``, ``y``
+    (``c_float``) are buffers for PDFium to fill in, reused from object to object.
+    """
     from qualcli.readers import pdf_raw
 
-    matrix = pdf_raw.MATRIX()
-    pdf_raw.object_matrix(obj, matrix)
+    if not pdf_raw.object_matrix(obj, matrix):
+        return []  # an object PDFium cannot place: no rules (read with an empty matrix, every point was the origin)
     a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
     get_segment, get_point = pdf_raw.path_segment, pdf_raw.segment_point
     get_kind, get_close = pdf_raw.segment_type, pdf_raw.segment_closes
     line_to, move_to = pdf_raw.SEGMENT_LINETO, pdf_raw.SEGMENT_MOVETO
-    x, y = ctypes.c_float(), ctypes.c_float()
     segments = []
     previous = start = None
     for index in range(pdf_raw.count_segments(obj)):
