@@ -10,6 +10,7 @@ is (:func:`heading_of`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import Iterable, Sequence
@@ -88,8 +89,9 @@ _RULE_SENTENCE = re.compile(r"^(?:you must|all mandatory units|total credits req
 _OUTCOME_REPEAT = re.compile(r"^learning outcome \d+\s*:\s*\S", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def flat(text: str) -> str:
-    """``text`` with tabs and runs of spaces collapsed to one space."""
+    """``text`` with tabs and runs of spaces collapsed to one space (each line is asked about several times)."""
     return " ".join(text.split())
 
 
