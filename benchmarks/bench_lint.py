@@ -2,7 +2,7 @@
 
 Run by hand (not a test):
 
-    uv run python benchmarks/bench_lint.py [--files 2000] [--size-kb 25] [--keep DIR] [--repeat N] [--before TREE]
+    uv run python benchmarks/bench_lint.py [--files 2000] [--size-kb 25] [--keep DIR] [--repeat N] [--before TREE] [--realistic SHARE]
 
 It writes FILES Markdown files of about SIZE_KB each (2,000 x 25 KB = about
 50 MB) with invented course text that cites instruments from the currency
@@ -21,6 +21,19 @@ N interleaved rounds and reports medians; ``--before TREE`` also times the
 lint of another checkout in the same rounds (a worktree with its own
 ``.venv``, e.g. ``git worktree add TREE main && cd TREE && uv sync --all-packages``;
 without one, its sources on this interpreter's path), and says whether its JSON output is byte-identical.
+``--realistic SHARE`` adds a second row: a tree of the same size of everyday
+course Markdown (headings, lists, emphasis, links, tables, code, and words
+such as "in order to" and "act on" that hold an anchor word) where only
+SHARE of the files cite an instrument. The all-citing tree stays the goal's row.
+
+Results (issue 16, lint round 3; each pair measured in one run, --repeat 3, ratio to rg
+before -> after, wall / CPU; details in benchmarks/README.md):
+
+- all-citing tree against b3f45d1: 10.0x -> 7.5x / 10.0x -> 7.4x (other runs: 9.8x -> 7.8x /
+  9.5x -> 7.3x; 5.8x -> 5.0x / 10.1x -> 7.4x with rg's wall inflated by other load); against
+  47e947e (the issue's before): 13.3x -> 7.1x / 14.7x -> 7.2x. JSON byte-identical.
+- realistic tree (--realistic 0.1) against b3f45d1: 35.5x -> 33.8x / 35.2x -> 35.3x;
+  against 47e947e: 29.4x -> 31.2x / 29.4x -> 33.7x (reading structured Markdown dominates).
 """
 
 from __future__ import annotations
@@ -84,6 +97,42 @@ def generate(folder: Path, files: int, size_kb: int, titles: list[tuple[str, int
     return total
 
 
+#: Everyday course Markdown for the realistic tree: headings, lists, emphasis, links, a table,
+#: code, and words that hold an anchor word ("in order to", "act on", "contact", "practical").
+REALISTIC = (
+    "## Learning outcomes\n\n- explain how *good service* builds loyalty\n- act on feedback in order to improve\n"
+    "- describe the **practical** steps of a [consultation](https://example.org/consultation_guide)\n\n",
+    "Tutors may use role play, case studies and short quizzes to check understanding before assessment. "
+    "Contact the assessor if a learner needs more time; the impact of stress on a client is covered in unit 4.\n\n",
+    "| Task | Evidence |\n|---|---|\n| Greet the client | observation |\n| Record the booking | witness testimony |\n\n",
+    "> Tip: keep the `booking_ref` from the system and write it on the card.\n\n"
+    "Evidence can come from observation, witness testimony or a reflective account written after the shift.\n\n",
+    "### Activity\n\nIn pairs, act out a complaint and order the steps of handling it, then swap _roles_.\n\n",
+)
+
+
+def generate_realistic(folder: Path, files: int, size_kb: int, titles: list[tuple[str, int]], share: float) -> int:
+    """Course Markdown of the usual kind, where only ``share`` of the files cite an instrument at all."""
+    rng = random.Random(20261130)
+    total = 0
+    for i in range(files):
+        sub = folder / f"unit-{i // 100:02}"
+        sub.mkdir(parents=True, exist_ok=True)
+        cites = rng.random() < share
+        parts = [f"# Session {i}\n\n"]
+        size = 0
+        while size < size_kb * 1024:
+            paragraph = rng.choice(REALISTIC)
+            if cites and rng.random() < 0.2:
+                paragraph += f"Staff must follow {citation(rng, titles)} at all times.\n\n"
+            parts.append(paragraph)
+            size += len(paragraph)
+        text = "".join(parts)
+        (sub / f"session-{i:04}.md").write_text(text, encoding="utf-8")
+        total += len(text.encode("utf-8"))
+    return total
+
+
 def ensure_rg() -> str:
     found = shutil.which("rg")
     if found:
@@ -94,10 +143,49 @@ def ensure_rg() -> str:
     return shutil.which("rg") or sys.exit("could not install ripgrep")
 
 
-def before_run(tree: Path, argv: list[str]) -> tuple[list[str], dict[str, str]]:
-    """``argv`` (a ``python -m qualcli …`` command) and the environment that run it with the checkout ``tree``'s code."""
-    python, env = checkout_python(tree)
-    return [python, *argv[1:]], env
+def time_tree(folder: Path, megabytes: float, names: list[str], runs: dict, repeat: int, before: bool) -> None:
+    """Time rg and every lint run in ``runs`` over ``folder`` in ``repeat`` interleaved rounds; print medians and ratios."""
+    patterns = folder.with_name(folder.name + "-patterns.txt")
+    patterns.write_text("\n".join(names) + "\n", encoding="utf-8")
+    try:
+        rg_argv = [runs["rg"], "-i", "-F", "--count-matches", "-f", str(patterns), "--glob", "*.md", str(folder)]
+        lint_args = ["-m", "qualcli", "lint", str(folder), "--format", "json", "--as-of", "2026-11-22"]
+        argvs = {"rg": (rg_argv, None)}
+        argvs.update({name: ([run[0], *lint_args], run[1]) for name, run in runs.items() if name != "rg"})
+        times: dict[str, list[float]] = {name: [] for name in argvs}
+        cpu: dict[str, list[float]] = {name: [] for name in argvs}
+        outputs: dict[str, subprocess.CompletedProcess] = {}
+        for _ in range(repeat):
+            for name, (argv, env) in argvs.items():
+                start = resource.getrusage(resource.RUSAGE_CHILDREN)
+                started = time.perf_counter()
+                outputs[name] = subprocess.run(argv, capture_output=True, text=True, env=env)
+                times[name].append(time.perf_counter() - started)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu[name].append((after.ru_utime - start.ru_utime) + (after.ru_stime - start.ru_stime))
+                if name != "rg" and outputs[name].returncode not in (0, 1):
+                    sys.exit(f"{name} failed: {outputs[name].stderr}")
+    finally:
+        patterns.unlink(missing_ok=True)
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    rg_matches = sum(int(line.rsplit(":", 1)[1]) for line in outputs["rg"].stdout.splitlines() if ":" in line)
+    print(f"median of {repeat} interleaved round(s)")
+    print(f"rg:      {medians['rg']:6.2f} s  {megabytes / medians['rg']:8.1f} MB/s  {rg_matches} name matches ({len(names)} names)")
+    for name in argvs:
+        if name == "rg":
+            continue
+        findings = json.loads(outputs[name].stdout)
+        seconds = medians[name]
+        cpu_ratio = statistics.median(cpu[name]) / statistics.median(cpu["rg"])
+        print(f"{name}: {seconds:6.2f} s  {megabytes / seconds:8.1f} MB/s  {len(findings)} findings;"
+              f" ratio to rg {seconds / medians['rg']:.1f}x (CPU time {cpu_ratio:.1f}x);"
+              f" CPU/wall {statistics.median(cpu[name]) / seconds:.2f} on {os.cpu_count()} cores")
+        print("  " + outputs[name].stderr.strip().splitlines()[-1])
+    if before:
+        same = outputs["qualcli"].stdout == outputs["qualcli (before)"].stdout
+        print(f"now / before: {medians['qualcli'] / medians['qualcli (before)']:.2f}"
+              f" (CPU {statistics.median(cpu['qualcli']) / statistics.median(cpu['qualcli (before)']):.2f});"
+              f" JSON output identical: {same}")
 
 
 def main() -> None:
@@ -107,6 +195,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="Generate into this folder and keep it.")
     parser.add_argument("--repeat", type=int, default=1, help="Interleaved rounds (medians are reported).")
     parser.add_argument("--before", type=Path, help="Another checkout whose lint is timed in the same rounds.")
+    parser.add_argument("--realistic", type=float, metavar="SHARE",
+                        help="Also time a tree of everyday course Markdown where only SHARE of the files cite (e.g. 0.1).")
     args = parser.parse_args()
 
     from qualcli.legislation.table import shipped_table
@@ -114,56 +204,25 @@ def main() -> None:
     table = shipped_table()
     titles = [(inst.name, inst.year) for inst in table if inst.kind != "eu-regulation"]
     names = sorted({n for inst in table for n in (inst.name, *inst.aliases, *inst.abbreviations)})
-    rg = ensure_rg()
+    runs: dict = {"rg": ensure_rg(), "qualcli": (sys.executable, None)}
+    if args.before is not None:
+        runs["qualcli (before)"] = checkout_python(args.before)
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="qualcli-bench-"))
-    patterns = folder.with_name(folder.name + "-patterns.txt")
+    real = folder.with_name(folder.name + "-realistic")
     try:
         started = time.perf_counter()
         size = generate(folder, args.files, args.size_kb, titles)
-        megabytes = size / 1e6
-        print(f"tree: {args.files} Markdown files, {megabytes:.1f} MB, generated in {time.perf_counter() - started:.1f} s")
-
-        patterns.write_text("\n".join(names) + "\n", encoding="utf-8")
-        rg_argv = [rg, "-i", "-F", "--count-matches", "-f", str(patterns), "--glob", "*.md", str(folder)]
-        lint_argv = [sys.executable, "-m", "qualcli", "lint", str(folder), "--format", "json", "--as-of", "2026-11-22"]
-        runs = {"rg": (rg_argv, None), "qualcli": (lint_argv, None)}
-        if args.before is not None:
-            runs["qualcli (before)"] = before_run(args.before, lint_argv)
-        times: dict[str, list[float]] = {name: [] for name in runs}
-        cpu: dict[str, list[float]] = {name: [] for name in runs}
-        outputs: dict[str, subprocess.CompletedProcess] = {}
-        for _ in range(args.repeat):
-            for name, (argv, env) in runs.items():
-                before = resource.getrusage(resource.RUSAGE_CHILDREN)
-                started = time.perf_counter()
-                outputs[name] = subprocess.run(argv, capture_output=True, text=True, env=env)
-                times[name].append(time.perf_counter() - started)
-                after = resource.getrusage(resource.RUSAGE_CHILDREN)
-                cpu[name].append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
-                if name != "rg" and outputs[name].returncode not in (0, 1):
-                    sys.exit(f"{name} failed: {outputs[name].stderr}")
-        medians = {name: statistics.median(values) for name, values in times.items()}
-        rg_matches = sum(int(line.rsplit(":", 1)[1]) for line in outputs["rg"].stdout.splitlines() if ":" in line)
-        print(f"median of {args.repeat} interleaved round(s)")
-        print(f"rg:      {medians['rg']:6.2f} s  {megabytes / medians['rg']:8.1f} MB/s  {rg_matches} name matches ({len(names)} names)")
-        for name in runs:
-            if name == "rg":
-                continue
-            findings = json.loads(outputs[name].stdout)
-            seconds = medians[name]
-            cpu_ratio = statistics.median(cpu[name]) / statistics.median(cpu["rg"])
-            print(f"{name}: {seconds:6.2f} s  {megabytes / seconds:8.1f} MB/s  {len(findings)} findings;"
-                  f" ratio to rg {seconds / medians['rg']:.1f}x (CPU time {cpu_ratio:.1f}x);"
-                  f" CPU/wall {statistics.median(cpu[name]) / seconds:.2f} on {os.cpu_count()} cores")
-            print("  " + outputs[name].stderr.strip().splitlines()[-1])
-        if args.before is not None:
-            same = outputs["qualcli"].stdout == outputs["qualcli (before)"].stdout
-            print(f"now / before: {medians['qualcli'] / medians['qualcli (before)']:.2f}; JSON output identical: {same}")
+        print(f"tree: {args.files} Markdown files, {size / 1e6:.1f} MB, every file citing, generated in {time.perf_counter() - started:.1f} s")
+        time_tree(folder, size / 1e6, names, runs, args.repeat, args.before is not None)
+        if args.realistic is not None:
+            size = generate_realistic(real, args.files, args.size_kb, titles, args.realistic)
+            print(f"\nrealistic tree: {args.files} Markdown files, {size / 1e6:.1f} MB, {args.realistic:.0%} of them citing")
+            time_tree(real, size / 1e6, names, runs, args.repeat, args.before is not None)
     finally:
-        patterns.unlink(missing_ok=True)
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(real, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ _BEFORE = lazy_compile(
 )
 
 
+@lru_cache(maxsize=32)  # a check asks up to three times for one reference's sentence
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the sentence containing ``text[start:end]``."""
     lo = max(0, start - _WINDOW)

@@ -18,6 +18,7 @@ from collections import namedtuple
 from functools import cache
 
 from qualcli.lazyre import lazy_compile
+from qualcli.legislation.plainnames import PlainNames
 from qualcli.legislation.names import SEP, TERRITORIES, is_abbreviation, name_key
 from qualcli.legislation.table import DEFAULT_JURISDICTION, Instrument, Table
 
@@ -33,6 +34,7 @@ _GENERIC = lazy_compile(
     rf"(?<![\w-])(?P<name>{_TITLE_WORD}(?:{SEP}(?:{_TITLE_WORD}|{_LINK_WORD}))*?{SEP}(?:Act|Regulations|Order)),?"
     rf"(?:{SEP})?(?P<open>\()?(?P<year>(?:1[89]|20)\d\d)(?(open)\))(?![\w/])"
 )
+_YEARISH = re.compile(r"(?:1[89]|20)\d\d")  # what every _GENERIC match ends with
 _LEADING_FILLER = lazy_compile(
     r"^(?:(?:the|under|by|see|in|and|also|both|only|whereas|although|since|from|our|their|your|this|that|of|with|to|for|at|on|&|"
     r"according|following|per|as|note|remember|check|comply|complying|read|revise|explain|describe|state|list)\s+)+",
@@ -50,16 +52,49 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&")
 _TOKEN_OR_BREAK = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&|\n[^\S\n]*\n")
 _GENERIC_ANCHORS = {"act", "regulations", "order"}
 _FIRST_LOOK = 60  # characters read back from an anchor before the full reach
+_FIRST_PART = 4096  # characters Finder.may_find looks at before the whole text
 
 
 def _word(token: str) -> str | None:
     """A token as names are keyed: lower case, "&" as "and", "" for "etc", None for a paragraph break."""
+    word = _WORDS.get(token, _UNSEEN)
+    if word is _UNSEEN:
+        word = _keyed(token)
+        if len(_WORDS) < _WORDS_MAX:
+            _WORDS[token] = word
+    return word
+
+
+_WORDS: dict[str, str | None] = {}  # tokens seen, as keyed (texts repeat their words; _walk looks here first)
+_WORDS_MAX = 100_000
+_UNSEEN = object()
+
+
+def _keyed(token: str) -> str | None:
     if token[0] == "\n":
         return None
     if token == "&":
         return "and"
     word = token.lower().replace("’", "'")
     return "" if word == "etc" else word
+
+
+def _lowered(text: str) -> str:
+    """``text`` in lower case, offsets kept (a character whose lower case is longer stays as it is)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    return lowered
+
+
+def _walked_words(name: str) -> list[str]:
+    """The words the walk reads from a name written in one line (keyed, "etc." left out)."""
+    return [word for word in map(_word, _TOKEN.findall(name)) if word]
+
+
+def _written_tokens(name: str) -> tuple[str, ...]:
+    """The tokens of a name as written that the walk keeps (all but "etc."), for an abbreviation's exact match."""
+    return tuple(token for token in _TOKEN.findall(name) if _word(token))
 
 
 def _is_word_at(text: str, start: int, end: int) -> bool:
@@ -143,6 +178,8 @@ class Finder:
                     node = children
                 reach[words[-1]] = max(reach.get(words[-1], 0), 3 * len(key) // 2 + 24)
         self._anchors = list(reach.items())  # (anchor word, how far back its names reach)
+        written = {n for inst in table for n in (inst.name, *inst.aliases, *inst.abbreviations, *inst.incorrect_names)}
+        self._plain = PlainNames(self._trie, sorted(written), _walked_words, _unbalanced)
         self._automaton = AhoCorasick([anchor for anchor, _ in self._anchors])
         self._near_titles: _NearTitles | None = None
 
@@ -153,18 +190,28 @@ class Finder:
             self._near_titles = _NearTitles(self.table)
         return self._near_titles
 
+    def may_find(self, text: str) -> bool:
+        """False only when no anchor word stands alone in ``text`` (between characters that are not
+        letters or digits): then :meth:`find` finds nothing in it, nor in any text made from it by
+        cutting out pieces (markup) that never leave two letters or digits side by side."""
+        size = len(text)
+        for part in (text[:_FIRST_PART], text) if size > 2 * _FIRST_PART else (text,):  # most citing texts cite early
+            for _, at, end in self._automaton.find_matches_as_indexes(_lowered(part), overlapping=True):
+                if not ((at > 0 and text[at - 1].isalnum()) or (end < size and text[end].isalnum())):
+                    return True
+        return False
+
     def find(self, text: str) -> list[Reference]:
         """Every reference in ``text``, in order; overlapping matches keep the longest."""
-        lowered = text.lower()
+        lowered = _lowered(text)
         found: list[Reference] = []
         windows: list[tuple[int, int]] = []
-        if len(lowered) != len(text):  # a character whose lower case is longer: keep offsets aligned
-            lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         anchors = self._anchors
+        flat = lowered.replace("\n", " ")  # a name wrapped at one line break reads as written in one line
         for index, at, end in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
             anchor, reach = anchors[index]
             if _is_word_at(text, at, end):
-                ref = self._known(text, max(0, at - reach), end)
+                ref = self._known(text, flat, max(0, at - reach), at, end)
                 if ref is not None:
                     found.append(ref)
                     if ref.start <= at:
@@ -174,6 +221,8 @@ class Finder:
         known = _without_overlaps(found)
         spans = [(ref.start, ref.end) for ref in known]
         for lo, hi in _merged(windows):
+            if _YEARISH.search(text, lo, hi) is None:
+                continue  # an unknown title needs its year ("in order to", "act on")
             for match in _GENERIC.finditer(text, lo, hi):
                 if _overlaps(spans, match.end("name") - 1, match.end()):
                     continue  # the "Act ..." of a name the table knows
@@ -182,18 +231,22 @@ class Finder:
                     known.append(self._near.resolve(ref))
         return sorted(_without_overlaps(known), key=lambda r: r.start)
 
-    def _known(self, text: str, lo: int, end: int) -> Reference | None:
-        """The longest known name ending at ``end`` (an anchor word), with the year after it.
+    def _known(self, text: str, flat: str, lo: int, at: int, end: int) -> Reference | None:
+        """The longest known name ending with the anchor word ``text[at:end]``, with the year after it.
+
+        ``flat`` is the text in lower case with each line break as a space (see :class:`PlainNames`).
 
         A part of the UK in brackets after the name ("(Northern Ireland)") selects that
         territory's own instrument; with no such entry the citation is unknown, never the GB one.
         """
         suffix = _TERRITORY_AFTER.match(text, end)
         territory = name_key(suffix.group("where")) if suffix else None
-        near = max(lo, end - _FIRST_LOOK)  # most names are short: read a little first, all of the reach if needed
-        best, other, exhausted = self._walk(text, near, end, territory)
-        if exhausted and near > lo:
-            best, other, _ = self._walk(text, lo, end, territory)
+        best, other = self._plain.best(text, flat, at, end, territory, _written_tokens), None  # most names: one comparison
+        if best is None:
+            near = max(lo, end - _FIRST_LOOK)  # most names are short: read a little first, all of the reach if needed
+            best, other, exhausted = self._walk(text, near, end, territory)
+            if exhausted and near > lo:
+                best, other, _ = self._walk(text, lo, end, territory)
         if best is None and (other is None or territory is None):
             return None
         name_end = suffix.end() if suffix else end
@@ -204,7 +257,7 @@ class Finder:
             return Reference(None, " ".join(text[other:stop].split()), other, stop, year, "unknown",
                              " ".join(text[other:name_end].split()))
         entries, start = best
-        family = list(dict.fromkeys(inst for inst, _ in entries))
+        family = list({id(inst): inst for inst, _ in entries}.values())  # in order, without hashing every field
         chosen = resolve(family, year)
         form = next(f for inst, f in entries if inst is chosen)
         return Reference(
@@ -228,14 +281,16 @@ class Finder:
         tokens = list(_TOKEN_OR_BREAK.finditer(text, lo, end))
         if lo > 0 and tokens and tokens[0].start() == lo and text[lo - 1].isalnum():
             tokens = tokens[1:]  # cut in the middle of a word
-        node, written, best, other = self._trie, [], None, None
-        bracketed = text.find(")", lo, end) >= 0  # only then can a start fall inside a longer title
+        node, written, best, other, words = self._trie, [], None, None, _WORDS
+        close = text.rfind(")", lo, end)  # a start after the last ")" cannot fall inside a longer title
         i = len(tokens) - 1
         while i >= 0:  # the words from the last back ("Northern Ireland" and "N I" read as the one word "ni")
             raw = tokens[i].group()
             if raw[0] == "\n":
                 return best, other, False  # a paragraph break: names never cross one
-            word = _word(raw)
+            word = words.get(raw, _UNSEEN)
+            if word is _UNSEEN:
+                word = _word(raw)
             start = tokens[i].start()
             if i > 0 and (word == "ireland" or word == "i"):
                 before = _word(tokens[i - 1].group())
@@ -250,9 +305,9 @@ class Finder:
                 return best, other, False
             node, entries = step
             written.append(raw)
-            if (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()) or (bracketed and _unbalanced(text, start, end)):
-                continue
             if not entries:
+                continue
+            if (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()) or (close >= start and _unbalanced(text, start, end)):
                 continue
             usable = [(inst, form) for inst, form, exact, where in entries
                       if where == territory and (exact is None or exact == tuple(reversed(written)))]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,8 +54,15 @@ def anchored_paths(paths, anchor: Path) -> dict[str, str]:
     """Each distinct path in ``paths`` -> its :func:`anchored_path` (the anchor and each path resolved once)."""
     root = anchor.resolve()
     out = {}
+    folders: dict[str, Path] = {}  # a folder resolved once for all its files
     for path in set(paths):
-        resolved = Path(path).resolve()
+        folder, name = os.path.split(path)
+        if name in ("", ".", "..") or os.path.islink(path):
+            resolved = Path(path).resolve()
+        else:
+            if folder not in folders:
+                folders[folder] = Path(folder or ".").resolve()
+            resolved = folders[folder] / name
         try:
             out[path] = resolved.relative_to(root).as_posix()
         except ValueError:

@@ -17,7 +17,7 @@ from pathlib import Path
 from qualcli.errors import QualcliError, UnrecognisedDocument
 from qualcli.loading import SPEC_SUFFIXES
 from qualcli.lint.changelog import changelog_lines
-from qualcli.lint.extract import PHYSICAL_LINES, TEXT_SUFFIXES, lines_prose
+from qualcli.lint.extract import MARKDOWN_SUFFIXES, PHYSICAL_LINES, TEXT_SUFFIXES, lines_prose
 from qualcli.lint.findings import FileReport, Finding
 from qualcli.lint.prose import Prose
 from qualcli.lint.spec import ModelIndex
@@ -66,10 +66,32 @@ def _read(path: Path, settings: Settings):
         raise QualcliError(f"cannot read: {exc.strerror}", str(path)) from None
     if not data.strip():  # an empty page cites nothing
         return Prose(), None
-    source = plugins.readers()[suffix].read(path, data)
+    reader = plugins.readers()[suffix]
+    prose = _markdown(path, data, reader, checker(settings)[1]) if suffix in MARKDOWN_SUFFIXES else None
+    if prose is not None:
+        return prose, None
+    source = reader.read(path, data)
     prose = lines_prose(source.lines, physical=source.format in PHYSICAL_LINES)
     prose.lines = dict(enumerate(_source_text(path, data, source.format).splitlines(), start=1))
     return prose, (None if source.format == "md" else source)
+
+
+def _markdown(path: Path, data: bytes, reader, finder) -> Prose | None:
+    """A Markdown file's prose without the reader's Line for every line (see :mod:`qualcli.lint.markdown`),
+    empty when ``finder`` can find nothing in it; None when a plugin reads Markdown instead of the
+    built-in reader, or the fast path declines the text."""
+    from qualcli.lint.markdown import markdown_prose, markup_may_join
+    from qualcli.readers.text import TextReader, decode_text
+
+    if not isinstance(reader, TextReader):
+        return None
+    text = decode_text(path, data)
+    if not finder.may_find(text) and not markup_may_join(text):
+        return Prose()  # no anchor word, and removing markup makes none: nothing to cite
+    prose = markdown_prose(text)
+    if prose is not None:
+        prose.lines = dict(enumerate(text.splitlines(), start=1))
+    return prose
 
 
 def _source_text(path: Path, data: bytes, fmt: str) -> str:
@@ -141,17 +163,23 @@ def lint_file(path: str, settings: Settings) -> FileReport:
         return report
     skip = changelog_lines(prose.lines)
     suppressions = parse_suppressions(prose.lines)
+    severities = settings.severities()
     for ref in refs:
         line, column, page = prose.position(ref.start)
         if line in skip:
             continue
+        place = None
+        if index is not None:  # only a spec's index reads the words around the reference
+            snippet = _snippet(text, ref.start, ref.end)
+            if index.in_change_log(line, snippet):
+                continue
+            place = index.place(line, snippet, ref.start)
+        verdicts = check_reference(ref, text, table, settings.as_of, settings.jurisdiction, prose)
+        if not verdicts:
+            continue  # most references are current: no end position to work out
         end_line, end_column, _ = prose.position(ref.end - 1)
-        snippet = _snippet(text, ref.start, ref.end)
-        if index is not None and index.in_change_log(line, snippet):
-            continue
-        place = index.place(line, snippet, ref.start) if index is not None else None
-        for verdict in check_reference(ref, text, table, settings.as_of, settings.jurisdiction, prose):
-            severity = settings.severity_for(verdict.rule, verdict.severity)
+        for verdict in verdicts:
+            severity = severities.get(verdict.rule, verdict.severity)
             if severity == "off":
                 continue
             if suppressions.suppresses(line, verdict.rule):

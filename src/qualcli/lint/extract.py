@@ -25,6 +25,7 @@ from qualcli.readers import Line
 #: Formats whose lines are the file's physical lines.
 PHYSICAL_LINES = ("txt", "md")
 #: Suffixes lint reads from their bytes (keeping the source lines for comments), whatever readers are installed.
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".html", ".htm"})
 
 

@@ -10,6 +10,34 @@ from qualcli.readers import HEADING, Line
 _LAST = float("inf")
 
 
+class LineRun:
+    """Consecutive plain lines of a file, each followed by its line break; the first is line ``number``.
+
+    A piece of :class:`Prose` whose offsets map back to lines and columns like a
+    :class:`~qualcli.readers.Line`'s (:meth:`position`), without a ``Line`` per line.
+    """
+
+    __slots__ = ("text", "number", "_at", "_line")
+    page = None
+
+    def __init__(self, text: str, number: int):
+        self.text = text
+        self.number = number
+        self._at, self._line = 0, number  # the last offset asked for and its line: lint asks in text order
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Source ``(line, column)``, 1-based, of ``text[offset]``."""
+        if offset < self._at:
+            self._at, self._line = 0, self.number
+        self._line += self.text.count("\n", self._at, offset)
+        self._at = offset
+        return self._line, offset - self.text.rfind("\n", 0, offset)
+
+    def last_line_start(self) -> int:
+        """Offset of the run's last line."""
+        return self.text.rfind("\n", 0, len(self.text) - 1) + 1
+
+
 @dataclass
 class Prose:
     """Text to search, built from pieces of the source.
@@ -54,6 +82,16 @@ class Prose:
         if line.kind == HEADING:
             self.headings.append((start, end))
 
+    def add_run(self, run: LineRun) -> None:
+        """Append a run of plain lines as one piece (the same prose as :meth:`add_line` of each with ``"\\n"``)."""
+        text, number = run.text, run.number
+        if not self.origins:  # nothing before the first text
+            stripped = text.lstrip("\n")
+            if not stripped:
+                return
+            run = LineRun(stripped, number + len(text) - len(stripped))
+        self._append(run.text, (run, 0))
+
     def _append(self, piece: str, origin: tuple) -> None:
         self.parts.append(piece)
         self.starts.append(self.length)
@@ -69,7 +107,10 @@ class Prose:
     def gap(self, separator: str = "\n") -> None:
         """Append a separator that belongs to no source text (a line or paragraph break)."""
         if self.origins and separator:
-            self._append(separator, self.origins[-1])
+            origin = self.origins[-1]
+            if isinstance(origin[0], LineRun):  # as after the run's last line
+                origin = (origin[0], origin[0].last_line_start())
+            self._append(separator, origin)
 
     @property
     def text(self) -> str:

@@ -32,9 +32,9 @@ class Settings(namedtuple("Settings", "as_of jurisdiction severity entries table
 
     __slots__ = ()
 
-    def severity_for(self, rule: str, default: str) -> str:
-        """The configured severity of ``rule`` ("off" drops it), else ``default``."""
-        return dict(self.severity).get(rule, default)
+    def severities(self) -> dict[str, str]:
+        """The configured severity of each rule configured ("off" drops it); other rules keep their own."""
+        return dict(self.severity)
 
 
 class LintConfig(namedtuple("LintConfig", "include exclude severity fail_on jurisdiction legislation entries root source")):

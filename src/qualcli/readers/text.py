@@ -91,22 +91,45 @@ def lines_from_text(text: str, markdown: bool = False) -> list[Line]:
     text is in the file and which of it is markup (see :class:`Line`); a
     Markdown code fence is markup from its opening line to its closing one.
     """
+    make = LineMaker(markdown)
     lines = []
-    block = 0
-    markup = _MarkdownMarkup() if markdown else _plain_markup
-    plain = Line.text_line
     for number, raw in enumerate(text.splitlines(), start=1):
-        raw = raw.rstrip("\r")
+        line = make(raw.rstrip("\r"), number)
+        if line is not None:
+            lines.append(line)
+    return lines
+
+
+class LineMaker:
+    """Makes the reader's :class:`Line` of each raw line in turn (see :func:`lines_from_text`).
+
+    It keeps what spans lines: the block number, and in Markdown an open code
+    fence or comment (:attr:`open`). A caller may feed it only some lines of
+    a file, skipping plain ones while nothing is open (lint's Markdown prose
+    does); ``block`` then counts only the blank lines it was given.
+    """
+
+    def __init__(self, markdown: bool = False) -> None:
+        self.markdown = markdown
+        self.block = 0
+        self._markup = _MarkdownMarkup() if markdown else _plain_markup
+
+    @property
+    def open(self) -> bool:
+        """True inside a Markdown code fence or comment: every line is markup until it closes."""
+        return self.markdown and (self._markup.fence is not None or self._markup.in_comment)
+
+    def __call__(self, raw: str, number: int) -> Line | None:
+        """The line ``number`` (1-based) whose text is ``raw``; None for a pipe table's separator row."""
+        markdown, markup = self.markdown, self._markup
         if not raw.strip():
-            block += 1
+            self.block += 1
         elif "|" in raw and is_table_rule(raw):
             markup(raw)  # keeps a fence or comment open across it
-            continue
+            return None
         if "|" not in raw and "\t" not in raw and (not markdown or raw.lstrip()[:1] not in _MARKDOWN_STARTS):
-            lines.append(plain(raw, number, block, tuple(markup(raw))))  # most lines: text, as _line makes them
-            continue
-        lines.append(_line(raw, number, block, markdown, markup(raw)))
-    return lines
+            return Line.text_line(raw, number, self.block, tuple(markup(raw)))  # most lines: text, as _line makes them
+        return _line(raw, number, self.block, markdown, markup(raw))
 
 
 def _plain_markup(raw: str) -> list[tuple[int, int]]:

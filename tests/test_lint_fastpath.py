@@ -1,0 +1,159 @@
+"""Lint's fast paths give what the full path gives.
+
+Markdown prose is built in runs of plain lines (:mod:`qualcli.lint.markdown`)
+instead of through a reader Line per line: the prose, its headings and every
+position must be the ones :func:`~qualcli.lint.extract.lines_prose` makes of
+the reader's lines, and lint's findings the same either way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from qualcli.lint import engine
+from qualcli.lint.extract import lines_prose
+from qualcli.lint.markdown import markdown_prose
+from qualcli.lint.settings import Settings
+from qualcli.readers.text import lines_from_text
+
+# Citations in every shape a Markdown lesson writes them (own words, invented course text).
+LESSON = """
+
+# Working safely: the Health and Safety at Work etc. Act 1974
+
+Staff in the salon once had to read the Trade Descriptions
+Act 1968 before pricing stock, and the Data Protection Act 1998 still
+appears in old handouts, beside the Widget Safety Act 1999.
+
+The **Sale of Goods** Act 1979 and the *Supply of Goods and Services Act* (1982) apply to retail.
+A split name: the Consumer Rights Act\u00a02015 and the Equality Act&nbsp;2010 in an entity.
+
+- the Manual Handling Operations Regulations 1992
+  * nested: the Electricity at Work Regulations, 1989
+
+| Law | Year |
+|-----|------|
+| Sale of Goods Act | 1979 |
+| Working Time Regulations\t| 1998 |
+
+```
+the Data Protection Act 1998 inside a fence is code
+```
+
+<!-- the Data Protection Act 1998 in a comment
+that runs over two lines --> then the Data Protection Act 1998 after it.
+
+> quoted: the Trade Descriptions Act 1968
+Last line without a break: the Cosmetic Products (Safety) Regulations 2008"""
+
+CASES = [
+    LESSON,
+    LESSON.replace("\n", "\r\n"),
+    LESSON + "\n",
+    "",
+    "\n\n\n",
+    "no markup at all\nthe Data Protection Act 1998\n",
+    "~~~\nthe Data Protection Act 1998\n~~~\nthe Data Protection Act 1998\n",
+    "Ac**t** 1998 and the Data Protection A<b>c</b>t 1998\n",
+]
+
+
+def _slow(text: str):
+    return lines_prose(lines_from_text(text, markdown=True), physical=True)
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_markdown_prose_is_the_readers_prose(text):
+    fast, slow = markdown_prose(text), _slow(text)
+    assert fast.text == slow.text
+    assert fast.headings == slow.headings
+    assert [fast.position(i) for i in range(len(slow.text))] == [slow.position(i) for i in range(len(slow.text))]
+
+
+def test_other_line_breaks_take_the_full_path():
+    assert markdown_prose("the Data Protection Act\u20281998\n") is None
+
+
+def test_lint_findings_are_the_same_through_the_full_path(tmp_path, monkeypatch):
+    path = tmp_path / "lesson.md"
+    path.write_text(LESSON, encoding="utf-8")
+    settings = Settings(as_of=dt.date(2026, 11, 22))
+    fast = engine.lint_file(str(path), settings)
+    monkeypatch.setattr(engine, "_markdown", lambda path, data, reader, finder: None)
+    slow = engine.lint_file(str(path), settings)
+    assert fast.findings == slow.findings
+    lines = {f.line for f in fast.findings}
+    assert {5, 6, 7, 9, 17, 25, 27, 28} <= lines  # wrapped, unknown, emphasis, table cell, after a comment, quote, last line
+    assert not lines & {21, 24}  # in a code fence, in a comment
+
+
+# Files the anchor check lets skip (no anchor word standing alone, no markup joining letters) and files it must not.
+SKIP_CASES = {
+    "plain.md": "Learners contact the salon to practise; the activity has an impact.\n",
+    "underscore.md": "See [the guide](https://example.org/data_protection) for more_detail, contacts and impact.\n",
+    "code-word.md": "A `snake_case` name and *emphasis* on a word, then plain text.\n",
+}
+FULL_CASES = {
+    "emphasis-join.md": "Staff follow the Data Protection Ac**t** 1998 here.\n",
+    "tag-join.md": "Staff follow the Data Protection A<b>c</b>t 1998 here.\n",
+    "underscores-join.md": "Staff follow the Data Protection A__ct 1998 here.\n",
+    "code-join.md": "Staff follow the Data Protection Ac`x`t 1998 here.\n",
+    "wrapped.md": "Staff follow the Data Protection\nAct 1998 here.\n",
+    "cell.md": "| Law | Note |\n|---|---|\n| Data Protection Act 1998 | old |\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SKIP_CASES) + sorted(FULL_CASES))
+def test_anchor_check_gives_the_full_paths_findings(tmp_path, monkeypatch, name):
+    from qualcli.lint.markdown import markup_may_join
+
+    text = {**SKIP_CASES, **FULL_CASES}[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    settings = Settings(as_of=dt.date(2026, 11, 22))
+    finder = engine.checker(settings)[1]
+    skipped = not finder.may_find(text) and not markup_may_join(text)
+    assert skipped == (name in SKIP_CASES)
+    fast = engine.lint_file(str(path), settings)
+    monkeypatch.setattr(engine, "_markdown", lambda path, data, reader, finder: None)
+    slow = engine.lint_file(str(path), settings)
+    assert fast.findings == slow.findings
+    assert bool(fast.findings) == (name in FULL_CASES)  # each of those cites the repealed 1998 Act
+
+
+# Citations the finder confirms by one comparison (PlainNames) and ones only its word walk can read.
+FINDER_CASES = [
+    "Staff follow the Sale of Goods Act 1979 and the Consumer Rights Act 2015.",
+    "Staff follow the Sale of Goods\nAct 1979, wrapped at one line break.",
+    "A paragraph break: the Sale of Goods\n\nAct 1979 is two paragraphs.",
+    "The Health and Safety at Work etc. Act 1974 and the Health & Safety at Work Act 1974.",
+    "The Construction (Design and Management) Regulations 2015 and the Management Regulations.",
+    "The Management of Health and Safety at Work Regulations 1999 apply.",
+    "A hyphen: pre-Sale of Goods Act 1979 and non-COSHH products.",
+    "An apostrophe: l'Sale of Goods Act and O'Data Protection Act 1998.",
+    "Capitals: SOGA, Soga and soga; COSHH and Coshh; the UK GDPR and uk gdpr.",
+    "Territory: the Working Time Regulations (Northern Ireland) 2016 and the Equal Pay Act (Northern Ireland) 1970.",
+    "Words that hold an anchor: in order to act on the contract, the Children Act 1989 and the Children Act.",
+    "Occupiers' Liability Act 1957 and the Reporting of Injuries, Diseases and Dangerous Occurrences Regulations 2013.",
+    "Double spaces: the Malicious  Communications Act 1988 and the Mental  Health Act 1983.",
+    "Inside a longer word: theSale of Goods Act 1979; the Widget Safety Act 1999.",
+]
+
+
+@pytest.mark.parametrize("text", FINDER_CASES)
+def test_plain_names_give_the_walks_references(text, monkeypatch):
+    from qualcli.legislation.finder import Finder
+    from qualcli.legislation.table import shipped_table
+
+    finder = Finder(shipped_table())
+    quick = finder.find(text)
+
+    class WalkOnly:
+        def best(self, *args):
+            return None
+
+    monkeypatch.setattr(finder, "_plain", WalkOnly())
+    assert quick == finder.find(text)
+    assert quick or "paragraph break" in text
