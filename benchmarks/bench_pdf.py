@@ -22,6 +22,20 @@ give it its own ``.venv``; without one its ``src`` and ``plugins/*/src`` go
 first on PYTHONPATH), and its runs alternate with this
 checkout's, so before and after are measured in the same run, one line each
 (pypdf is timed once, with this checkout's line).
+
+Results (issue 16 round 2, ``--cpu --repeat 5``, one run per "before", the
+shared 2-core machine at load 1.3-1.8; ``parse`` as a ratio to pdftotext,
+before -> after, after = s4-pdf merged with main c06fc80):
+
+- against b3f45d1: AB20117 4.6 -> 3.5, AB20026 3.5 -> 2.7, AB30133 3.9 -> 3.1,
+  rendered CS2D1 9.1 -> 6.8 (reader alone in-process, AB20117: 2.3 -> 2.0);
+- against main c06fc80 (this branch's own share): 3.9 -> 3.2, 3.5 -> 2.8,
+  3.9 -> 3.4, 8.8 -> 6.8;
+- against 47e947e (issue 16's before): 4.8 -> 3.2, 4.2 -> 2.6, 4.4 -> 2.9,
+  11.5 -> 7.0.
+
+The goal (AB20117 <= 3x) is not met: PDFium's page and text loading alone is
+about 1.2x pdftotext's whole run, and start-up with imports about 1x.
 """
 
 from __future__ import annotations

@@ -109,10 +109,8 @@ def _replace(target: Path, data: bytes, old: os.stat_result | None, out: str) ->
 
 def _create_beside(target: Path) -> tuple[int, str]:
     """Create an empty, exclusive temporary file in ``target``'s folder (mode 0666 less the umask)."""
-    import secrets
-
     for _ in range(100):
-        tmp = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp")
+        tmp = str(target.parent / f".{target.name}.{os.urandom(4).hex()}.tmp")  # what secrets.token_hex(4) gives, without importing it
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
         except FileExistsError:

@@ -16,6 +16,7 @@ helpers read them without caring about the layout around them:
 
 from __future__ import annotations
 
+import functools
 import re
 
 URN = re.compile(r"\b[A-Z]/\d{3}/\d{4}\b")
@@ -122,8 +123,14 @@ def label_value(text: str, *labels: str) -> str | None:
     """
     flat = " ".join(text.split())
     for label in labels:
-        pattern = r"\s*".join(re.escape(word) for word in label.split())
-        match = re.match(rf"{pattern}(?:\s*\([^)]*\))?\s*(?:[:\-–—]|\.{{2,}}|…)?", flat, re.I)
+        match = _label_pattern(label).match(flat)
         if match:
             return _LEADERS.sub("", flat[match.end() :]).strip()
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _label_pattern(label: str) -> re.Pattern:
+    """``label`` at the start of a text, spacing ignored, with any bracketed note and separator after it."""
+    pattern = r"\s*".join(re.escape(word) for word in label.split())
+    return re.compile(rf"{pattern}(?:\s*\([^)]*\))?\s*(?:[:\-–—]|\.{{2,}}|…)?", re.I)

@@ -74,10 +74,12 @@ class Line:
             object.__setattr__(self, "level", self.level or level)
 
     @classmethod
-    def text_line(cls, text: str, number: int, block: int, markup: tuple[tuple[int, int], ...] = ()) -> "Line":
+    def text_line(
+        cls, text: str, number: int, block: int, markup: tuple[tuple[int, int], ...] = (), page: int | None = None
+    ) -> "Line":
         """A plain ``"text"`` line, built without the dataclass machinery (readers make one per line of a file)."""
         line = object.__new__(cls)
-        line.__dict__.update(text=text, number=number, page=None, block=block, cells=None, style=None, kind=TEXT,
+        line.__dict__.update(text=text, number=number, page=page, block=block, cells=None, style=None, kind=TEXT,
                              level=0, origins=None, markup=markup)
         return line
 

@@ -88,22 +88,17 @@ class PdfReader:
 
 
 def open_document(path: Path, data: bytes):
-    """A pypdfium2 PdfDocument, or UnreadableDocument saying why not."""
+    """The open document (:class:`~qualcli.readers.pdf_raw.Document`, one page or more), or UnreadableDocument saying why not."""
     if PDF_MAGIC not in data[:1024]:
         raise UnreadableDocument("not a PDF file (no %PDF header)", str(path))
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
+    from qualcli.readers import pdf_raw
 
     try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+        return pdf_raw.Document(data)
+    except pdf_raw.PdfiumError as exc:  # damaged, encrypted, or no pages
+        if exc.code == pdf_raw.ERR_PASSWORD:
             raise UnreadableDocument("PDF is encrypted and needs a password; save an unprotected copy", str(path)) from None
         raise UnreadableDocument("damaged or truncated PDF (cannot be opened)", str(path)) from None
-    if len(document) == 0:
-        document.close()
-        raise UnreadableDocument("PDF has no pages", str(path))
-    return document
 
 
 class OpenPages:
@@ -145,16 +140,19 @@ class PdfPage:
     """One open page: its non-blank text lines in content-stream order, its ruled tables, its glyphs on demand."""
 
     def __init__(self, document, index: int) -> None:
-        self.page = document[index]
+        from qualcli.readers.pdf_raw import Page
+
+        self.page = Page(document, index)
         self.textpage = self.page.get_textpage()
         count = self.textpage.count_chars()
         text = self.textpage.get_text_range(0, count) if count else ""
         self.lines: list[TextLine] = []
+        measure = _Measure(self.textpage)
         start = 0
         for part in text.split("\r\n"):
             end = start + len(part)
             if part.strip():
-                self.lines.append(_text_line(self.textpage, part, start, end))
+                self.lines.append(_text_line(measure, part, start, end))
             start = end + 2
         self.text = text
         self.glyphs = PageGlyphs(self.textpage, text, self.lines)
@@ -169,14 +167,14 @@ class PdfPage:
         self.page.close()
 
 
-def _text_line(textpage, text: str, start: int, end: int) -> TextLine:
+def _text_line(measure: "_Measure", text: str, start: int, end: int) -> TextLine:
     """Box, type size and baseline of the characters ``start:end`` (from the first and last non-blank ones)."""
     first = start + (len(text) - len(text.lstrip()))
     last = start + len(text.rstrip()) - 1
-    left, bottom, _, top = loose_box(textpage, first)
-    right = loose_box(textpage, last)[2]
+    left, bottom, _, top = measure.loose_box(first)
+    right = measure.loose_box(last)[2]
     letter = next((first + i for i, ch in enumerate(text.strip()[:MAX_LEAD]) if ch.isalnum()), first)
-    size, baseline = char_size_and_baseline(textpage, letter)
+    size, baseline = measure.size_and_baseline(letter)
     printed = printed_text(text)
     return TextLine(
         text=printed.strip(),
@@ -192,21 +190,28 @@ def _text_line(textpage, text: str, start: int, end: int) -> TextLine:
     )
 
 
-def loose_box(textpage, index: int) -> tuple[float, float, float, float]:
-    """Character ``index``'s box covering its font's whole height (left, bottom, right, top), from PDFium's C API."""
-    import pypdfium2.raw as pdfium_c
+class _Measure:
+    """Characters of one text page measured through PDFium's C API (:mod:`~qualcli.readers.pdf_raw`), reusing its buffers."""
 
-    rect = pdfium_c.FS_RECTF()
-    pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect)
-    return rect.left, rect.bottom, rect.right, rect.top
+    def __init__(self, textpage) -> None:
+        from qualcli.readers import pdf_raw
 
+        self._raw = pdf_raw
+        self._page = textpage.handle
+        self._rect = pdf_raw.RECT()
+        self._matrix = pdf_raw.MATRIX()
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
 
-def char_size_and_baseline(textpage, index: int) -> tuple[float, float]:
-    """The type size of character ``index`` in points (font size times the text matrix's scale) and its baseline."""
-    import pypdfium2.raw as pdfium_c
+    def loose_box(self, index: int) -> tuple[float, float, float, float]:
+        """Character ``index``'s box covering its font's whole height (left, bottom, right, top)."""
+        rect = self._rect
+        if not self._raw.loose_char_box(self._page, index, rect):
+            return 0.0, 0.0, 0.0, 0.0  # as PDFium leaves a new (zeroed) box it cannot fill
+        return rect.left, rect.bottom, rect.right, rect.top
 
-    matrix = pdfium_c.FS_MATRIX()
-    scale = math.hypot(matrix.c, matrix.d) if pdfium_c.FPDFText_GetMatrix(textpage.raw, index, matrix) else 1.0
-    x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y)
-    return pdfium_c.FPDFText_GetFontSize(textpage.raw, index) * (scale or 1.0), y.value
+    def size_and_baseline(self, index: int) -> tuple[float, float]:
+        """The type size of character ``index`` in points (font size times the text matrix's scale) and its baseline."""
+        raw, matrix = self._raw, self._matrix
+        scale = math.hypot(matrix.c, matrix.d) if raw.char_matrix(self._page, index, matrix) else 1.0
+        baseline = self._y.value if raw.char_origin(self._page, index, self._x, self._y) else 0.0
+        return raw.font_size(self._page, index) * (scale or 1.0), baseline

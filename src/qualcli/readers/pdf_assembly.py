@@ -108,7 +108,7 @@ def printed_line(text: str, number: int, page: int, block: int) -> Line:
     bullet = _BULLET.match(text)
     if bullet:
         return Line(text=text[bullet.end() :], number=number, page=page, block=block, kind=LIST_ITEM, level=1)
-    return Line(text=text, number=number, page=page, block=block)
+    return Line.text_line(text, number, block, page=page)
 
 
 class Assembler:

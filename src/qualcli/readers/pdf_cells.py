@@ -123,13 +123,7 @@ class WordBreaks:
         return False
 
     def _origin(self, index: int) -> float:
-        import ctypes
-
-        import pypdfium2.raw as pdfium_c
-
-        x, y = ctypes.c_double(), ctypes.c_double()
-        pdfium_c.FPDFText_GetCharOrigin(self.textpage.raw, index, x, y)
-        return x.value
+        return self.textpage.char_x(index)
 
     def _advance(self, index: int, text: str) -> float:
         """How far character ``index`` moves the pen: to the next character's origin, or to the line break after it."""

@@ -50,7 +50,7 @@ class Table:
 
 
 def ruled_tables(page, textpage, vocabulary: Vocabulary | None = None, page_text: str | None = None) -> list[Table]:
-    """The ruled tables on ``page`` (pypdfium2 objects), top to bottom; ``vocabulary`` helps mend broken words.
+    """The ruled tables on ``page`` (:mod:`~qualcli.readers.pdf_raw` objects), top to bottom; ``vocabulary`` helps mend broken words.
 
     ``page_text`` is the page's text as PDFium gives it, when the caller has it already.
     """
@@ -91,16 +91,17 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
     book holds hundreds of them, and a Python object for each would cost
     more than the reading.
     """
-    import pypdfium2.raw as pdfium_c
+    from qualcli.readers import pdf_raw
 
     width, height = page.get_size()
     horizontal: list[Rule] = []
     vertical: list[Rule] = []
     short_horizontal: list[Rule] = []
     short_vertical: list[Rule] = []
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for obj in _path_objects(page.raw):
-        pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    left, bottom, right, top, x, y = (ctypes.c_float() for _ in range(6))
+    matrix = pdf_raw.MATRIX()
+    for obj in _path_objects(page.handle):
+        pdf_raw.object_bounds(obj, left, bottom, right, top)
         if (
             left.value <= EDGE_MARGIN
             or bottom.value <= EDGE_MARGIN
@@ -108,7 +109,7 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
             or top.value >= height - EDGE_MARGIN
         ):
             continue
-        for (x1, y1), (x2, y2) in _straight_segments(obj):
+        for (x1, y1), (x2, y2) in _straight_segments(obj, matrix, x, y):
             if abs(y1 - y2) < 0.5 and abs(x1 - x2) >= MIN_SHORT_RULE:
                 rule = ((y1 + y2) / 2, min(x1, x2), max(x1, x2))
                 (horizontal if rule[2] - rule[1] >= MIN_RULE else short_horizontal).append(rule)
@@ -120,21 +121,21 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
     return _join(_snap(horizontal)), _join(_snap(vertical))
 
 
-def _path_objects(parent, level: int = 0):
-    """The raw path objects of a page (``level`` 0) or form XObject, form XObjects entered to MAX_FORM_DEPTH."""
-    import pypdfium2.raw as pdfium_c
+def _path_objects(parent: int, level: int = 0):
+    """The path objects (addresses) of a page (``level`` 0) or form XObject, form XObjects entered to MAX_FORM_DEPTH."""
+    from qualcli.readers import pdf_raw
 
     count, get = (
-        (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
+        (pdf_raw.count_page_objects, pdf_raw.page_object)
         if level == 0
-        else (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
+        else (pdf_raw.count_form_objects, pdf_raw.form_object)
     )
     for index in range(count(parent)):
         obj = get(parent, index)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+        kind = pdf_raw.object_type(obj)
+        if kind == pdf_raw.PAGEOBJ_PATH:
             yield obj
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < MAX_FORM_DEPTH - 1:
+        elif kind == pdf_raw.PAGEOBJ_FORM and level < MAX_FORM_DEPTH - 1:
             yield from _path_objects(obj, level + 1)
 
 
@@ -258,20 +259,23 @@ def _join(rules: list[Rule]) -> list[Rule]:
     return joined
 
 
-def _straight_segments(obj) -> list[tuple[tuple[float, float], tuple[float, float]]]:
-    """Each straight segment of a raw path object as two end points in page space."""
-    import pypdfium2.raw as pdfium_c
+def _straight_segments(obj: int, matrix, x, y) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """Each straight segment of a path object (its address) as two end points in page space.
 
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    ``matrix`` (a :class:`~qualcli.readers.pdf_raw.MATRIX`) and ``x``, ``y``
+    (``c_float``) are buffers for PDFium to fill in, reused from object to object.
+    """
+    from qualcli.readers import pdf_raw
+
+    if not pdf_raw.object_matrix(obj, matrix):
+        return []  # an object PDFium cannot place: no rules (read with an empty matrix, every point was the origin)
     a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
-    get_segment, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
-    get_kind, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
-    line_to, move_to = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
-    x, y = ctypes.c_float(), ctypes.c_float()
+    get_segment, get_point = pdf_raw.path_segment, pdf_raw.segment_point
+    get_kind, get_close = pdf_raw.segment_type, pdf_raw.segment_closes
+    line_to, move_to = pdf_raw.SEGMENT_LINETO, pdf_raw.SEGMENT_MOVETO
     segments = []
     previous = start = None
-    for index in range(pdfium_c.FPDFPath_CountSegments(obj)):
+    for index in range(pdf_raw.count_segments(obj)):
         segment = get_segment(obj, index)
         get_point(segment, x, y)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)

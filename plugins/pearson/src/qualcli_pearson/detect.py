@@ -12,7 +12,26 @@ import re
 from qualcli.api import Confidence, SourceText
 
 _SCAN_LINES = 600
+_XML_SCAN_LINES = 200
 _PEARSON = re.compile(r"\b(?:Pearson|BTEC|Edexcel)\b")
+
+#: The headings each layout prints.
+SPECIALIST_MARKS = [
+    re.compile(r"BTEC Specialist", re.I),
+    re.compile(r"Unit amplification", re.I),
+    re.compile(r"Unit reference number", re.I),
+    re.compile(r"Qualification Number \(QN\)", re.I),
+    re.compile(r"Learning outcomes\s+Assessment criteria", re.I),
+]
+UNIT_DOCUMENT_MARKS = [
+    re.compile(r"^Unit\s+\d{1,3}\s*:", re.M),
+    re.compile(r"^Unit type\s*:", re.M | re.I),
+    re.compile(r"^Learning aims?\b", re.M),
+    re.compile(r"Learning aims and unit content|What needs to be learnt|^Unit content$", re.M | re.I),
+    re.compile(r"\b[1-3][A-Z]\.[PMD]\d|\b[A-Z]\.[PMD]\d\b"),
+    re.compile(r"^Assessment type\s*:|^Unit introduction$", re.M | re.I),
+]
+UNIT_XML_MARKS = [re.compile(p) for p in (r"<unit\b", r"<uan>", r"<learningobjective\b", r"<unitcontent>", r"<unitsection\b")]
 
 
 def head_text(source: SourceText) -> str:
@@ -32,3 +51,22 @@ def score(source: SourceText, layout_marks: list[re.Pattern], layout: str) -> Co
     return Confidence(
         round(value, 2), f"{layout}: {marks}/{len(layout_marks)} headings, Pearson/BTEC named {pearson} times"
     )
+
+
+def specialist_confidence(source: SourceText) -> Confidence:
+    """High for a Pearson specification with unit amplification tables."""
+    return score(source, SPECIALIST_MARKS, "BTEC Specialist specification")
+
+
+def unit_document_confidence(source: SourceText) -> Confidence:
+    """High for a unit with learning aims, unit content or a P/M/D grid."""
+    return score(source, UNIT_DOCUMENT_MARKS, "BTEC First/National unit")
+
+
+def unit_xml_confidence(source: SourceText) -> Confidence:
+    """High when the XML has Pearson's unit elements."""
+    head = "\n".join(line.text for line in source.lines[:_XML_SCAN_LINES])
+    marks = sum(1 for mark in UNIT_XML_MARKS if mark.search(head))
+    if not marks:
+        return Confidence(0.0, "no Pearson unit XML elements")
+    return Confidence(round(0.3 + 0.13 * marks, 2), f"Pearson unit XML: {marks}/{len(UNIT_XML_MARKS)} elements")

@@ -10,6 +10,7 @@ is (:func:`heading_of`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import Iterable, Sequence
@@ -81,10 +82,16 @@ _FRONT_LABEL = re.compile(
 _NOS_FIGURE = re.compile(r"[A-Z]{1,4}\d{1,3}[A-Za-z]?")
 _FOOTNOTE = re.compile(r"^\*\s*\S")
 _CRITERION = re.compile(r"^(?:[-•]\s*)?(([a-z]{1,2})[.)])\s+\S")
+_UNIT_CODE_LINE = re.compile(rf"^{UNIT_CODE}$")
+_VERSIONED_CODE_LINE = re.compile(rf"^{UNIT_CODE}(?:_v\d+)?$")
+_UNIT_GROUP = re.compile(r"^(?:mandatory|optional) units\b", re.I)
+_RULE_SENTENCE = re.compile(r"^(?:you must|all mandatory units|total credits required)\b", re.I)
+_OUTCOME_REPEAT = re.compile(r"^learning outcome \d+\s*:\s*\S", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def flat(text: str) -> str:
-    """``text`` with tabs and runs of spaces collapsed to one space."""
+    """``text`` with tabs and runs of spaces collapsed to one space (each line is asked about several times)."""
     return " ".join(text.split())
 
 
@@ -148,18 +155,18 @@ def letter_number(letters: str) -> int:
 
 def starts_new(text: str) -> bool:
     """Where a wrapped PDF/DOCX line must not be joined to the one before it."""
-    plain = flat(text)
+    plain = flat(text)  # the patterns below match flat text directly
     return bool(
         heading_of(plain)
         or figure_of(plain)
-        or is_form_line(plain)
-        or is_footnote(plain)
+        or _FORM.match(plain)
+        or _FOOTNOTE.match(plain)
         or _FRONT_LABEL.match(plain)
-        or criterion_start(plain)
+        or _CRITERION.match(plain)
         or _CODE_WITH_URN.match(plain)
-        or re.match(rf"^{UNIT_CODE}$", plain)
-        or re.match(r"^(?:mandatory|optional) units\b", plain, re.I)
-        or re.match(r"^(?:you must|all mandatory units|total credits required)\b", plain, re.I)
+        or _UNIT_CODE_LINE.match(plain)
+        or _UNIT_GROUP.match(plain)
+        or _RULE_SENTENCE.match(plain)
     )
 
 
@@ -222,14 +229,14 @@ def ends_block(text: str) -> bool:
     both in one block (plain text wrapped by hand, PDF text without paragraph gaps).
     """
     plain = flat(text)
-    if re.match(r"^learning outcome \d+\s*:\s*\S", plain, re.I):
+    if _OUTCOME_REPEAT.match(plain):
         return False  # a unit-content heading that repeats the outcome: it may wrap
     return bool(
         heading_of(plain)
         or figure_of(plain)
-        or is_form_line(plain)
-        or re.match(rf"^{UNIT_CODE}(?:_v\d+)?$", plain)
-        or re.match(r"^(?:mandatory|optional) units\b", plain, re.I)
+        or _FORM.match(plain)
+        or _VERSIONED_CODE_LINE.match(plain)
+        or _UNIT_GROUP.match(plain)
     )
 
 
@@ -237,7 +244,7 @@ def prepare(source: SourceText) -> list[LogicalLine]:
     """The document as logical lines (:func:`qualcli.parsing.prepare.prepare` with this layout's rules)."""
     codes = listed_codes(source)
     lines = shared_prepare(source, starts_new=starts_new, ends=ends_block, furniture=lambda ls, shared: furniture(ls, shared, codes))
-    return [replace(line, text=line.text.strip()) for line in lines]
+    return [line if line.text == line.text.strip() else replace(line, text=line.text.strip()) for line in lines]
 
 
 def cells_of(line: LogicalLine) -> list[str]:

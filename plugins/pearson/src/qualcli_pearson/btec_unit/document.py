@@ -18,31 +18,14 @@ from qualcli_pearson.btec_unit.assignments import assignment_section, covered_re
 from qualcli_pearson.btec_unit.content import ContentCollector, TextLine
 from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid, read_ref
 from qualcli_pearson.btec_unit.parts import HEADER_FIELD, UNIT_TITLE, UnitParts, flatten
-from qualcli_pearson.detect import score
 from qualcli_pearson.markup import glyph_item, plain_text
 
-_MARKS = [
-    re.compile(r"^Unit\s+\d{1,3}\s*:", re.M),
-    re.compile(r"^Unit type\s*:", re.M | re.I),
-    re.compile(r"^Learning aims?\b", re.M),
-    re.compile(r"Learning aims and unit content|What needs to be learnt|^Unit content$", re.M | re.I),
-    re.compile(r"\b[1-3][A-Z]\.[PMD]\d|\b[A-Z]\.[PMD]\d\b"),
-    re.compile(r"^Assessment type\s*:|^Unit introduction$", re.M | re.I),
-]
 _HEADER_WINDOW = 6
 _AIM_ITEM = re.compile(r"^(?:Learning aim\s+)?([A-Za-z])[.)]?\s+(\S.+)$")
 
 
 class UnitDocumentParser:
-    """Parses a BTEC First/National unit document into a one-unit SpecDocument."""
-
-    name = "pearson-btec-unit"
-    body = "pearson"
-    formats = ("txt", "md", "pdf", "docx", "html")
-
-    def confidence(self, source: SourceText):
-        """High for a unit with learning aims, unit content or a P/M/D grid."""
-        return score(source, _MARKS, "BTEC First/National unit")
+    """Parses a BTEC First/National unit document into a one-unit SpecDocument (registered by :mod:`qualcli_pearson.plugin`)."""
 
     def parse(self, source: SourceText) -> SpecDocument:
         """Each unit: header, introduction, learning aims with content topics and grid criteria.

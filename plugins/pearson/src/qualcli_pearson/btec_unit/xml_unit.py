@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import re
 
-from qualcli.api import Confidence, Section, SourceText, SpecDocument, Unit
+from qualcli.api import Section, SourceText, SpecDocument, Unit
 from qualcli_pearson.btec_unit.assignments import assignment_section
 from qualcli_pearson.btec_unit.content import ContentCollector, TextLine
 from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid
 from qualcli_pearson.markup import html_lines, plain_text
 from qualcli_pearson.xml_reader import parse_xml
 
-_MARKS = [re.compile(p) for p in (r"<unit\b", r"<uan>", r"<learningobjective\b", r"<unitcontent>", r"<unitsection\b")]
 
 
 def _local(tag) -> str:
@@ -46,19 +45,7 @@ def _text(element, name: str) -> str | None:
 
 
 class UnitXmlParser:
-    """Parses Pearson unit XML into units with learning aims, content and criteria."""
-
-    name = "pearson-unit-xml"
-    body = "pearson"
-    formats = ("xml",)
-
-    def confidence(self, source: SourceText):
-        """High when the XML has Pearson's unit elements."""
-        head = "\n".join(line.text for line in source.lines[:200])
-        marks = sum(1 for mark in _MARKS if mark.search(head))
-        if not marks:
-            return Confidence(0.0, "no Pearson unit XML elements")
-        return Confidence(round(0.3 + 0.13 * marks, 2), f"Pearson unit XML: {marks}/{len(_MARKS)} elements")
+    """Parses Pearson unit XML into units with learning aims, content and criteria (registered by :mod:`qualcli_pearson.plugin`)."""
 
     def parse(self, source: SourceText) -> SpecDocument:
         """Every ``<unit>`` in the file."""

@@ -8,7 +8,6 @@ from qualcli.api import SourceText, SpecDocument, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.prepare import prepare
 from qualcli_pearson.cells import filled, row_text, table_cells
-from qualcli_pearson.detect import score
 from qualcli_pearson.markup import plain_text
 from qualcli_pearson.specialist.annexe import unit_mappings
 from qualcli_pearson.specialist.front import (
@@ -20,13 +19,6 @@ from qualcli_pearson.specialist.front import (
 )
 from qualcli_pearson.specialist.units import HEADER_FIELD, UNIT_HEADING, UnitReader, part_of
 
-_MARKS = [
-    re.compile(r"BTEC Specialist", re.I),
-    re.compile(r"Unit amplification", re.I),
-    re.compile(r"Unit reference number", re.I),
-    re.compile(r"Qualification Number \(QN\)", re.I),
-    re.compile(r"Learning outcomes\s+Assessment criteria", re.I),
-]
 _ISSUE = re.compile(r"^Issue\s+(\d+(?:\.\d+)?)$", re.I)
 _UNIT_HEADER_WINDOW = 8
 _ANNEXE = re.compile(r"^Annexe\s+[A-Z]$", re.I)
@@ -40,15 +32,7 @@ def _starts_new(text: str) -> bool:
 
 
 class SpecialistParser:
-    """Parses the BTEC Specialist specification layout into a SpecDocument."""
-
-    name = "pearson-btec-specialist"
-    body = "pearson"
-    formats = ("txt", "md", "pdf", "docx", "html")
-
-    def confidence(self, source: SourceText):
-        """High for a Pearson specification with unit amplification tables."""
-        return score(source, _MARKS, "BTEC Specialist specification")
+    """Parses the BTEC Specialist specification layout into a SpecDocument (registered by :mod:`qualcli_pearson.plugin`)."""
 
     def parse(self, source: SourceText) -> SpecDocument:
         """The qualifications, units, unit mappings and change log of the specification."""
