@@ -518,3 +518,13 @@ def test_a_lazy_reader_imports_its_module_only_to_read(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False True [('heading', 'Law'), ('text', 'The Sale of Goods Act 1979.')]"
+
+
+def test_the_parse_cache_stamps_a_lazy_readers_own_package():
+    """A reader registered lazily is keyed by its target module (whose package's code is stamped), not by LazyReader's."""
+    from qualcli.readers.lazy import LazyReader, reader_module
+    from qualcli.readers.text import TextReader
+
+    lazy = LazyReader("xml", (".xml",), "some_plugin.xml_reader:XmlReader")
+    assert reader_module(lazy) == "some_plugin.xml_reader" and "some_plugin" not in __import__("sys").modules
+    assert reader_module(TextReader()) == "qualcli.readers.text"

@@ -17,7 +17,9 @@ here is the contract, documented for plugin authors in ``docs/plugins.md``:
   ``register_nos`` and ``register_legislation`` take;
 - :class:`UnreadableDocument`, the error a reader raises for a file it cannot
   read, and :func:`sha256_of`, :func:`decode_text` and :func:`lines_from_text`
-  for readers of text-based formats.
+  for readers of text-based formats;
+- :class:`LazyReader`, to register a reader whose module is imported only
+  when a file of its format is read.
 
 A parser fills in the document's content; qualcli sets ``SpecDocument.source``
 and ``SpecDocument.body`` (from the parser's ``body``) and the plugin's
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
         VersionEntry,
     )
     from qualcli.readers import HEADING, LIST_ITEM, TABLE_ROW, TEXT, Line, SourceText, sha256_of
+    from qualcli.readers.lazy import LazyReader
     from qualcli.readers.text import decode_text, lines_from_text
 
 #: Names imported from where they are defined when first used (PEP 562), so that a plugin's entry
@@ -69,6 +72,7 @@ _LAZY = {
     ),
     **dict.fromkeys(("HEADING", "LIST_ITEM", "TABLE_ROW", "TEXT", "Line", "SourceText", "sha256_of"), "qualcli.readers"),
     **dict.fromkeys(("decode_text", "lines_from_text"), "qualcli.readers.text"),
+    "LazyReader": "qualcli.readers.lazy",
 }
 
 
@@ -94,6 +98,7 @@ __all__ = [
     "Criterion",
     "Grade",
     "InstrumentPart",
+    "LazyReader",
     "LearningOutcome",
     "LegislationEntry",
     "LegislationRef",

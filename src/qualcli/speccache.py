@@ -53,11 +53,12 @@ def cached_parse(path: Path, data: bytes, body: str | None, build: Callable[[], 
 
 def _key(path: Path, source_sha: str, body: str | None) -> str:
     from qualcli import __version__, plugins
+    from qualcli.readers.lazy import reader_module
 
     pm = plugins.get_manager()
     parsers = sorted((p.name, str(plugins.plugin_version(pm, plugin)), type(p).__module__)
                      for plugin, p in plugins.registered_parsers(pm))
-    readers = sorted((suffix, type(r).__module__) for suffix, r in plugins.readers().items())
+    readers = sorted((suffix, reader_module(r)) for suffix, r in plugins.readers().items())
     packages = sorted({module.split(".")[0] for _, _, module in parsers} | {module.split(".")[0] for _, module in readers} | {"qualcli"})
     parts = {
         "format": FORMAT, "source": source_sha, "path": str(path), "body": body, "qualcli": __version__,

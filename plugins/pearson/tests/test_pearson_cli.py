@@ -55,3 +55,11 @@ def test_registering_the_plugin_imports_no_heavy_library():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_xml_reader_is_registered_by_its_own_name_and_suffixes():
+    from qualcli.plugins import readers
+    from qualcli_pearson.xml_reader import XmlReader
+
+    registered = readers()[".xml"]
+    assert (registered.name, registered.suffixes) == (XmlReader.name, XmlReader.suffixes)

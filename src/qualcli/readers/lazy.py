@@ -48,3 +48,8 @@ class LazyReader:
 def unwrapped(reader):
     """The reader itself, for a :class:`LazyReader` or any other reader."""
     return reader.reader if isinstance(reader, LazyReader) else reader
+
+
+def reader_module(reader) -> str:
+    """The module that holds a reader's code (a :class:`LazyReader`'s target, not imported)."""
+    return reader._target.partition(":")[0] if isinstance(reader, LazyReader) else type(reader).__module__

@@ -51,6 +51,6 @@ def register_parsers(register):
 
 @hookimpl
 def register_readers(register):
-    from qualcli_pearson.xml_reader import XmlReader
+    from qualcli.api import LazyReader
 
-    register(XmlReader())
+    register(LazyReader("xml", (".xml",), "qualcli_pearson.xml_reader:XmlReader"))  # imported to read a file
