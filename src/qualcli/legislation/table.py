@@ -359,11 +359,13 @@ def check_successors(table: Table, origin: str) -> None:
                 raise QualcliError(f"{inst.id}: {other!r} is named but is not in the table", origin)
 
 
-def build_table(entries: Iterable[dict[str, Any]] = (), files: Iterable[Path] = (), origin: str = "config") -> Table:
+def build_table(entries: Iterable[dict[str, Any]] = (), files: Iterable[str | Path] = (), origin: str = "config") -> Table:
     """The shipped table extended by table ``files`` and inline ``entries`` (later ones win)."""
     table = shipped_table()
     for path in files:
-        table = table.with_entries(load_entries(path), str(path))
+        from pathlib import Path
+
+        table = table.with_entries(load_entries(Path(path)), str(path))
     entries = list(entries)
     if entries:
         table = table.with_entries(entries, origin)

@@ -86,7 +86,8 @@ def run(options: Options) -> int:
     from qualcli.files import SPEC_SUFFIXES
 
     problems: list = []
-    files = discover(options.paths, supported_suffixes(), config.include, config.exclude, config.root, SPEC_SUFFIXES, problems)
+    root = Path(config.root) if config.root is not None else None
+    files = discover(options.paths, supported_suffixes(), config.include, config.exclude, root, SPEC_SUFFIXES, problems)
     if options.changed_since is not None:
         files = _changed_only(files, options.changed_since)
     reports = lint_files(files, settings, options.jobs)

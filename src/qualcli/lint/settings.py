@@ -1,12 +1,13 @@
 """Lint settings from the command line and ``[tool.qualcli.lint]``, validated.
 
-Both records are named tuples, and this module imports neither dataclasses
-nor typing, and pathlib only when there is a config: ``qualcli legislation
+Both records are named tuples, paths in them are strings, and this module
+imports neither dataclasses, typing nor pathlib: ``qualcli legislation
 check`` reads the config's ``lint`` table too, on the start-up fast path.
 """
 
 from __future__ import annotations
 
+import os
 from collections import namedtuple
 
 from qualcli.errors import QualcliError
@@ -40,8 +41,8 @@ class Settings(namedtuple("Settings", "as_of jurisdiction severity entries table
 class LintConfig(namedtuple("LintConfig", "include exclude severity fail_on jurisdiction legislation entries root source")):
     """The ``lint`` sub-table of the qualcli config, checked: ``include`` and ``exclude`` globs
     (relative to ``root``, the config file's folder), ``severity`` by rule, ``fail_on``,
-    ``jurisdiction``, extra ``legislation`` table files and inline ``entries``, and ``source``,
-    the config file (None when there is none)."""
+    ``jurisdiction``, extra ``legislation`` table files (relative to ``root``) and inline
+    ``entries``, and ``source``, the config file (None when there is none)."""
 
     __slots__ = ()
 
@@ -81,19 +82,14 @@ def lint_config(config: dict[str, Any]) -> LintConfig:
         raise QualcliError(f"invalid [lint] settings: unknown rule {unknown[0]} in severity (rules: {', '.join(RULES)})", source)
     files = table.get("legislation", [])
     files = [files] if isinstance(files, str) else files
-    root = legislation = None
-    if source or files:  # paths only when there is a config
-        from pathlib import Path
-
-        root = Path(source).parent if source else None
-        legislation = [(root / f) if root else Path(f) for f in files]
+    root = os.path.dirname(source) if source else None
     return LintConfig(
         include=list(table.get("include", [])),
         exclude=list(table.get("exclude", [])),
         severity=dict(table.get("severity", {})),
         fail_on=table.get("fail-on"),
         jurisdiction=table.get("jurisdiction"),
-        legislation=legislation or [],
+        legislation=[os.path.join(root, f) if root else f for f in files],
         entries=list(table.get("legislation-entries", [])),
         root=root,
         source=source,
