@@ -194,3 +194,19 @@ def test_rejoining_keeps_table_rows_whole_and_dashes_in_prose():
     rows = logical_lines([Line("\tcell\t", 1, block=0), Line("Wrapped NOS list", 2, block=1), Line("–301.1.1/4", 3, block=1)])
     assert [r.text for r in rows] == ["\tcell\t", "Wrapped NOS list –301.1.1/4"]
     assert [r.text for r in logical_lines([Line("Items:", 1), Line("• one", 2), Line("• two", 3)])] == ["Items:", "• one", "• two"]
+
+
+@pytest.mark.parametrize("text, labels, value", [
+    ("Credit value: ......... 20", ("credit value",), "20"),
+    ("Guided Learning Hours (GLH): 162", ("guided learning hours", "glh"), "162"),
+    ("GLH 58", ("guided learning hours", "glh"), "58"),
+    ("Credits required:  37", ("credit value", "credits required", "minimum credits"), "37"),
+    ("CreditValue – 12", ("credit value",), "12"),
+    ("Review date", ("accreditation end date", "review date"), ""),
+    ("Level 2 Certificate", ("credit value", "credits"), None),
+    ("Observation(s) 3", ("observation(s)", "observations"), "3"),
+])
+def test_label_value_reads_the_first_label_that_starts_the_line(text, labels, value):
+    from qualcli.parsing.refs import label_value
+
+    assert label_value(text, *labels) == value

@@ -53,8 +53,8 @@ _TOKEN_OR_BREAK = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&|\n[^\S\n]*\n")
 _GENERIC_ANCHORS = {"act", "regulations", "order"}
 _FIRST_LOOK = 60  # characters read back from an anchor before the full reach
 #: Anchor hits a finder confirms by the word walk before it builds its PlainNames (which cost about as much
-#: to build as that many walks save): lint of a tree builds them early, a short text never.
-_WALKS_BEFORE_PLAIN = 64
+#: to build as a few hundred walks save): lint of a tree builds them early; a short text or one book (~70 hits) never.
+_WALKS_BEFORE_PLAIN = 256
 _FIRST_PART = 4096  # characters Finder.may_find looks at before the whole text
 
 

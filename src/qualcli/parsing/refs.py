@@ -122,15 +122,19 @@ def label_value(text: str, *labels: str) -> str | None:
     None when no label starts the text, and ``""`` when the label has no value.
     """
     flat = " ".join(text.split())
-    for label in labels:
-        match = _label_pattern(label).match(flat)
-        if match:
-            return _LEADERS.sub("", flat[match.end() :]).strip()
-    return None
+    match = _labels_pattern(labels).match(flat)
+    if match is None:
+        return None
+    tail = _LABEL_TAIL.match(flat, match.end())
+    return _LEADERS.sub("", flat[tail.end() :]).strip()
+
+
+#: What may follow a label before its value: a bracketed note, then a separator or leaders.
+_LABEL_TAIL = re.compile(r"(?:\s*\([^)]*\))?\s*(?:[:\-–—]|\.{2,}|…)?")
 
 
 @functools.lru_cache(maxsize=256)
-def _label_pattern(label: str) -> re.Pattern:
-    """``label`` at the start of a text, spacing ignored, with any bracketed note and separator after it."""
-    pattern = r"\s*".join(re.escape(word) for word in label.split())
-    return re.compile(rf"{pattern}(?:\s*\([^)]*\))?\s*(?:[:\-–—]|\.{{2,}}|…)?", re.I)
+def _labels_pattern(labels: tuple[str, ...]) -> re.Pattern:
+    """Any of ``labels`` at the start of a text, tried in order, spacing ignored: one small pattern per
+    set of labels (compiling patterns is most of what reading a book's front matter costs)."""
+    return re.compile("|".join(r"\s*".join(re.escape(word) for word in label.split()) for label in labels), re.I)
