@@ -55,6 +55,11 @@ _FIRST_LOOK = 60  # characters read back from an anchor before the full reach
 #: Anchor hits a finder confirms by the word walk before it builds its PlainNames (which cost about as much
 #: to build as a few hundred walks save): lint of a tree builds them early; a short text or one book (~70 hits) never.
 _WALKS_BEFORE_PLAIN = 256
+#: Characters between a word and an anchor after which may_find cannot tell the word the walk reads
+#: there: ends of markup that is cut out with words in it (links, tags, entities, code), "&" (read as
+#: "and") and apostrophes (part of the word before).
+_MAY_HIDE = frozenset(")]}>;`\\&'’")
+_YEAR_NEAR = 80  # characters after an Act/Regulations/Order in which may_find looks for a year (markup may come between)
 _FIRST_PART = 4096  # characters Finder.may_find looks at before the whole text
 
 
@@ -205,15 +210,47 @@ class Finder:
         return self._near_titles
 
     def may_find(self, text: str) -> bool:
-        """False only when no anchor word stands alone in ``text`` (between characters that are not
-        letters or digits): then :meth:`find` finds nothing in it, nor in any text made from it by
-        cutting out pieces (markup) that never leave two letters or digits side by side."""
+        """False only when no anchor word in ``text`` can end a reference: then :meth:`find` finds
+        nothing in it, nor in any text made from it by cutting out pieces (markup) that never leave
+        two letters or digits side by side.
+
+        An anchor word can end one when it stands alone (between characters that are not letters
+        or digits) and either it is a whole name itself ("GDPR"), or the word the walk would read
+        before it (past spaces and punctuation) continues some known name ("Goods" before "Act"),
+        or that word cannot be told from the raw text (markup that is cut out with words in it, "&",
+        an apostrophe), or, for Act, Regulations and Order, a year follows soon after (an unknown
+        title). Everyday phrases ("in order to", "act on") fail all four, so most course material
+        needs no reading.
+        """
         size = len(text)
         for part in (text[:_FIRST_PART], text) if size > 2 * _FIRST_PART else (text,):  # most citing texts cite early
-            for _, at, end in self._automaton.find_matches_as_indexes(_lowered(part), overlapping=True):
+            for index, at, end in self._automaton.find_matches_as_indexes(_lowered(part), overlapping=True):
                 if not ((at > 0 and text[at - 1].isalnum()) or (end < size and text[end].isalnum())):
-                    return True
+                    if self._may_end_here(text, self._anchors[index][0], at, end):
+                        return True
         return False
+
+    def _may_end_here(self, text: str, anchor: str, at: int, end: int) -> bool:
+        """Whether a reference can end with the anchor word ``text[at:end]`` (see :meth:`may_find`)."""
+        children, entries = self._trie[anchor]
+        if entries:
+            return True  # a name of one word
+        if anchor in _GENERIC_ANCHORS and _YEARISH.search(text, end, end + _YEAR_NEAR) is not None:
+            return True  # "... Act 1979" may be a title the table does not know
+        stop = at
+        while stop > 0 and not text[stop - 1].isalnum():
+            stop -= 1
+        if stop == 0:
+            return False  # nothing before it: only a one-word name could end here
+        if any(ch in _MAY_HIDE for ch in text[stop:at]):
+            return True  # markup that may be cut out (a link's address, a tag, an entity...), or "&", an apostrophe
+        start = stop
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        if start > 0 and text[start - 1] in "'’":
+            return True  # the walk reads "Children’s" as one word
+        word = _keyed(text[start:stop])
+        return word is None or word in ("", "i", "ireland") or word in children  # "etc.", "N I", "Northern Ireland": as the walk reads them
 
     def find(self, text: str) -> list[Reference]:
         """Every reference in ``text``, in order; overlapping matches keep the longest."""
