@@ -95,6 +95,7 @@ SKIP_CASES = {
     "underscore.md": "See [the guide](https://example.org/data_protection) for more_detail, contacts and impact.\n",
     "code-word.md": "A `snake_case` name and *emphasis* on a word, then plain text.\n",
     "everyday-anchors.md": "We act on feedback and keep tools in order; these regulations are the salon's own.\n",
+    "everyday-list.md": "## Tasks\n\n- act on feedback\n- In pairs, act out a complaint.\n",
 }
 FULL_CASES = {
     "emphasis-join.md": "Staff follow the Data Protection Ac**t** 1998 here.\n",
