@@ -19,7 +19,6 @@ import os
 from qualcli.cachedir import cache_folder, fast_hash
 
 FORMAT = 1
-_MISSING = object()
 
 
 def _entry(kind: str, data: bytes) -> tuple[str, dict]:
