@@ -8,7 +8,7 @@ from qualcli.config import find_config, load_config
 from qualcli.errors import QualcliError
 
 
-def test_a_pyproject_that_never_mentions_qualcli_is_passed_over_unread(tmp_path):
+def test_a_pyproject_that_never_mentions_qualcli_is_passed_over_unparsed(tmp_path):
     """Even invalid TOML: it is not qualcli's file (reading every project's TOML would cost each short command)."""
     (tmp_path / "qualcli.toml").write_text("[lint]\njurisdiction = 'S'\n", encoding="utf-8")
     project = tmp_path / "project"

@@ -27,15 +27,18 @@ if TYPE_CHECKING:
 CONFIG_NAMES = ("qualcli.toml", "pyproject.toml")
 
 
-def _read_toml(path: str) -> dict[str, Any]:
-    """The file's TOML as a dict; a file read before with the same bytes is not parsed again (:mod:`qualcli.memo`)."""
-    from qualcli import memo
-
+def _read(path: str) -> bytes:
     try:
         with open(path, "rb") as config_file:
-            data = config_file.read()
+            return config_file.read()
     except OSError as exc:
         raise QualcliError(f"cannot read config: {exc.strerror}", path) from None
+
+
+def _parse_toml(data: bytes, path: str) -> dict[str, Any]:
+    """``data`` as TOML; bytes parsed before are not parsed again (:mod:`qualcli.memo`)."""
+    from qualcli import memo
+
     table = memo.recall("toml", data)
     if isinstance(table, dict):
         return table
@@ -49,35 +52,34 @@ def _read_toml(path: str) -> dict[str, Any]:
     return table
 
 
-def _mentions_qualcli(path: str) -> bool:
-    """False when a pyproject.toml cannot hold a ``[tool.qualcli]`` table: the word is nowhere in it.
-    Most projects' pyproject.toml never mention qualcli, and reading TOML costs more than a short command."""
-    try:
-        with open(path, "rb") as config_file:
-            return b"qualcli" in config_file.read()
-    except OSError:
-        return True  # _read_toml reports it
-
-
 def _table_in(path: str) -> dict[str, Any] | None:
-    if os.path.basename(path) == "pyproject.toml":
-        if not _mentions_qualcli(path):
-            return None
-        table = _read_toml(path).get("tool", {}).get("qualcli")
-        if table is not None and not isinstance(table, dict):
-            raise QualcliError("[tool.qualcli] must be a table", path)
-        return table
-    return _read_toml(path)
+    """qualcli's table in a config file (None: a pyproject.toml without one), the file read once.
+
+    A pyproject.toml that never mentions qualcli cannot hold the table and is
+    not parsed: most projects' never do, and parsing TOML costs more than a
+    short command.
+    """
+    data = _read(path)
+    if os.path.basename(path) != "pyproject.toml":
+        return _parse_toml(data, path)
+    if b"qualcli" not in data:
+        return None
+    table = _parse_toml(data, path).get("tool", {}).get("qualcli")
+    if table is not None and not isinstance(table, dict):
+        raise QualcliError("[tool.qualcli] must be a table", path)
+    return table
 
 
-def _config_file(start: str) -> str | None:
-    """The config file that applies in folder ``start``, walking up; None when there is none."""
+def _config_in(start: str) -> tuple[str, dict[str, Any]] | None:
+    """The config file that applies in folder ``start``, walking up, and its table; None when there is none."""
     folder = os.path.realpath(start)
     while True:
         for name in CONFIG_NAMES:
             path = os.path.join(folder, name)
-            if os.path.isfile(path) and _table_in(path) is not None:
-                return path
+            if os.path.isfile(path):
+                table = _table_in(path)
+                if table is not None:
+                    return path, table
         parent = os.path.dirname(folder)
         if parent == folder:
             return None
@@ -88,8 +90,8 @@ def find_config(start: Path) -> Path | None:
     """The config file that applies in ``start`` (a folder), walking up; None when there is none."""
     from pathlib import Path
 
-    found = _config_file(os.fspath(start))
-    return Path(found) if found is not None else None
+    found = _config_in(os.fspath(start))
+    return Path(found[0]) if found is not None else None
 
 
 def load_config(start: str | Path | None = None, explicit: str | Path | None = None) -> dict[str, Any]:
@@ -108,8 +110,8 @@ def load_config(start: str | Path | None = None, explicit: str | Path | None = N
         if table is None:
             raise QualcliError("no [tool.qualcli] table in this pyproject.toml", path)
     else:
-        path = _config_file(os.fspath(start) if start is not None else os.getcwd())
-        if path is None:
+        found = _config_in(os.fspath(start) if start is not None else os.getcwd())
+        if found is None:
             return {}
-        table = _table_in(path) or {}
+        path, table = found
     return {**table, "config_file": path}
