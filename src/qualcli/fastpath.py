@@ -161,11 +161,9 @@ def answer(args: list[str], ready: Callable[[], None] = lambda: None) -> int | N
     if found is None:
         return None
     command, keywords = found
-    from importlib import import_module
-
     from qualcli.exits import run_guarded
+    from qualcli.plugin_index import load_entry_point
 
-    module, _, function = command.run.partition(":")
-    run = getattr(import_module(module), function)
+    run = load_entry_point(command.run)
     ready()
     return run_guarded(lambda: run(**keywords))

@@ -11,8 +11,6 @@ is asked of it: ``read``, or a reader's own extras (``read_with_headers``).
 
 from __future__ import annotations
 
-from importlib import import_module
-
 
 class LazyReader:
     """The reader ``module:Class`` (built with no arguments), known until first use by its ``name`` and ``suffixes``."""
@@ -27,8 +25,9 @@ class LazyReader:
     def reader(self):
         """The reader itself, imported and built on first use."""
         if self._reader is None:
-            module, _, cls = self._target.partition(":")
-            self._reader = getattr(import_module(module), cls)()
+            from qualcli.plugin_index import load_entry_point
+
+            self._reader = load_entry_point(self._target)()
         return self._reader
 
     def read(self, path, data: bytes):
