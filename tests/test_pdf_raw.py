@@ -73,6 +73,26 @@ def test_text_and_measures_match_pypdfium2s_own(tmp_path):
         ours.close()
 
 
+def test_bounded_text_longer_than_the_kept_buffer_is_read_whole(tmp_path):
+    data = _two_pages(tmp_path / "two.pdf").read_bytes()
+    theirs, ours = pdfium.PdfDocument(data), pdf_raw.Document(data)
+    page = pdf_raw.Page(ours, 1)
+    text = page.get_textpage()
+    try:
+        whole = (70.0, 640.0, 380.0, 770.0)
+        expected = theirs[1].get_textpage().get_text_bounded(*whole)
+        assert len(expected) > 20
+        for size in (1, 5, len(expected), len(expected) + 1):  # too small, exactly full, one to spare
+            text._bounded_buffer = (pdf_raw.c_ushort * size)()
+            assert text.get_text_bounded(*whole) == expected
+        assert text.get_text_bounded(500.0, 10.0, 520.0, 20.0) == ""  # nothing there
+    finally:
+        text.close()
+        page.close()
+        theirs.close()
+        ours.close()
+
+
 def test_unopenable_documents_say_why():
     with pytest.raises(pdf_raw.PdfiumError) as damaged:
         pdf_raw.Document(b"%PDF-1.4\n%%EOF\n")

@@ -465,9 +465,17 @@ def test_corpus_libreoffice_rendering_gives_the_text_model(corpus, rendered):
     assert other.warnings == []  # every ruled table read as a table
 
 
+def test_pdf_hyphen_marks_as_hyphens():
+    from qualcli.readers.pdf_cells import PDFIUM_HYPHENS, with_hyphens
+
+    table = str.maketrans(dict.fromkeys(PDFIUM_HYPHENS, "-"))
+    for text in ("", "plain line", "real\x02time", "self\ufffeesteem", "\ufffe\x02 both \x02\ufffe", "-\x02-"):
+        assert with_hyphens(text) == text.translate(table)
+    assert with_hyphens("twenty\ufffefour\x02hour") == "twenty-four-hour"
+
+
 def test_pdf_cell_breaks_inside_words():
-    from qualcli.readers.pdf_cells import WordBreaks, cell_text
-    from qualcli.readers.pdf_grid import PDFIUM_HYPHENS
+    from qualcli.readers.pdf_cells import WordBreaks, cell_text, with_hyphens
 
     class Vocabulary:
         def __init__(self, *words: str) -> None:
@@ -484,7 +492,7 @@ def test_pdf_cell_breaks_inside_words():
     assert cell_text("Communicat\ne verbally \nwith", cell, breaks) == "Communicate verbally\nwith"  # printed whole elsewhere
     assert cell_text("customers\nin writing", cell, breaks) == "customers\nin writing"  # two words, each printed twice
     assert cell_text("A/\n506/2130", cell, breaks) == "A/506/2130"  # broke after the slash
-    assert cell_text("through real\x02time".translate(PDFIUM_HYPHENS), cell, breaks) == "through real-time"
+    assert cell_text(with_hyphens("through real\x02time"), cell, breaks) == "through real-time"
     unspaced = WordBreaks(None, ["one\ntwo"], Vocabulary("Communicate"))
     assert cell_text("Communicat\ne", cell, unspaced) == "Communicat\ne"  # no sign of how this producer wraps
 

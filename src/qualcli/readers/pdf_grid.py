@@ -16,7 +16,7 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field
 
-from qualcli.readers.pdf_cells import PDFIUM_HYPHENS, Vocabulary, WordBreaks, cell_text
+from qualcli.readers.pdf_cells import Vocabulary, WordBreaks, cell_text, with_hyphens
 
 EDGE_MARGIN = 1.0  # points: paths touching the page edge are backgrounds, not rules
 MIN_RULE = 15.0  # points: shorter straight segments are glyphs or icons, not table rules...
@@ -326,4 +326,4 @@ def bounded_text(textpage, cell: tuple[float, float, float, float]) -> str:
     """The text PDFium finds inside ``cell``, lines separated by "\\n", printed hyphens as "-"."""
     x0, bottom, x1, top = cell
     text = textpage.get_text_bounded(left=x0, bottom=bottom, right=x1, top=top)
-    return text.translate(PDFIUM_HYPHENS).replace("\r\n", "\n")
+    return with_hyphens(text).replace("\r\n", "\n")

@@ -38,6 +38,7 @@ from pathlib import Path
 ERR_PASSWORD = 4
 PAGEOBJ_PATH, PAGEOBJ_FORM = 2, 5
 SEGMENT_LINETO, SEGMENT_MOVETO = 0, 2
+BOUNDED_SLACK = 64  # characters of a bounded text's buffer beyond twice the page's (line breaks PDFium adds)
 
 
 class RECT(Structure):
@@ -183,6 +184,7 @@ class TextPage:
         self.handle = _load_textpage(page.handle) or 0
         if not self.handle:
             raise PdfiumError("PDFium could not load a page's text")
+        self._bounded_buffer = None  # for get_text_bounded, made on first use
 
     def count_chars(self) -> int:
         """The number of characters on the page."""
@@ -211,13 +213,27 @@ class TextPage:
         return codecs.decode(memoryview(buffer)[: written - 1], "utf-16-le", errors="ignore")
 
     def get_text_bounded(self, left: float, bottom: float, right: float, top: float) -> str:
-        """The text PDFium finds inside the box (left, bottom, right, top)."""
-        count = _bounded_text(self.handle, left, top, right, bottom, None, 0)
-        if count <= 0:
-            return ""
-        buffer = (c_ushort * count)()
-        _bounded_text(self.handle, left, top, right, bottom, buffer, count)
-        return codecs.decode(buffer, "utf-16-le", errors="ignore")
+        """The text PDFium finds inside the box (left, bottom, right, top).
+
+        PDFium finds the text afresh at every call, so it is asked once, into
+        a buffer kept for the page that holds the text of all its characters
+        twice over: given room, PDFium writes the text and a NUL and counts
+        both. A text that fills the buffer (it may have been cut short) is
+        asked for again as before: its length first, then a buffer of that size.
+        """
+        buffer = self._bounded_buffer
+        if buffer is None:
+            buffer = self._bounded_buffer = (c_ushort * (2 * self.count_chars() + BOUNDED_SLACK))()
+        count = _bounded_text(self.handle, left, top, right, bottom, buffer, len(buffer))
+        if 0 < count < len(buffer) and buffer[count - 1] == 0:
+            count -= 1
+        elif count > 0:
+            count = _bounded_text(self.handle, left, top, right, bottom, None, 0)
+            if count <= 0:
+                return ""
+            buffer = (c_ushort * count)()
+            _bounded_text(self.handle, left, top, right, bottom, buffer, count)
+        return codecs.decode(memoryview(buffer)[:count], "utf-16-le", errors="ignore") if count > 0 else ""
 
     def get_charbox(self, index: int, loose: bool = False) -> tuple[float, float, float, float]:
         """Character ``index``'s box (left, bottom, right, top): its glyph's, or with ``loose`` its font's whole height."""
