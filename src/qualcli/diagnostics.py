@@ -19,15 +19,15 @@ exits 1 when there is any problem.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import Iterable
 
 from qualcli.model import Diagnostics, Problem, SpecDocument, Unit
+from qualcli.lazyre import lazy_compile
 
 # "a. Describe", "ab) Explain", "1.2 Explain", "1.1.3. State", "2A.P1 Describe": a marker, then a capitalised word
-CRITERION_LIKE = re.compile(
+CRITERION_LIKE = lazy_compile(
     r"^\s*(?:[-•]\s*)?(?:[a-z]{1,2}[.)]|\d{1,2}(?:\.\d{1,2}){1,2}\.?|[1-3][A-Z]\.[PMD]?\d{1,2}|[A-Z]{1,3}\.[PMD]\d{1,2})\s+[A-Z][a-z]"
 )
 

@@ -10,6 +10,7 @@ from typing import Any
 from qualcli.errors import QualcliError
 from qualcli.files import read_bytes
 from qualcli.model import SpecDocument
+from qualcli.lazyre import lazy_compile
 
 
 #: How deeply lists and mappings may nest in a YAML/JSON file (a spec needs about ten levels).
@@ -55,9 +56,9 @@ def _parse(text: str, path: Path) -> Any:
         raise QualcliError(f"invalid YAML{where}: {problem}", str(path)) from None
 
 
-_ALIAS = re.compile(r"(?:^|[\s\[{,])[*&][^\s\[\]{},]")
-_COMPACT_CHAIN = re.compile(r"(?:[-?:][ \t]+){10}")
-_DEEP_INDENT = re.compile(r"^ {60}", re.MULTILINE)
+_ALIAS = lazy_compile(r"(?:^|[\s\[{,])[*&][^\s\[\]{},]")
+_COMPACT_CHAIN = lazy_compile(r"(?:[-?:][ \t]+){10}")
+_DEEP_INDENT = lazy_compile(r"^ {60}", re.MULTILINE)
 
 
 def _may_be_hostile(text: str) -> bool:

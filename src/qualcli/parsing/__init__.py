@@ -4,3 +4,5 @@ Plugins must not copy parsing code from one another: anything two plugins
 need (cleaning text, rejoining wrapped lines, splitting table rows, reading
 numbers) lives here.
 """
+
+from qualcli.lazyre import lazy_compile as lazy_compile  # module-level patterns, compiled on first use

@@ -17,14 +17,15 @@ import re
 from dataclasses import dataclass
 
 from qualcli.parsing.text import is_table_rule, normalise_space, strip_emphasis, strip_pipes, strip_tags
+from qualcli.lazyre import lazy_compile
 
 _ITEM_GLYPHS = "•●○◦▪■□‣⁃·\uf0b7\uf0a7\uf0d8\uf076"
-_PARA_TAG = re.compile(r"</?(?:p|div|br|tr|td|th|table|tbody|thead|h[1-6]|ul|ol|/li)\b[^<>]*/?>|</li>", re.I)
-_ITEM_TAG = re.compile(r"<li\b[^<>]*>", re.I)
-_ITEM_GLYPH = re.compile(rf"[{_ITEM_GLYPHS}](?=\s|$)")
-_MARKDOWN_ITEM = re.compile(r"^\s*[-*](?=\s)")
-_DEBRIS = re.compile(r"^[\s|:\-–]*$")
-_HAS_MARKUP = re.compile(rf"</?[A-Za-z][^<>]*>|\||[{_ITEM_GLYPHS}]")
+_PARA_TAG = lazy_compile(r"</?(?:p|div|br|tr|td|th|table|tbody|thead|h[1-6]|ul|ol|/li)\b[^<>]*/?>|</li>", re.I)
+_ITEM_TAG = lazy_compile(r"<li\b[^<>]*>", re.I)
+_ITEM_GLYPH = lazy_compile(rf"[{_ITEM_GLYPHS}](?=\s|$)")
+_MARKDOWN_ITEM = lazy_compile(r"^\s*[-*](?=\s)")
+_DEBRIS = lazy_compile(r"^[\s|:\-–]*$")
+_HAS_MARKUP = lazy_compile(rf"</?[A-Za-z][^<>]*>|\||[{_ITEM_GLYPHS}]")
 
 _PARA, _ITEM = "\x00P", "\x00I"
 

@@ -9,15 +9,15 @@ logical line keeps the position of its first physical line.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from qualcli.readers import HEADING, TABLE_ROW, TEXT, Line
 from qualcli.parsing.text import BULLET_GLYPHS
+from qualcli.lazyre import lazy_compile
 
-_LIST_START = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}](?=\s)|[-*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d+(?:\.\d+)*\.?\s)")
-_BARE_NUMBER = re.compile(r"^\s*\d+\s")  # "2 or above." -- a number with no dot after it
+_LIST_START = lazy_compile(rf"^\s*(?:[{BULLET_GLYPHS}](?=\s)|[-*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d+(?:\.\d+)*\.?\s)")
+_BARE_NUMBER = lazy_compile(r"^\s*\d+\s")  # "2 or above." -- a number with no dot after it
 _CLAUSE_END = (".", ":", ";", "?", "!", ")")
 
 

@@ -14,12 +14,13 @@ from collections import defaultdict
 from typing import Sequence
 
 from qualcli.readers import Line
+from qualcli.lazyre import lazy_compile
 
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$")
+_PAGE_NUMBER = lazy_compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$")
 MAX_PAGE_DIGITS = 4
 
 
-PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
+PAGE_NUMBER = lazy_compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
 
 
 def is_page_number(text: str) -> bool:

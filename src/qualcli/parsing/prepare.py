@@ -21,16 +21,16 @@ lines its own way, so a document reads the same whatever its format:
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Callable, Mapping, Sequence
 
 from qualcli.parsing.lines import LogicalLine, logical_lines
 from qualcli.parsing.pages import is_page_number, page_furniture
 from qualcli.readers import LIST_ITEM, TABLE_ROW, Line, SourceText
+from qualcli.lazyre import lazy_compile
 
-_ITEM_MARK = re.compile(r"^\s*[-*•]\s")
-_RULE_CELLS = re.compile(r"[-:\s]*")
+_ITEM_MARK = lazy_compile(r"^\s*[-*•]\s")
+_RULE_CELLS = lazy_compile(r"[-:\s]*")
 
 Furniture = Callable[[Sequence[Line], set[int]], Mapping[int, bool]]
 

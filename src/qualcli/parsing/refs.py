@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import functools
 import re
+from qualcli.lazyre import lazy_compile
 
-URN = re.compile(r"\b[A-Z]/\d{3}/\d{4}\b")
-QUALIFICATION_NUMBER = re.compile(r"\b\d{3}/\d{4}/[0-9X]\b")
+URN = lazy_compile(r"\b[A-Z]/\d{3}/\d{4}\b")
+QUALIFICATION_NUMBER = lazy_compile(r"\b\d{3}/\d{4}/[0-9X]\b")
 
 MONTHS = {
     name: number
@@ -44,13 +45,13 @@ MONTHS = {
     for name in names
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{4}})\b", re.I)
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")  # UK order: day/month/year
-_ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
-_LEVEL = re.compile(r"\b(?:Level|L)\s*(\d+)\b|\bEntry(?:\s+Level)?\s*(\d)\b", re.I)
-_LEADERS = re.compile(r"^[\s.:\-–—…]+")
+_DAY_MONTH_YEAR = lazy_compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+_MONTH_DAY_YEAR = lazy_compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_MONTH_YEAR = lazy_compile(rf"\b({_MONTH})\.?\s+(\d{{4}})\b", re.I)
+_NUMERIC = lazy_compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")  # UK order: day/month/year
+_ISO = lazy_compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+_LEVEL = lazy_compile(r"\b(?:Level|L)\s*(\d+)\b|\bEntry(?:\s+Level)?\s*(\d)\b", re.I)
+_LEADERS = lazy_compile(r"^[\s.:\-–—…]+")
 
 
 def find_urn(text: str) -> str | None:
@@ -130,7 +131,7 @@ def label_value(text: str, *labels: str) -> str | None:
 
 
 #: What may follow a label before its value: a bracketed note, then a separator or leaders.
-_LABEL_TAIL = re.compile(r"(?:\s*\([^)]*\))?\s*(?:[:\-–—]|\.{2,}|…)?")
+_LABEL_TAIL = lazy_compile(r"(?:\s*\([^)]*\))?\s*(?:[:\-–—]|\.{2,}|…)?")
 
 
 @functools.lru_cache(maxsize=256)

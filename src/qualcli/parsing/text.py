@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import html
 import re
+from qualcli.lazyre import lazy_compile
 
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>")
-_PIPE_DEBRIS = re.compile(r"(?:^|\s)\|(?:\s*-{2,}\s*\|)*|\|(?:\s|$)")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TAG = lazy_compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>")
+_PIPE_DEBRIS = lazy_compile(r"(?:^|\s)\|(?:\s*-{2,}\s*\|)*|\|(?:\s|$)")
+_TABLE_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 BULLET_GLYPHS = "•●○◦▪■□‣⁃–·\uf0b7\uf0a7\uf0d8\uf076"
-_LEADING_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS.replace('–', '')}]|[-–*](?=\s))\s*")
+_LEADING_BULLET = lazy_compile(rf"^\s*(?:[{BULLET_GLYPHS.replace('–', '')}]|[-–*](?=\s))\s*")
 # mid-sentence glyphs left by flattened lists; an en dash there is punctuation, not a bullet
-_INLINE_BULLET = re.compile(rf"(?<=\s)[{BULLET_GLYPHS.replace('–', '')}](?=\s)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_INLINE_BULLET = lazy_compile(rf"(?<=\s)[{BULLET_GLYPHS.replace('–', '')}](?=\s)")
+_EMPHASIS = lazy_compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 
 
 _CHARACTER_FOLDS = str.maketrans({"\u2011": "-", "\u00ad": None})

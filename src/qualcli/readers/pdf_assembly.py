@@ -8,7 +8,6 @@ docstring for what a block is and how tables take their place).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -18,6 +17,7 @@ from qualcli.readers import LIST_ITEM, Line
 from qualcli.readers.pdf_cells import breaks_inside_word, joint_at_break
 from qualcli.readers.pdf_fit import PageGlyphs
 from qualcli.readers.pdf_grid import Table
+from qualcli.lazyre import lazy_compile
 
 LINE_SPACING_LIMIT = 1.6  # baseline-to-baseline distance, in multiples of the type size, that still continues a block
 SAME_EDGE = 2.5  # points of left-edge difference that still count as "aligned"
@@ -99,8 +99,8 @@ def continues_block(previous: TextLine, line: TextLine, edge: float, first_of_bl
     return first_of_block and -MAX_INDENT <= shift < 0
 
 
-_ITEM_START = re.compile(r"^\s*(?:[a-z]{1,2}|\d+(?:\.\d+)*)[.)]\s")
-_BULLET = re.compile(rf"^[{BULLET_GLYPHS.replace('–', '')}]\s+(?=\S)")
+_ITEM_START = lazy_compile(r"^\s*(?:[a-z]{1,2}|\d+(?:\.\d+)*)[.)]\s")
+_BULLET = lazy_compile(rf"^[{BULLET_GLYPHS.replace('–', '')}]\s+(?=\S)")
 
 
 def printed_line(text: str, number: int, page: int, block: int) -> Line:

@@ -24,15 +24,15 @@ slash or hyphen that ends a line with no space after it ("A/" / "506/2130").
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Callable, Iterable
+from qualcli.lazyre import lazy_compile
 
 #: pdfium's marks for a hyphen at a line break (U+FFFE in page text, U+0002 in bounded text)
 PDFIUM_HYPHENS = ("\ufffe", "\x02")
 
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top
-_WORD = re.compile(r"[^\W_]+(?:['’./-][^\W_]+)*'?")
+_WORD = lazy_compile(r"[^\W_]+(?:['’./-][^\W_]+)*'?")
 MIN_WORD_TAIL = 2  # characters: a shorter tail ("a", "s") is no evidence of a word of its own
 SHORT_TAIL = 3  # characters: the most of a word cut off after a punctuation mark ("organisation'" / "s", "uk." / "com")
 
@@ -154,7 +154,7 @@ def breaks_inside_word(line: str) -> bool:
     return (end[-1] == "-" and end[-2].isalnum()) or (end[-1] == "/" and not end[-2].isspace())
 
 
-_SPACED_COMPOUND = re.compile(r"[^\W_]- [^\W_]+-$")  # "one- to-": the compound's earlier hyphen has a space after it
+_SPACED_COMPOUND = lazy_compile(r"[^\W_]- [^\W_]+-$")  # "one- to-": the compound's earlier hyphen has a space after it
 
 
 def joint_at_break(before: str) -> str:

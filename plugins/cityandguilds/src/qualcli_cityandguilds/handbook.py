@@ -7,6 +7,7 @@ import re
 from qualcli.api import SourceText, SpecDocument, Unit
 from qualcli.parsing.refs import parse_date
 from qualcli.parsing.text import parse_int
+from qualcli.parsing import lazy_compile
 from qualcli_cityandguilds.handbook_lines import HandbookLine, handbook_lines
 from qualcli_cityandguilds.plain_tables import with_plain_tables
 from qualcli_cityandguilds.qualifications import apply_hours, apply_prose_hours, apply_rules, read_qualifications
@@ -22,7 +23,7 @@ from qualcli_cityandguilds.unit_blocks import split_units
 from qualcli_cityandguilds.unit_reader import UnitContent, UnitReader
 from qualcli_cityandguilds.version_history import read_version_history
 
-_VERSION = re.compile(r"\bVersion\s+(\d+(?:\.\d+)*)\b", re.I)
+_VERSION = lazy_compile(r"\bVersion\s+(\d+(?:\.\d+)*)\b", re.I)
 _FRONT_LINES = 12  # the cover: title, date and version
 
 

@@ -18,9 +18,10 @@ from qualcli.parsing.fragments import clean_part, split_fragment
 from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.prepare import prepare
 from qualcli.api import TABLE_ROW, Line, SourceText
+from qualcli.parsing import lazy_compile
 
 # A line that starts one of these never continues the line before it.
-_STARTS_NEW = re.compile(
+_STARTS_NEW = lazy_compile(
     r"^(?:Unit\s+\d|Outcome\s+\d|Learning outcomes?\b|Assessment criteria\b|The learner (?:can|will)\b"
     r"|Notes for guidance\b|Supporting information\b|Guidance\b|Range\b|Key skills\b|Unit aim\b"
     r"|Test\s+\d+\s*:|Duration\s*:|(?:Level|Credit value|UAN|GLH|Aim|Assessment)\s*:"
@@ -29,7 +30,7 @@ _STARTS_NEW = re.compile(
 )
 # "City & Guilds Level 2 … (2365-02) 19", with the page number first on even pages ("18 City & Guilds …"),
 # or wrapped on odd pages ("… (2365-" / "02) 19")
-_RUNNING_HEADER = re.compile(
+_RUNNING_HEADER = lazy_compile(
     r"^\s*(?:\d{1,3}\s+)?(?:City\s*&\s*Guilds\s+)?Level\s+\d.*\(\d{4}(?:-\s?\d{2})?\)\s*(?:\d{1,3}\s*)?$"
 )
 

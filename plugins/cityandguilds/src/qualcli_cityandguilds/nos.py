@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 
 from qualcli.api import NosRef
+from qualcli.parsing import lazy_compile
 
-_LINKED = re.compile(
+_LINKED = lazy_compile(
     r"(?P<body>[A-Z][A-Za-z&]*)\s+National Occupational Standards?\s*:?\s*(?P<rest>.*)$", re.I
 )
-_SUITE_LEVEL = re.compile(r"^(?P<suite>(?:[NS/]*VQ\s+)?Level\s+\d)\s*[–—-]?\s*(?P<codes>.*)$", re.I)
-_KU = re.compile(r"^(?:(?P<std>\d+)\s*)?KU\s*(?P<list>[\d/\s-]+)$", re.I)
-_DOTTED = re.compile(r"^(?P<stem>\d+(?:\.\d+)*\.)(?P<list>\d+(?:\s*/\s*\d+)*)$")
+_SUITE_LEVEL = lazy_compile(r"^(?P<suite>(?:[NS/]*VQ\s+)?Level\s+\d)\s*[–—-]?\s*(?P<codes>.*)$", re.I)
+_KU = lazy_compile(r"^(?:(?P<std>\d+)\s*)?KU\s*(?P<list>[\d/\s-]+)$", re.I)
+_DOTTED = lazy_compile(r"^(?P<stem>\d+(?:\.\d+)*\.)(?P<list>\d+(?:\s*/\s*\d+)*)$")
 
 
 def nos_from_text(text: str, line: int | None = None, page: int | None = None) -> list[NosRef]:

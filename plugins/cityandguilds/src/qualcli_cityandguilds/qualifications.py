@@ -17,12 +17,13 @@ import re
 from qualcli.api import Qualification, RuleGroup
 from qualcli.parsing.refs import parse_level
 from qualcli.parsing.text import parse_int
+from qualcli.parsing import lazy_compile
 from qualcli_cityandguilds.handbook_lines import HandbookLine
 from qualcli_cityandguilds.tables import Table, cell
 
-_RULE = re.compile(r"must (?:achieve|complete|gain)\s+(?:a minimum of\s+)?(\d+)\s+credits?\s+from\s+(.+)", re.I)
-_UNIT_CODE = re.compile(r"\b\d{3}\b")
-_QUAL_NUMBER = re.compile(r"\b\d{4}-\d{2}\b")
+_RULE = lazy_compile(r"must (?:achieve|complete|gain)\s+(?:a minimum of\s+)?(\d+)\s+credits?\s+from\s+(.+)", re.I)
+_UNIT_CODE = lazy_compile(r"\b\d{3}\b")
+_QUAL_NUMBER = lazy_compile(r"\b\d{4}-\d{2}\b")
 
 
 def read_qualifications(tables: list[Table]) -> list[Qualification]:
@@ -55,8 +56,8 @@ def apply_hours(quals: list[Qualification], tables: list[Table]) -> None:
 
 
 _PROSE_HOURS = (
-    ("glh", re.compile(r"\b(\d+)\s+(?:hours of\s+)?guided learning hours?\b|\bguided learning hours?\s*(?:\(GLH\)\s*)?(?:of|is|are|:)\s*(\d+)", re.I)),
-    ("tqt", re.compile(r"\btotal qualification time\s*(?:\(TQT\)\s*)?(?:of|is|:)\s*(\d+)|\b(\d+)\s+hours? of total qualification time", re.I)),
+    ("glh", lazy_compile(r"\b(\d+)\s+(?:hours of\s+)?guided learning hours?\b|\bguided learning hours?\s*(?:\(GLH\)\s*)?(?:of|is|are|:)\s*(\d+)", re.I)),
+    ("tqt", lazy_compile(r"\btotal qualification time\s*(?:\(TQT\)\s*)?(?:of|is|:)\s*(\d+)|\b(\d+)\s+hours? of total qualification time", re.I)),
 )
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 
 from qualcli.api import Confidence, SourceText
+from qualcli.parsing import lazy_compile
 
 _SAMPLE_LINES = 400
 _OWN = (  # the name alone stays below the loader's threshold (0.3): a page that mentions the body is no handbook
-    (re.compile(r"City\s*&\s*Guilds", re.I), 0.25),
-    (re.compile(r"City\s*&\s*Guilds (?:unit )?number", re.I), 0.2),
-    (re.compile(r"^Unit\s+\d{3}\b", re.M), 0.2),
-    (re.compile(r"Notes for guidance|Assessment criteria", re.I), 0.15),
-    (re.compile(r"\bUAN\b"), 0.15),
+    (lazy_compile(r"City\s*&\s*Guilds", re.I), 0.25),
+    (lazy_compile(r"City\s*&\s*Guilds (?:unit )?number", re.I), 0.2),
+    (lazy_compile(r"^Unit\s+\d{3}\b", re.M), 0.2),
+    (lazy_compile(r"Notes for guidance|Assessment criteria", re.I), 0.15),
+    (lazy_compile(r"\bUAN\b"), 0.15),
 )
 
 

@@ -19,13 +19,14 @@ import re
 
 from qualcli.api import Unit
 from qualcli.parsing.text import parse_int
+from qualcli.parsing import lazy_compile
 from qualcli_cityandguilds.tables import Table, cell
 
 _METHODS = (
-    (re.compile(r"\bm\s*/\s*c\b|multiple[\s-]*choice", re.I), "multiple-choice test"),
-    (re.compile(r"\bassignment\b", re.I), "assignment"),
-    (re.compile(r"\bportfolio\b", re.I), "portfolio"),
-    (re.compile(r"\bpractical\b", re.I), "practical assessment"),
+    (lazy_compile(r"\bm\s*/\s*c\b|multiple[\s-]*choice", re.I), "multiple-choice test"),
+    (lazy_compile(r"\bassignment\b", re.I), "assignment"),
+    (lazy_compile(r"\bportfolio\b", re.I), "portfolio"),
+    (lazy_compile(r"\bpractical\b", re.I), "practical assessment"),
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from qualcli.parsing import lazy_compile
 
 from qualcli_cityandguilds.handbook_lines import HandbookLine
 
@@ -31,7 +32,7 @@ class Table:
         return all(self.column(keyword) is not None for keyword in keywords)
 
 
-_HEADER_WORDS = re.compile(
+_HEADER_WORDS = lazy_compile(
     r"\b(?:title|level|number|accreditation|version|change|section|uan|unit|glh|credit|assessed|tqt"
     r"|outcome|questions|assessment|description|area|communication)\b|^%$",
     re.I,

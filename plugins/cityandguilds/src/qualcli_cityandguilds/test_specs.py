@@ -18,12 +18,13 @@ from typing import Any
 
 from qualcli.api import Unit
 from qualcli.parsing.text import parse_int
+from qualcli.parsing import lazy_compile
 from qualcli_cityandguilds.handbook_lines import HandbookLine
 from qualcli_cityandguilds.tables import Table, cell
 
-_TEST = re.compile(r"^(Test\s+\d+)\s*:?\s*(?:Unit\s+(\d{2,4}))?", re.I)
-_DURATION = re.compile(r"^Duration\s*:\s*(.+)$", re.I)
-_OUTCOME = re.compile(r"^(\d+)\.?\s+(.*)$")
+_TEST = lazy_compile(r"^(Test\s+\d+)\s*:?\s*(?:Unit\s+(\d{2,4}))?", re.I)
+_DURATION = lazy_compile(r"^Duration\s*:\s*(.+)$", re.I)
+_OUTCOME = lazy_compile(r"^(\d+)\.?\s+(.*)$")
 _LOOK_BACK = 4
 
 

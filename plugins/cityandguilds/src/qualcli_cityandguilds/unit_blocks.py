@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from qualcli.parsing import lazy_compile
 
 from qualcli_cityandguilds.handbook_lines import HandbookLine
 
-UNIT_HEADING = re.compile(r"^Unit\s+(\d{2,4}[A-Z]?(?:\s*/\s*\d{2,4}[A-Z]?)*)\b\s*[:–-]?\s*(.*)$")
-_KEY_FACT = re.compile(r"^(?:Level|Credit value|Credits?|UAN|GLH|Unit accreditation number)\s*:", re.I)
-_UNIT_OPENING = re.compile(r"^(?:Unit aim|Learning outcomes?)\s*$", re.I)
-_END_OF_UNITS = re.compile(
+UNIT_HEADING = lazy_compile(r"^Unit\s+(\d{2,4}[A-Z]?(?:\s*/\s*\d{2,4}[A-Z]?)*)\b\s*[:–-]?\s*(.*)$")
+_KEY_FACT = lazy_compile(r"^(?:Level|Credit value|Credits?|UAN|GLH|Unit accreditation number)\s*:", re.I)
+_UNIT_OPENING = lazy_compile(r"^(?:Unit aim|Learning outcomes?)\s*$", re.I)
+_END_OF_UNITS = lazy_compile(
     r"^(?:Relationships? to other qualifications|Appendix\s+\d|Appendix\b|Sources of general information"
     r"|Useful contacts|Links to other qualifications)",
     re.I,

@@ -32,37 +32,38 @@ import re
 from dataclasses import dataclass, field
 
 from qualcli.api import Criterion, LearningOutcome, NosRef, Section
+from qualcli.parsing import lazy_compile
 from qualcli_cityandguilds.handbook_lines import HandbookLine
 from qualcli_cityandguilds.nos import nos_from_text
 from qualcli_cityandguilds.unit_blocks import UnitBlock, unit_codes
 
-_KEY_VALUE = re.compile(
+_KEY_VALUE = lazy_compile(
     r"^(?P<key>Level|Credit value|Credits?|UAN|Unit accreditation number|GLH|Guided learning hours|Aim|Unit aim"
     r"|Assessment|Relationship to NOS|Endorsement[^:]*)\s*:\s*(?P<value>.*)$",
     re.I,
 )
-_OUTCOME = re.compile(r"^(?:Learning\s+)?Outcome\s+(\d+)\s*[:.–-]?\s*(.*)$", re.I)
-_LEARNER_WILL = re.compile(r"^The learner will(?: be able to)?\s*:?\s*(.*)$", re.I)
-_LEARNER_CAN = re.compile(r"^The learner can\s*:?\s*(.*)$", re.I)
-_NUMBERED = re.compile(r"^(\d+)\.\s+(.+)$")
+_OUTCOME = lazy_compile(r"^(?:Learning\s+)?Outcome\s+(\d+)\s*[:.–-]?\s*(.*)$", re.I)
+_LEARNER_WILL = lazy_compile(r"^The learner will(?: be able to)?\s*:?\s*(.*)$", re.I)
+_LEARNER_CAN = lazy_compile(r"^The learner can\s*:?\s*(.*)$", re.I)
+_NUMBERED = lazy_compile(r"^(\d+)\.\s+(.+)$")
 # Criterion refs as printed: "1.1.10.", "2.1.1", "1.1" or a one-part "3." (the dot is
 # required there, so a wrapped line starting "2015 …" is not taken for a criterion).
 _REF = r"\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\."
-_REF_ONLY = re.compile(rf"^(?:AC\s*)?({_REF})\s*:?$")
-_REF_START = re.compile(rf"^(?:AC\s*)?({_REF})\s+(.+)$")
-_RUN_TOGETHER = re.compile(r"(?:(?<=\s)|^)(\d+\.\d+(?:\.\d+)?\.?)\s+(?=[A-Z])")
+_REF_ONLY = lazy_compile(rf"^(?:AC\s*)?({_REF})\s*:?$")
+_REF_START = lazy_compile(rf"^(?:AC\s*)?({_REF})\s+(.+)$")
+_RUN_TOGETHER = lazy_compile(r"(?:(?<=\s)|^)(\d+\.\d+(?:\.\d+)?\.?)\s+(?=[A-Z])")
 # Key facts ("Level: 2") are read before the outcomes; later, such a line is guidance text.
 _FACT_MODES = {"header", "aim", "outcome_list", "nos", "key_skills", "assessment"}
 _HEADINGS = (
-    (re.compile(r"^Unit aim\s*$", re.I), "aim"),
-    (re.compile(r"^Learning outcomes\s*$", re.I), "outcome_list"),
-    (re.compile(r"^Learning outcome\s*$", re.I), "outcome_list"),
-    (re.compile(r"^(?:Details of the relationship|Relationship to NOS\s*$|.*National Occupational Standards\s*$)", re.I), "nos"),
-    (re.compile(r"^Key skills\s*$", re.I), "key_skills"),
-    (re.compile(r"^Assessment(?: and grading)?\s*$", re.I), "assessment"),
-    (re.compile(r"^Assessment criteria\s*$", re.I), "criteria"),
-    (re.compile(r"^(?:Notes for guidance|Supporting information|Guidance|Unit amplification)\s*$", re.I), "guidance"),
-    (re.compile(r"^Range\s*$", re.I), "range"),
+    (lazy_compile(r"^Unit aim\s*$", re.I), "aim"),
+    (lazy_compile(r"^Learning outcomes\s*$", re.I), "outcome_list"),
+    (lazy_compile(r"^Learning outcome\s*$", re.I), "outcome_list"),
+    (lazy_compile(r"^(?:Details of the relationship|Relationship to NOS\s*$|.*National Occupational Standards\s*$)", re.I), "nos"),
+    (lazy_compile(r"^Key skills\s*$", re.I), "key_skills"),
+    (lazy_compile(r"^Assessment(?: and grading)?\s*$", re.I), "assessment"),
+    (lazy_compile(r"^Assessment criteria\s*$", re.I), "criteria"),
+    (lazy_compile(r"^(?:Notes for guidance|Supporting information|Guidance|Unit amplification)\s*$", re.I), "guidance"),
+    (lazy_compile(r"^Range\s*$", re.I), "range"),
 )
 
 
@@ -339,8 +340,8 @@ class UnitReader:
                 self.content.warnings.append(f"unit {self.block.codes[0]}: outcome {outcome.ref} has no text")
 
 
-_SUB_ITEM = re.compile(r"^o\s+(?=\S)")  # "o item": a second-level bullet (a Symbol-font circle read as "o")
-_SUB_SPLIT = re.compile(r"\s+o\s+(?=\S)")
+_SUB_ITEM = lazy_compile(r"^o\s+(?=\S)")  # "o item": a second-level bullet (a Symbol-font circle read as "o")
+_SUB_SPLIT = lazy_compile(r"\s+o\s+(?=\S)")
 
 
 def _has_list(text: str) -> bool:

@@ -20,12 +20,13 @@ from itertools import pairwise
 from qualcli.api import VersionEntry
 from qualcli.parsing.fragments import clean_part, has_markup, split_fragment
 from qualcli.parsing.refs import parse_date
+from qualcli.parsing import lazy_compile
 from qualcli_cityandguilds.tables import Table, cell
 
-_VERSION = re.compile(r"^\s*(?:Version\s+)?(\d+(?:\.\d+)*)\s*(.*)$", re.I)
+_VERSION = lazy_compile(r"^\s*(?:Version\s+)?(\d+(?:\.\d+)*)\s*(.*)$", re.I)
 # Where a heading starts inside a run of fragment text, and its level:
 # 0 unit, 1 outcome, 2 criterion.
-_HEADING = re.compile(
+_HEADING = lazy_compile(
     r"(?P<unit>\bUnits?\s+\d{2,4}\b)"
     r"|(?P<outcome>\bOutcome\s+\d+\b)"
     r"|(?P<criterion>(?:\bupdated\s+)?\b\d+(?:\.\d+)+\s*(?:updated\s*)?(?::|$))"

@@ -10,28 +10,29 @@ from __future__ import annotations
 import re
 
 from qualcli.api import Confidence, SourceText
+from qualcli.parsing import lazy_compile
 
 _SCAN_LINES = 600
 _XML_SCAN_LINES = 200
-_PEARSON = re.compile(r"\b(?:Pearson|BTEC|Edexcel)\b")
+_PEARSON = lazy_compile(r"\b(?:Pearson|BTEC|Edexcel)\b")
 
 #: The headings each layout prints.
 SPECIALIST_MARKS = [
-    re.compile(r"BTEC Specialist", re.I),
-    re.compile(r"Unit amplification", re.I),
-    re.compile(r"Unit reference number", re.I),
-    re.compile(r"Qualification Number \(QN\)", re.I),
-    re.compile(r"Learning outcomes\s+Assessment criteria", re.I),
+    lazy_compile(r"BTEC Specialist", re.I),
+    lazy_compile(r"Unit amplification", re.I),
+    lazy_compile(r"Unit reference number", re.I),
+    lazy_compile(r"Qualification Number \(QN\)", re.I),
+    lazy_compile(r"Learning outcomes\s+Assessment criteria", re.I),
 ]
 UNIT_DOCUMENT_MARKS = [
-    re.compile(r"^Unit\s+\d{1,3}\s*:", re.M),
-    re.compile(r"^Unit type\s*:", re.M | re.I),
-    re.compile(r"^Learning aims?\b", re.M),
-    re.compile(r"Learning aims and unit content|What needs to be learnt|^Unit content$", re.M | re.I),
-    re.compile(r"\b[1-3][A-Z]\.[PMD]\d|\b[A-Z]\.[PMD]\d\b"),
-    re.compile(r"^Assessment type\s*:|^Unit introduction$", re.M | re.I),
+    lazy_compile(r"^Unit\s+\d{1,3}\s*:", re.M),
+    lazy_compile(r"^Unit type\s*:", re.M | re.I),
+    lazy_compile(r"^Learning aims?\b", re.M),
+    lazy_compile(r"Learning aims and unit content|What needs to be learnt|^Unit content$", re.M | re.I),
+    lazy_compile(r"\b[1-3][A-Z]\.[PMD]\d|\b[A-Z]\.[PMD]\d\b"),
+    lazy_compile(r"^Assessment type\s*:|^Unit introduction$", re.M | re.I),
 ]
-UNIT_XML_MARKS = [re.compile(p) for p in (r"<unit\b", r"<uan>", r"<learningobjective\b", r"<unitcontent>", r"<unitsection\b")]
+UNIT_XML_MARKS = [lazy_compile(p) for p in (r"<unit\b", r"<uan>", r"<learningobjective\b", r"<unitcontent>", r"<unitsection\b")]
 
 
 def head_text(source: SourceText) -> str:

@@ -12,11 +12,12 @@ import re
 
 from qualcli.parsing.fragments import split_fragment
 from qualcli.parsing.text import normalise_space, strip_emphasis, strip_tags
+from qualcli.parsing import lazy_compile
 
-_SPACE_BEFORE_COLON = re.compile(r"\s+:")
-_INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|u|span|a|sup|sub|font)\b[^<>]*>", re.I)
+_SPACE_BEFORE_COLON = lazy_compile(r"\s+:")
+_INLINE_TAG = lazy_compile(r"</?(?:i|b|em|strong|u|span|a|sup|sub|font)\b[^<>]*>", re.I)
 ITEM_GLYPHS = "□•●○◦▪■‣\uf0b7\uf0a7\uf0d8"  # dashes are punctuation inside Pearson's items
-_GLYPH_ITEM = re.compile(rf"^[{ITEM_GLYPHS}]\s*")
+_GLYPH_ITEM = lazy_compile(rf"^[{ITEM_GLYPHS}]\s*")
 
 
 def plain_text(text: str) -> str:

@@ -16,19 +16,20 @@ from __future__ import annotations
 import re
 
 from qualcli.api import Confidence
+from qualcli.parsing import lazy_compile
 
 from qualcli_vtct.layout import UNIT_CODE
 
 SIGNS: tuple[tuple[str, re.Pattern, float], ...] = (
-    ("names VTCT", re.compile(r"\bVTCT\b"), 0.25),
-    ("record-of-assessment wording", re.compile(r"record of assessment|statement of unit achievement", re.I), 0.15),
-    ("VTCT structure/methods tables", re.compile(r"ofqual unit reference|unit assessment methods", re.I), 0.15),
-    ("unit figures Observation(s)/External paper(s)", re.compile(r"^\s*(?:observation\(s\)|external paper\(s\))", re.I | re.M), 0.1),
-    ("'Learning outcome N' with 'You can:'", re.compile(r"^\s*you can:", re.I | re.M), 0.15),
-    ("lettered criteria", re.compile(r"^\s*(?:[-•]\s*)?[a-z]\.\s+[A-Z]", re.M), 0.1),
-    ("'Learning outcome N' bars", re.compile(r"^\s*(?:learning )?outcome \d+\s*$", re.I | re.M), 0.1),
-    ("a VTCT unit code on its own line", re.compile(rf"^\s*{UNIT_CODE}(?:_v\d+)?\s*$", re.M), 0.1),
-    ("record-book sign-off forms", re.compile(r"^\s*(?:assessor initials|learner signature|date achieved)\b", re.I | re.M), 0.1),
+    ("names VTCT", lazy_compile(r"\bVTCT\b"), 0.25),
+    ("record-of-assessment wording", lazy_compile(r"record of assessment|statement of unit achievement", re.I), 0.15),
+    ("VTCT structure/methods tables", lazy_compile(r"ofqual unit reference|unit assessment methods", re.I), 0.15),
+    ("unit figures Observation(s)/External paper(s)", lazy_compile(r"^\s*(?:observation\(s\)|external paper\(s\))", re.I | re.M), 0.1),
+    ("'Learning outcome N' with 'You can:'", lazy_compile(r"^\s*you can:", re.I | re.M), 0.15),
+    ("lettered criteria", lazy_compile(r"^\s*(?:[-•]\s*)?[a-z]\.\s+[A-Z]", re.M), 0.1),
+    ("'Learning outcome N' bars", lazy_compile(r"^\s*(?:learning )?outcome \d+\s*$", re.I | re.M), 0.1),
+    ("a VTCT unit code on its own line", lazy_compile(rf"^\s*{UNIT_CODE}(?:_v\d+)?\s*$", re.M), 0.1),
+    ("record-book sign-off forms", lazy_compile(r"^\s*(?:assessor initials|learner signature|date achieved)\b", re.I | re.M), 0.1),
 )
 
 

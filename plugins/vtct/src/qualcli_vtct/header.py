@@ -8,15 +8,16 @@ from qualcli.api import Qualification
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.refs import find_qualification_number, label_value, parse_date, parse_level
 from qualcli.parsing.text import parse_int
+from qualcli.parsing import lazy_compile
 
 from qualcli_vtct.layout import flat
 
-_TITLE = re.compile(
+_TITLE = lazy_compile(
     r"^(?:VTCT\s+|iTEC\s+)?Level\s+\d+\s+(?:NVQ\s+|VRQ\s+)?"
     r"(?:Award|Certificate|Extended Certificate|Diploma|Subsidiary Diploma|Extended Diploma)\b.*$",
     re.I,
 )
-_RANGE = re.compile(r"^(\d+)\s*[-–]\s*(\d+)$")
+_RANGE = lazy_compile(r"^(\d+)\s*[-–]\s*(\d+)$")
 # Label -> field; dates go to Qualification.dates under the key given.
 _FIGURES = (
     (("credit value", "credits required", "minimum credits"), "credits"),

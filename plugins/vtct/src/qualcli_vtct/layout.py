@@ -18,10 +18,11 @@ from typing import Iterable, Sequence
 from qualcli.api import Line, SourceText
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.prepare import prepare as shared_prepare
+from qualcli.parsing import lazy_compile
 
 # A VTCT unit code: UBU19, UV20483, CB2D1, UG31G20, UN10GH3 (two to four capitals, digits, maybe one or two capitals and digits).
 UNIT_CODE = r"[A-Z]{2,4}\d{1,6}(?:[A-Z]{1,2}\d{1,3})?"
-_CODE_WITH_URN = re.compile(rf"\b({UNIT_CODE})\s+[A-Z]/\d{{3}}/\d{{4}}\b")
+_CODE_WITH_URN = lazy_compile(rf"\b({UNIT_CODE})\s+[A-Z]/\d{{3}}/\d{{4}}\b")
 
 # Headings (whole line, case-insensitive) and what they open.
 HEADINGS: tuple[tuple[str, str], ...] = (
@@ -48,7 +49,7 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     (r"national occupational standards \(nos\)", "front"),
 )
 # One pattern for them all, tried in order, each on the line with and without a closing colon.
-_HEADING = re.compile("^(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, _) in enumerate(HEADINGS)) + "):?$", re.I)
+_HEADING = lazy_compile("^(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, _) in enumerate(HEADINGS)) + "):?$", re.I)
 
 # Unit figures printed as "Label" then the value, or "Label value".
 FIGURE_LABELS: dict[str, tuple[str, ...]] = {
@@ -59,14 +60,14 @@ FIGURE_LABELS: dict[str, tuple[str, ...]] = {
     "external_papers": ("external paper(s)", "external papers"),
     "nos": ("nos",),
 }
-_FIGURE = re.compile(
+_FIGURE = lazy_compile(
     r"^(level|credit value|credits|glh|guided learning hours|observation\(s\)|observations|external paper\(s\)|external papers|nos)"
     r"(?:\s+(\d+|[A-Z]{1,4}\d{1,3}[A-Za-z]?))?$",
     re.I,
 )
 
 # Blank assessment forms: observation records, paper sign-off tables, signature boxes.
-_FORM = re.compile(
+_FORM = lazy_compile(
     r"^(?:observation(?:\s+(?:\d+|optional))+|date achieved|criteria questioned orally|portfolio reference"
     r"|assessor initials|learner signature|paper date achieved assessor initials|\d+ of \d+"
     r"|use this area for notes and diagrams\.?|learner name:?|learner number:?"
@@ -74,19 +75,19 @@ _FORM = re.compile(
     re.I,
 )
 # Labels of the qualification's figures on the cover ("Credit value: .......... 20").
-_FRONT_LABEL = re.compile(
+_FRONT_LABEL = lazy_compile(
     r"^(?:credit value|total qualification time|guided learning hours|qualification number"
     r"|(?:operational|accreditation|certification) (?:start|end) date|review date)\b.*(?::|\.{2,})",
     re.I,
 )
-_NOS_FIGURE = re.compile(r"[A-Z]{1,4}\d{1,3}[A-Za-z]?")
-_FOOTNOTE = re.compile(r"^\*\s*\S")
-_CRITERION = re.compile(r"^(?:[-•]\s*)?(([a-z]{1,2})[.)])\s+\S")
-_UNIT_CODE_LINE = re.compile(rf"^{UNIT_CODE}$")
-_VERSIONED_CODE_LINE = re.compile(rf"^{UNIT_CODE}(?:_v\d+)?$")
-_UNIT_GROUP = re.compile(r"^(?:mandatory|optional) units\b", re.I)
-_RULE_SENTENCE = re.compile(r"^(?:you must|all mandatory units|total credits required)\b", re.I)
-_OUTCOME_REPEAT = re.compile(r"^learning outcome \d+\s*:\s*\S", re.I)
+_NOS_FIGURE = lazy_compile(r"[A-Z]{1,4}\d{1,3}[A-Za-z]?")
+_FOOTNOTE = lazy_compile(r"^\*\s*\S")
+_CRITERION = lazy_compile(r"^(?:[-•]\s*)?(([a-z]{1,2})[.)])\s+\S")
+_UNIT_CODE_LINE = lazy_compile(rf"^{UNIT_CODE}$")
+_VERSIONED_CODE_LINE = lazy_compile(rf"^{UNIT_CODE}(?:_v\d+)?$")
+_UNIT_GROUP = lazy_compile(r"^(?:mandatory|optional) units\b", re.I)
+_RULE_SENTENCE = lazy_compile(r"^(?:you must|all mandatory units|total credits required)\b", re.I)
+_OUTCOME_REPEAT = lazy_compile(r"^learning outcome \d+\s*:\s*\S", re.I)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -15,14 +15,15 @@ import re
 from qualcli.api import NosRef
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.text import strip_bullet
+from qualcli.parsing import lazy_compile
 
 from qualcli_vtct.layout import flat
 
-_SUITE = re.compile(
+_SUITE = lazy_compile(
     r"^(?:this unit (?:is|has been) (?:linked|mapped) to (?:the )?)?(?P<suite>.+?)\s+national occupational standards?\b[\s:.]*$",
     re.I,
 )
-_CODE = re.compile(r"^(?P<code>[A-Z][A-Z0-9&]{2,}\d[A-Z0-9&]*)\s+(?P<title>\S.*)$")
+_CODE = lazy_compile(r"^(?P<code>[A-Z][A-Z0-9&]{2,}\d[A-Z0-9&]*)\s+(?P<title>\S.*)$")
 
 
 class NosSection:

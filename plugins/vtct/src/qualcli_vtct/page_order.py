@@ -19,10 +19,11 @@ from itertools import groupby
 from typing import Callable, Iterable, Iterator
 
 from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing import lazy_compile
 
 from qualcli_vtct.layout import criterion_start, flat, heading_of, letter_number
 
-_BAR = re.compile(r"^(?:learning )?outcome (\d+)\s*(?:\(continued\))?$", re.I)
+_BAR = lazy_compile(r"^(?:learning )?outcome (\d+)\s*(?:\(continued\))?$", re.I)
 PAGE_TITLES = ("observation", "knowledge")
 
 

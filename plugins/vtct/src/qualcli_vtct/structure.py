@@ -21,31 +21,32 @@ from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.refs import find_urn, parse_level
 from qualcli.parsing.rows import JoinedText, column_order, row_cells
 from qualcli.parsing.text import clean, parse_int
+from qualcli.parsing import lazy_compile
 
 from qualcli_vtct.layout import UNIT_CODE, flat
 
-_GROUP = re.compile(
+_GROUP = lazy_compile(
     r"^(?P<kind>mandatory|optional)\s+units?(?:\s+group\s+(?P<letter>[A-Z])\b)?(?:\s*[-–—:]\s*(?P<rest>.*))?$", re.I
 )
 _URN = r"[A-Z]/\d{3}/\d{4}"
 _TEXT_LEVEL = r"[LE]\d"  # a level column printed as text before the title: "L1", "E3" (Entry 3)
-_ROW = re.compile(
+_ROW = lazy_compile(
     rf"\b(?P<code>{UNIT_CODE})\s+(?P<urn>{_URN})\s+(?:(?P<level>{_TEXT_LEVEL})\s+)?(?P<title>.+?)\s+(?P<numbers>\d+(?:\s+\d+)*)"
     rf"(?=\s+{UNIT_CODE}\s+{_URN}|\s*$)"
 )
-_CLAUSE = re.compile(
+_CLAUSE = lazy_compile(
     r"(?:(?P<bound>minimum|maximum|at least|up to|no more than)\s+(?:of\s+)?)?(?P<credits>\d+)\s+credits?"
     r"\s+(?:can\s+|must\s+|may\s+)?(?:come\s+|be\s+(?:taken|achieved)\s+)?from\s+(?:the\s+)?"
     r"(?P<kind>mandatory|optional)?\s*group\s+(?P<letter>[A-Z])\b",
     re.I,
 )
-_RULE_TEXT = re.compile(
+_RULE_TEXT = lazy_compile(
     r"\b(?:must|minimum|maximum|required)\b.*\bcredits?\b|\bcredits?\b.*\b(?:must|minimum|maximum|required)\b"
     r"|\bunits? must be (?:completed|achieved|taken)\b",
     re.I,
 )
-_FOOTNOTE = re.compile(r"^(?:[*†‡]|notes?\s*:)", re.I)  # a note printed under a table's last row
-_HEADER = re.compile(r"\bcode\b.*\btitle\b|\btitle\b.*\bcode\b", re.I)  # a table's header row
+_FOOTNOTE = lazy_compile(r"^(?:[*†‡]|notes?\s*:)", re.I)  # a note printed under a table's last row
+_HEADER = lazy_compile(r"\bcode\b.*\btitle\b|\btitle\b.*\bcode\b", re.I)  # a table's header row
 COLUMNS = {
     "credits": ("credit value", "credits"),
     "glh": ("glh", "guided learning hours"),

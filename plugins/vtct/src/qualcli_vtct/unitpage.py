@@ -19,6 +19,7 @@ import re
 from qualcli.api import Criterion, LearningOutcome, NosRef, Section, Unit
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.text import strip_bullet
+from qualcli.parsing import lazy_compile
 
 from qualcli_vtct.layout import (
     cells_of,
@@ -34,11 +35,11 @@ from qualcli_vtct.layout import (
 from qualcli_vtct.nos import NosSection
 from qualcli_vtct.page_order import order_page, pages
 
-_LIST_ITEM = re.compile(r"^(\d{1,2})\.(?:\s+|(?=[A-Z]))(\S.*)$")  # "10.Understand" is printed without a space
-_STAR = re.compile(r"\s*\*+\s*$")
-_SUB_ITEM = re.compile(r"^(?:[-•–]|\uf0b7)\s+\S")
-_OUTCOME = re.compile(r"^(?:learning )?outcome (\d+)\b\s*(?:\(continued\))?\s*[:.\-–]?\s*(.*)$", re.I)
-_CONTINUED = re.compile(r"\s*\(continued\)\s*$", re.I)
+_LIST_ITEM = lazy_compile(r"^(\d{1,2})\.(?:\s+|(?=[A-Z]))(\S.*)$")  # "10.Understand" is printed without a space
+_STAR = lazy_compile(r"\s*\*+\s*$")
+_SUB_ITEM = lazy_compile(r"^(?:[-•–]|\uf0b7)\s+\S")
+_OUTCOME = lazy_compile(r"^(?:learning )?outcome (\d+)\b\s*(?:\(continued\))?\s*[:.\-–]?\s*(.*)$", re.I)
+_CONTINUED = lazy_compile(r"\s*\(continued\)\s*$", re.I)
 # Footnotes that say what a starred criterion means -> the flag it gets.
 FOOTNOTE_FLAGS = (
     ("supplementary evidence", "supplementary-evidence"),

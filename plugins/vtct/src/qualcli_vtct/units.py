@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 
 from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing import lazy_compile
 
 from qualcli_vtct.layout import UNIT_CODE, figure_of, flat, heading_of, is_form_line
 
-_CODE_ONLY = re.compile(rf"^(?P<code>{UNIT_CODE})$")
-_VERSION = re.compile(rf"^(?P<code>{UNIT_CODE})_v(?P<version>\d+)$")
-_AIM_START = re.compile(r"\b(?:the aim of this unit|this unit is about|this unit)\b", re.I)
+_CODE_ONLY = lazy_compile(rf"^(?P<code>{UNIT_CODE})$")
+_VERSION = lazy_compile(rf"^(?P<code>{UNIT_CODE})_v(?P<version>\d+)$")
+_AIM_START = lazy_compile(r"\b(?:the aim of this unit|this unit is about|this unit)\b", re.I)
 LOOKAHEAD = 14  # lines after a code line within which the unit figures must start
 
 

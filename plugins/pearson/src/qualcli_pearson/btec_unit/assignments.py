@@ -9,15 +9,14 @@ outline point at criteria of the grid; they are not criteria themselves.
 
 from __future__ import annotations
 
-import re
-
 from qualcli.api import Section
 from qualcli.parsing.text import normalise_space
+from qualcli.parsing import lazy_compile
 
 from qualcli_pearson.btec_unit.grid import read_ref
 
 TITLE_PREFIX = "Suggested assignment: "
-_SEPARATOR = re.compile(r"[,;\s]+")
+_SEPARATOR = lazy_compile(r"[,;\s]+")
 
 
 def covered_refs(cell: str) -> list[str] | None:

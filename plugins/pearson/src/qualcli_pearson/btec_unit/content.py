@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 
 from qualcli.api import ContentTopic, LearningOutcome
+from qualcli.parsing import lazy_compile
 
-AIM_HEADING = re.compile(r"^Learning aim\s+([A-Z])\s*[:.–-]\s*(.+)$", re.I)
-TOPIC_HEADING = re.compile(r"^(?:Topic\s+)?([A-Z])\.?(\d{1,2})\s*[:.]?\s+(\S.*)$")
-_LAYOUT = re.compile(r"^(?:\(?continued\)?|what needs to be learnt)$", re.I)
+AIM_HEADING = lazy_compile(r"^Learning aim\s+([A-Z])\s*[:.–-]\s*(.+)$", re.I)
+TOPIC_HEADING = lazy_compile(r"^(?:Topic\s+)?([A-Z])\.?(\d{1,2})\s*[:.]?\s+(\S.*)$")
+_LAYOUT = lazy_compile(r"^(?:\(?continued\)?|what needs to be learnt)$", re.I)
 
 
 @dataclass(frozen=True)

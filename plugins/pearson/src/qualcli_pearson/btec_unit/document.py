@@ -11,9 +11,8 @@ decisions" are kept as the unit's sections.
 
 from __future__ import annotations
 
-import re
-
 from qualcli.api import SourceText, SpecDocument, Unit, Unstructured
+from qualcli.parsing import lazy_compile
 from qualcli_pearson.btec_unit.assignments import assignment_section, covered_refs
 from qualcli_pearson.btec_unit.content import ContentCollector, TextLine
 from qualcli_pearson.btec_unit.grid import grid_criteria, order_grid, read_ref
@@ -21,7 +20,7 @@ from qualcli_pearson.btec_unit.parts import HEADER_FIELD, UNIT_TITLE, UnitParts,
 from qualcli_pearson.markup import glyph_item, plain_text
 
 _HEADER_WINDOW = 6
-_AIM_ITEM = re.compile(r"^(?:Learning aim\s+)?([A-Za-z])[.)]?\s+(\S.+)$")
+_AIM_ITEM = lazy_compile(r"^(?:Learning aim\s+)?([A-Za-z])[.)]?\s+(\S.+)$")
 
 
 class UnitDocumentParser:

@@ -15,18 +15,18 @@ after the wording marks an opportunity to assess English or maths skills
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from qualcli.api import Criterion, Grade
+from qualcli.parsing import lazy_compile
 
-GRID_REF = re.compile(
+GRID_REF = lazy_compile(
     r"^(?:(?P<level>[1-3])(?P<aim>[A-Z])\.(?P<grade>[PMD])?(?P<number>\d{1,2})"
     r"|(?P<aims>[A-Z]{1,3})\.(?P<ngrade>[PMD])(?P<nnumber>\d{1,2}))(?=\s|$|:)"
 )
 _GRADES: dict[str, Grade] = {"P": "pass", "M": "merit", "D": "distinction"}
 SKILL_MARKS = {"#": "english-skills", "*": "maths-skills"}
-_TRAILING_MARKS = re.compile(r"(?:\s*[#*])+\s*$")
+_TRAILING_MARKS = lazy_compile(r"(?:\s*[#*])+\s*$")
 
 
 @dataclass(frozen=True)

@@ -13,27 +13,28 @@ import re
 
 from qualcli.api import Section, SourceText, Unit
 from qualcli.parsing.prepare import prepare
+from qualcli.parsing import lazy_compile
 from qualcli_pearson.btec_unit.content import TextLine
 from qualcli_pearson.markup import plain_text
 
-UNIT_TITLE = re.compile(r"^Unit\s+(\d{1,3})\s*:\s*(.*)$")
+UNIT_TITLE = lazy_compile(r"^Unit\s+(\d{1,3})\s*:\s*(.*)$")
 _FIELDS = {
-    "level": re.compile(r"^Level\s*:\s*(.+)$", re.I),
-    "unit_type": re.compile(r"^Unit type\s*:\s*(.+)$", re.I),
-    "glh": re.compile(r"^Guided learning hours\s*:\s*(\d+)", re.I),
-    "assessment": re.compile(r"^Assessment(?: type| method)?\s*:\s*(.+)$", re.I),
-    "urn": re.compile(r"^(?:Unit reference number|Unit code|URN|UAN)\s*:\s*([A-Z]/\d{3}/\d{4})", re.I),
+    "level": lazy_compile(r"^Level\s*:\s*(.+)$", re.I),
+    "unit_type": lazy_compile(r"^Unit type\s*:\s*(.+)$", re.I),
+    "glh": lazy_compile(r"^Guided learning hours\s*:\s*(\d+)", re.I),
+    "assessment": lazy_compile(r"^Assessment(?: type| method)?\s*:\s*(.+)$", re.I),
+    "urn": lazy_compile(r"^(?:Unit reference number|Unit code|URN|UAN)\s*:\s*([A-Z]/\d{3}/\d{4})", re.I),
 }
-HEADER_FIELD = re.compile(
+HEADER_FIELD = lazy_compile(
     r"^(?:Level|Unit type|Guided learning hours|Assessment type|Unit code|Unit reference number)\s*:", re.I
 )
 _PARTS = [
-    (re.compile(r"^(?:unit introduction|introduction)$", re.I), "intro"),
-    (re.compile(r"^learning aims?$", re.I), "aims"),
-    (re.compile(r"^(?:learning aims and unit content|unit content|content)$", re.I), "content"),
-    (re.compile(r"^assessment criteria$", re.I), "grid"),
+    (lazy_compile(r"^(?:unit introduction|introduction)$", re.I), "intro"),
+    (lazy_compile(r"^learning aims?$", re.I), "aims"),
+    (lazy_compile(r"^(?:learning aims and unit content|unit content|content)$", re.I), "content"),
+    (lazy_compile(r"^assessment criteria$", re.I), "grid"),
     (
-        re.compile(
+        lazy_compile(
             r"^(?:teacher guidance|resources|assessment guidance|examination format|summary of unit|unit in brief|delivery guidance"
             r"|essential information for (?:assessment decisions|tutors)|assessment activity|links to other units"
             r"|employer involvement|further information for teachers and assessors|essential resources)$",

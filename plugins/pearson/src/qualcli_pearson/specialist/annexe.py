@@ -11,11 +11,12 @@ import re
 
 from qualcli.api import UnitMapping
 from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing import lazy_compile
 from qualcli_pearson.cells import table_cells
 from qualcli_pearson.markup import plain_text
 
-_KEY = re.compile(r"^([PFX])\s*[–—=:-]\s*(.+)$")
-_UNIT_LABEL = re.compile(r"^(?:Unit\s+)?([A-Za-z]?\d{1,3})\b", re.I)
+_KEY = lazy_compile(r"^([PFX])\s*[–—=:-]\s*(.+)$")
+_UNIT_LABEL = lazy_compile(r"^(?:Unit\s+)?([A-Za-z]?\d{1,3})\b", re.I)
 
 
 def _unit_code(label: str) -> str:

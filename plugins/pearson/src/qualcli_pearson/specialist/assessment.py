@@ -12,6 +12,7 @@ further on ("… can be linked with assessment criterion 1.3 where …", "(2.2)"
 from __future__ import annotations
 
 import re
+from qualcli.parsing import lazy_compile
 
 _REF = r"(?<![\d.])\d{1,2}\.\d{1,2}(?![\d]|\.\d)"
 _REF_LIST = rf"{_REF}(?:\s*(?:,|and|&|or|to|-|–)\s*{_REF})*"
@@ -19,9 +20,9 @@ _LEAD = (
     r"(?:(?:For|To\s+(?:meet|achieve|pass|cover|evidence|complete))\s+(?:the\s+)?(?:assessment\s+)?(?:criteri(?:on|a)\s+)?"
     rf"|(?:The\s+)?(?:[Aa]ssessment\s+)?[Cc]riteri(?:on|a)\s+)(?={_REF_LIST})"
 )
-_PASSAGE_START = re.compile(rf"(?:(?<=[.!?:])\s+|^)(?={_LEAD})")
-_OPENING = re.compile(rf"^{_LEAD}(?P<refs>{_REF_LIST})")
-_RANGE = re.compile(rf"({_REF})\s*(?:to|-|–)\s*({_REF})")
+_PASSAGE_START = lazy_compile(rf"(?:(?<=[.!?:])\s+|^)(?={_LEAD})")
+_OPENING = lazy_compile(rf"^{_LEAD}(?P<refs>{_REF_LIST})")
+_RANGE = lazy_compile(rf"({_REF})\s*(?:to|-|–)\s*({_REF})")
 
 
 def paragraphs(text: str) -> list[str]:

@@ -17,21 +17,22 @@ from qualcli.api import Qualification, RuleGroup, Unit, VersionEntry
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.refs import parse_date, parse_level
 from qualcli.parsing.text import normalise_space, parse_int
+from qualcli.parsing import lazy_compile
 from qualcli_pearson.cells import filled, table_cells
 from qualcli_pearson.markup import plain_text
 
-_GROUP_HEADING = re.compile(r"\b(?:mandatory|optional)\b[\w\s]*\bunits?\b", re.I)
-_URN = re.compile(r"^[A-Z]/\d{3}/\d{4}$")
-_NUMBERED_HEADING = re.compile(r"^(\d{1,2})\s+([A-Z][^.:;]{2,90})$")
+_GROUP_HEADING = lazy_compile(r"\b(?:mandatory|optional)\b[\w\s]*\bunits?\b", re.I)
+_URN = lazy_compile(r"^[A-Z]/\d{3}/\d{4}$")
+_NUMBERED_HEADING = lazy_compile(r"^(\d{1,2})\s+([A-Z][^.:;]{2,90})$")
 
 # Summary-table labels: (pattern on the first cell, what the second cell gives)
 _SUMMARY_FIELDS = [
-    (re.compile(r"^qualification number|^\bQN\b", re.I), "number"),
-    (re.compile(r"^accreditation start", re.I), "accreditation_start"),
-    (re.compile(r"^operational start", re.I), "operational_start"),
-    (re.compile(r"^credit value", re.I), "credits"),
-    (re.compile(r"^total qualification time", re.I), "tqt"),
-    (re.compile(r"^guided learning", re.I), "glh"),
+    (lazy_compile(r"^qualification number|^\bQN\b", re.I), "number"),
+    (lazy_compile(r"^accreditation start", re.I), "accreditation_start"),
+    (lazy_compile(r"^operational start", re.I), "operational_start"),
+    (lazy_compile(r"^credit value", re.I), "credits"),
+    (lazy_compile(r"^total qualification time", re.I), "tqt"),
+    (lazy_compile(r"^guided learning", re.I), "glh"),
 ]
 
 

@@ -10,14 +10,13 @@ above.
 
 from __future__ import annotations
 
-import re
-
 from qualcli.api import Criterion, LearningOutcome
+from qualcli.parsing import lazy_compile
 from qualcli_pearson.cells import filled
 from qualcli_pearson.markup import amplification_text, criterion_text, plain_text
 
-_OUTCOME_REF = re.compile(r"^(\d{1,2})\.?(?:\s+(\S.*))?$")  # "3", or "3 Know …" in one cell
-_CRITERION_REF = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?(?:\s+|$)")
+_OUTCOME_REF = lazy_compile(r"^(\d{1,2})\.?(?:\s+(\S.*))?$")  # "3", or "3 Know …" in one cell
+_CRITERION_REF = lazy_compile(r"^(\d{1,2})\.(\d{1,2})\.?(?:\s+|$)")
 
 
 def is_outcome_header(cells: list[str]) -> bool:

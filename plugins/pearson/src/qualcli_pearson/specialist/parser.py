@@ -7,6 +7,7 @@ import re
 from qualcli.api import SourceText, SpecDocument, Unit, Unstructured
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.prepare import prepare
+from qualcli.parsing import lazy_compile
 from qualcli_pearson.cells import filled, row_text, table_cells
 from qualcli_pearson.markup import plain_text
 from qualcli_pearson.specialist.annexe import unit_mappings
@@ -19,9 +20,9 @@ from qualcli_pearson.specialist.front import (
 )
 from qualcli_pearson.specialist.units import HEADER_FIELD, UNIT_HEADING, UnitReader, part_of
 
-_ISSUE = re.compile(r"^Issue\s+(\d+(?:\.\d+)?)$", re.I)
+_ISSUE = lazy_compile(r"^Issue\s+(\d+(?:\.\d+)?)$", re.I)
 _UNIT_HEADER_WINDOW = 8
-_ANNEXE = re.compile(r"^Annexe\s+[A-Z]$", re.I)
+_ANNEXE = lazy_compile(r"^Annexe\s+[A-Z]$", re.I)
 _STRUCTURED = ("qualification summary", "qualification structure")  # read into the model, not kept twice
 
 

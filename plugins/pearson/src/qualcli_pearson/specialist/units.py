@@ -16,30 +16,31 @@ from qualcli.api import Section, Unit
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.refs import parse_level
 from qualcli.parsing.text import parse_int
+from qualcli.parsing import lazy_compile
 from qualcli_pearson.cells import filled, row_text, table_cells
 from qualcli_pearson.markup import plain_text
 from qualcli_pearson.specialist.assessment import paragraphs, passages
 from qualcli_pearson.specialist.outcomes import OutcomeTable, is_outcome_header
 
-UNIT_HEADING = re.compile(r"^Unit\s+(\d{1,3})\s*:\s*(.*)$")
+UNIT_HEADING = lazy_compile(r"^Unit\s+(\d{1,3})\s*:\s*(.*)$")
 
-HEADER_FIELD = re.compile(
+HEADER_FIELD = lazy_compile(
     r"^(?:Unit (?:reference number|accreditation number|code)|Level|Credit value|Guided learning hours)\b", re.I
 )
 _FIELDS = {
-    "urn": re.compile(r"^Unit (?:reference number|accreditation number|code)\s*:?\s*([A-Z]/\d{3}/\d{4})", re.I),
-    "level": re.compile(r"^(?:QCF\s+)?Level\s*:?\s*(Entry(?: Level)?\s*\d?|\d(?:\s*(?:and|/|-)\s*\d)?)\s*$", re.I),
-    "credits": re.compile(r"^Credit value\s*:?\s*(\d+)\s*$", re.I),
-    "glh": re.compile(r"^Guided learning hours\s*:?\s*(\d+)\s*$", re.I),
+    "urn": lazy_compile(r"^Unit (?:reference number|accreditation number|code)\s*:?\s*([A-Z]/\d{3}/\d{4})", re.I),
+    "level": lazy_compile(r"^(?:QCF\s+)?Level\s*:?\s*(Entry(?: Level)?\s*\d?|\d(?:\s*(?:and|/|-)\s*\d)?)\s*$", re.I),
+    "credits": lazy_compile(r"^Credit value\s*:?\s*(\d+)\s*$", re.I),
+    "glh": lazy_compile(r"^Guided learning hours\s*:?\s*(\d+)\s*$", re.I),
 }
 
 # Part headings, matched on the whole line; the value names what the part is.
 _PARTS = [
-    (re.compile(r"^(?:unit aim|aim|unit introduction)(?: and purpose)?$", re.I), "aim"),
-    (re.compile(r"^learning outcomes?(?:,| and) assessment criteria\b.*$", re.I), "outcomes"),
-    (re.compile(r"^(?:information|essential guidance) for tutors$", re.I), "tutors"),
+    (lazy_compile(r"^(?:unit aim|aim|unit introduction)(?: and purpose)?$", re.I), "aim"),
+    (lazy_compile(r"^learning outcomes?(?:,| and) assessment criteria\b.*$", re.I), "outcomes"),
+    (lazy_compile(r"^(?:information|essential guidance) for tutors$", re.I), "tutors"),
     (
-        re.compile(
+        lazy_compile(
             r"^(?:essential resources|delivery|assessment|suggested resources|indicative resource materials"
             r"|unit content|content|outline learning plan|employer engagement and vocational contexts"
             r"|assessment guidance|essential information for assessment decisions)$",
