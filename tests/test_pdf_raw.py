@@ -93,6 +93,42 @@ def test_bounded_text_longer_than_the_kept_buffer_is_read_whole(tmp_path):
         ours.close()
 
 
+def test_path_points_read_from_the_array_match_the_calls(tmp_path, monkeypatch):
+    from reportlab.pdfgen import canvas
+
+    drawn = canvas.Canvas(str(tmp_path / "path.pdf"))
+    path = drawn.beginPath()  # one path: a closed box with a curved corner, then an open two-segment line
+    path.moveTo(100, 600)
+    path.lineTo(300, 600)
+    path.curveTo(320, 600, 320, 620, 320, 640)
+    path.lineTo(100, 640)
+    path.close()
+    path.moveTo(100, 500)
+    path.lineTo(250, 500)
+    path.lineTo(250, 450)
+    drawn.drawPath(path, stroke=1, fill=0)
+    drawn.drawString(110, 620, "Inside the box")
+    drawn.showPage()
+    drawn.save()
+    document = pdf_raw.Document((tmp_path / "path.pdf").read_bytes())
+    page = pdf_raw.Page(document, 0)
+    try:
+        objects = [pdf_raw.page_object(page.handle, i) for i in range(pdf_raw.count_page_objects(page.handle))]
+        (obj,) = [o for o in objects if pdf_raw.object_type(o) == pdf_raw.PAGEOBJ_PATH]
+        by_call = pdf_raw._points_by_call(obj, pdf_raw.count_segments(obj))
+        assert len(by_call) >= 9 and {kind for _, _, kind, _ in by_call} == {0, 1, 2}  # lines, Bézier points, moves
+        assert any(closes for _, _, _, closes in by_call)
+        monkeypatch.setattr(pdf_raw, "_points_readable", None)
+        assert pdf_raw.path_points(obj) == by_call  # checked against the calls on first use
+        assert pdf_raw._points_readable is True
+        assert pdf_raw.path_points(obj) == by_call  # then read from the array
+        monkeypatch.setattr(pdf_raw, "_points_readable", False)  # a PDFium whose points are laid out otherwise
+        assert pdf_raw.path_points(obj) == by_call
+    finally:
+        page.close()
+        document.close()
+
+
 def test_unopenable_documents_say_why():
     with pytest.raises(pdf_raw.PdfiumError) as damaged:
         pdf_raw.Document(b"%PDF-1.4\n%%EOF\n")
@@ -131,3 +167,22 @@ def test_pdfium_is_loaded_from_pypdfium2s_folder_else_from_its_bindings():
 
     assert isinstance(pdf_raw._library(), ctypes.CDLL)  # the reader does not import the bindings
     assert pdf_raw._library(lambda name: None) is pypdfium2_raw
+
+
+def test_corpus_rules_are_the_same_read_either_way(corpus, monkeypatch):
+    """A designed book's rules (thousands of path segments, curves among them) from the point array and from the calls."""
+    document = pdf_raw.Document((corpus / "specs-extra/vtct-AB20117-l2-certificate-nail-technology.pdf").read_bytes())
+    try:
+        found, modes = {}, []
+        for readable in (None, False):
+            monkeypatch.setattr(pdf_raw, "_points_readable", readable)
+            pages = [pdf_raw.Page(document, index) for index in range(len(document))]
+            found[readable] = [page_rules(page) for page in pages]
+            modes.append(pdf_raw._points_readable)
+            for page in pages:
+                page.close()
+        assert modes == [True, False]  # read from the array once checked, then by the calls
+        assert found[None] == found[False]
+        assert sum(len(horizontal) for horizontal, _ in found[None]) > 100
+    finally:
+        document.close()

@@ -98,7 +98,7 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
     vertical: list[Rule] = []
     short_horizontal: list[Rule] = []
     short_vertical: list[Rule] = []
-    left, bottom, right, top, x, y = (ctypes.c_float() for _ in range(6))
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     bounds, matrix = pdf_raw.object_bounds, pdf_raw.MATRIX()
     low_x = low_y = EDGE_MARGIN
     high_x, high_y = width - EDGE_MARGIN, height - EDGE_MARGIN
@@ -106,7 +106,7 @@ def page_rules(page) -> tuple[list[Rule], list[Rule]]:
         bounds(obj, left, bottom, right, top)
         if left.value <= low_x or bottom.value <= low_y or right.value >= high_x or top.value >= high_y:
             continue
-        for x1, y1, x2, y2 in _straight_segments(obj, matrix, x, y):
+        for x1, y1, x2, y2 in _straight_segments(obj, matrix):
             if abs(y1 - y2) < 0.5 and abs(x1 - x2) >= MIN_SHORT_RULE:
                 rule = ((y1 + y2) / 2, min(x1, x2), max(x1, x2))
                 (horizontal if rule[2] - rule[1] >= MIN_RULE else short_horizontal).append(rule)
@@ -256,37 +256,29 @@ def _join(rules: list[Rule]) -> list[Rule]:
     return joined
 
 
-def _straight_segments(obj: int, matrix, x, y) -> list[tuple[float, float, float, float]]:
+def _straight_segments(obj: int, matrix) -> list[tuple[float, float, float, float]]:
     """Each straight segment of a path object (its address) as its two end points in page space, (x1, y1, x2, y2).
 
-    ``matrix`` (a :class:`~qualcli.readers.pdf_raw.MATRIX`) and ``x``, ``y``
-    (``c_float``) are buffers for PDFium to fill in, reused from object to
-    object. A page of a designed book has thousands of segments, each read
-    with four calls, so the loop keeps to plain locals.
+    ``matrix`` (a :class:`~qualcli.readers.pdf_raw.MATRIX`) is a buffer for
+    PDFium to fill in, reused from object to object.
     """
     from qualcli.readers import pdf_raw
 
     if not pdf_raw.object_matrix(obj, matrix):
         return []  # an object PDFium cannot place: no rules (read with an empty matrix, every point was the origin)
     a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
-    get_segment, get_point = pdf_raw.path_segment, pdf_raw.segment_point
-    get_kind, get_close = pdf_raw.segment_type, pdf_raw.segment_closes
     line_to, move_to = pdf_raw.SEGMENT_LINETO, pdf_raw.SEGMENT_MOVETO
     segments = []
     append = segments.append
     px = py = sx = sy = None  # the previous point; the start of the current subpath
-    for index in range(pdf_raw.count_segments(obj)):
-        segment = get_segment(obj, index)
-        get_point(segment, x, y)
-        xv, yv = x.value, y.value
+    for xv, yv, kind, closes in pdf_raw.path_points(obj):
         qx, qy = a * xv + c * yv + e, b * xv + d * yv + f
-        kind = get_kind(segment)
         if kind == line_to:
             if px is not None:
                 append((px, py, qx, qy))
         elif kind == move_to:
             sx, sy = qx, qy
-        if sx is not None and get_close(segment):
+        if closes and sx is not None:
             append((qx, qy, sx, sy))
             qx, qy = sx, sy
         px, py = qx, qy

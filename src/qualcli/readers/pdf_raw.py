@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import codecs
 import ctypes
+import struct
 import sys
 from ctypes import POINTER, Structure, c_char_p, c_double, c_float, c_int, c_size_t, c_uint, c_ushort, c_void_p
 from importlib.util import find_spec
@@ -106,6 +107,49 @@ path_segment = _declare("FPDFPath_GetPathSegment", c_void_p, c_void_p, c_int)
 segment_point = _declare("FPDFPathSegment_GetPoint", c_int, c_void_p, _FLOAT_P, _FLOAT_P)
 segment_type = _declare("FPDFPathSegment_GetType", c_int, c_void_p)
 segment_closes = _declare("FPDFPathSegment_GetClose", c_int, c_void_p)
+
+def path_points(obj: int) -> list[tuple[float, float, int, bool]]:
+    """Each segment of path object ``obj`` as (x, y, type, closes), in the path's own space.
+
+    What ``FPDFPath_GetPathSegment`` and the three ``FPDFPathSegment_*``
+    calls give for each index. A segment handle is the address of a point in
+    the path's array of points (PDFium's ``CFX_Path::Point``: x and y as
+    floats, the type and the close flag as bytes, 12 bytes in all), so where
+    the array has that layout the points are read from it in one go: four
+    calls a segment become three a path, on pages with thousands of segments.
+    The layout is checked once per process against the calls on the first
+    path of two segments or more (and each path's last segment must be where
+    the array puts it); where it differs, every path is read with the calls.
+    """
+    global _points_readable
+    count = count_segments(obj)
+    if count < 2 or _points_readable is False:
+        return _points_by_call(obj, count)
+    first = path_segment(obj, 0)
+    if not first or path_segment(obj, count - 1) != first + _POINT.size * (count - 1):
+        return _points_by_call(obj, count)
+    points = [(x, y, kind, bool(closes)) for x, y, kind, closes in _POINT.iter_unpack(ctypes.string_at(first, _POINT.size * count))]
+    if _points_readable is None:
+        _points_readable = points == _points_by_call(obj, count)
+        if not _points_readable:
+            return _points_by_call(obj, count)
+    return points
+
+
+_POINT = struct.Struct("@ffBBxx")  # CFX_Path::Point
+_points_readable: bool | None = None  # whether path_points may read the array (None: not checked yet)
+
+
+def _points_by_call(obj: int, count: int) -> list[tuple[float, float, int, bool]]:
+    x, y = c_float(), c_float()
+    points = []
+    for index in range(count):
+        segment = path_segment(obj, index)
+        segment_point(segment, x, y)
+        points.append((x.value, y.value, segment_type(segment), bool(segment_closes(segment))))
+    return points
+
+
 
 # text pages and characters
 _load_textpage = _declare("FPDFText_LoadPage", c_void_p, c_void_p)
