@@ -12,6 +12,7 @@ TREE = {
     "title": "Level 2 Certificate: nails & hands",
     "empty": "",
     "quoted": ["yes", "no", "null", "1.5", "007", "- dash", "key: value", "#hash", "  padded  ", "trailing space "],
+    "number-like": ["2", "-3", "+7", "0x1F", "0o17", "1e3", ".inf", "-.5", "~", "true", "False", "2010-08-01", "=", "<<", "1_000"],
     "multiline": "first line\nsecond line\n",
     "unicode": "café – “quoted” — ½",
     "numbers": [0, -3, 12, 2**40],
@@ -51,3 +52,20 @@ def test_shared_values_are_written_twice_not_as_anchors():
     text = _dump({"first": shared, "second": shared, "list": [shared, shared]}, PlainRepresenter)
     assert "&" not in text and "*" not in text
     assert text.count("code: A1") == 4
+
+
+def test_the_c_emitters_resolver_answers_as_ruamels():
+    """With the C emitter, the representer's ``resolve`` is the one asked: the same tags as ruamel's resolver."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ruamel.yaml.resolver import Resolver
+
+    class Dumper(PlainRepresenter, Resolver):  # the order ruamel builds its C dumper in
+        pass
+
+    ours, theirs = Dumper(), Resolver()
+    values = ["", "text", *TREE["quoted"], *TREE["number-like"], "12", "3.25", "NULL", "Nope", "!tag", "&anchor", "*alias"]
+    for value in values:
+        for implicit in ((True, False), (False, True), (True, True), (False, False)):
+            assert str(ours.resolve(ScalarNode, value, implicit)) == str(theirs.resolve(ScalarNode, value, implicit)), value
+    for kind in (SequenceNode, MappingNode):
+        assert str(ours.resolve(kind, None, (True, False))) == str(theirs.resolve(kind, None, (True, False)))

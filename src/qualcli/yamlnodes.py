@@ -42,6 +42,29 @@ class PlainRepresenter(SafeRepresenter):
         """Never write anchors (qualcli refuses aliases when it reads YAML)."""
         return True
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """ruamel's resolver's answer, a scalar's implicit tag given as the shared object for that tag.
+
+        With the C emitter, ruamel makes one object that is emitter,
+        representer and resolver (``ruamel.yaml.resolver.Resolver``, whatever
+        resolver is set), the representer before the resolver, so the emitter
+        asks this method about every scalar, twice. The resolver would make a
+        new tag object for each number-like scalar (``2``, ``"1.5"``), whose
+        text the emitter then has ruamel decode character by character;
+        otherwise the answer is ruamel's, found the same way (its implicit
+        resolvers for the scalar's first character, in order).
+        """
+        table = self.yaml_implicit_resolvers  # type: ignore[attr-defined]
+        if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers:  # type: ignore[attr-defined]
+            return super().resolve(kind, value, implicit)  # type: ignore[misc]
+        resolvers = table.get(value[0] if value else "", ())
+        if None in table:
+            resolvers = [*resolvers, *table[None]]
+        for suffix, regexp in resolvers:
+            if regexp.match(value):
+                return _shared_tag(suffix)
+        return self.DEFAULT_SCALAR_TAG  # type: ignore[attr-defined]
+
     def represent_data(self, data: Any) -> Any:
         """The node for ``data``: strings, ints, None, lists and dicts directly, anything else by ruamel."""
         kind = type(data)
