@@ -187,6 +187,16 @@ def test_text_from_any_format_normalises_to_the_same_string():
     assert clean("<ul><li>○ **Equality** Act 2010</li></ul> |") == "Equality Act 2010"
 
 
+@pytest.mark.parametrize("text", ["<p>Health &amp; Safety</p>", "fish &chips; &#8211; done", "no entity <b>here</b>", "A & B", ""])
+def test_strip_tags_decodes_entities_as_html_unescape_does(text):
+    import html
+    import re
+
+    from qualcli.parsing.text import strip_tags
+
+    assert strip_tags(text) == html.unescape(re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>", " ", text))
+
+
 def test_rejoining_keeps_table_rows_whole_and_dashes_in_prose():
     from qualcli.parsing.lines import logical_lines
     from qualcli.readers import Line

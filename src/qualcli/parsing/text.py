@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from qualcli.lazyre import lazy_compile
 
@@ -30,7 +29,12 @@ def normalise_space(text: str) -> str:
 
 def strip_tags(text: str) -> str:
     """Remove HTML/XML tags and decode entities; block tags become spaces."""
-    return html.unescape(_TAG.sub(" ", text))
+    text = _TAG.sub(" ", text)
+    if "&" not in text:
+        return text  # as html.unescape would give it: no entity, and the module and its table of entities not imported
+    from html import unescape
+
+    return unescape(text)
 
 
 def strip_emphasis(text: str) -> str:
