@@ -9,7 +9,7 @@ docstring for what a block is and how tables take their place).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from qualcli.parsing.pages import is_page_number
 from qualcli.parsing.text import BULLET_GLYPHS
@@ -27,7 +27,6 @@ EDGE_LINES = 2  # lines of running header allowed above the second half of a row
 PARAGRAPH_GAP = 1.3  # a drop this many times the page's usual line spacing separates paragraphs
 
 
-@dataclass
 class TextLine:
     """A physical line of text with its box (PDF user space: y grows upwards).
 
@@ -35,26 +34,28 @@ class TextLine:
     font size scaled by the text matrix), and ``baseline`` that letter's
     origin: glyph boxes are no guide to either, since some producers
     (LibreOffice) write tight boxes that shrink with the letter's shape.
+    ``open_end``: the line ends right after a hyphen or slash, no space
+    printed (the word goes on below); ``first`` and ``last``: the indices of
+    its first and last non-blank glyphs in the page's text. A plain class
+    (thousands are made per document; a dataclass costs a millisecond or so
+    to create at every start).
     """
 
-    text: str
-    x0: float
-    x1: float
-    bottom: float
-    top: float
-    size: float
-    baseline: float
-    open_end: bool = False  # ends right after a hyphen or slash, no space printed: the word goes on below
-    first: int = 0  # index of its first non-blank glyph in the page's text
-    last: int = 0  # ... and of its last
+    __slots__ = ("text", "x0", "x1", "bottom", "top", "size", "baseline", "open_end", "first", "last")
+
+    def __init__(self, text: str, x0: float, x1: float, bottom: float, top: float, size: float, baseline: float,
+                 open_end: bool = False, first: int = 0, last: int = 0) -> None:
+        self.text, self.x0, self.x1, self.bottom, self.top = text, x0, x1, bottom, top
+        self.size, self.baseline, self.open_end, self.first, self.last = size, baseline, open_end, first, last
 
 
-@dataclass(frozen=True)
 class Leading:
     """The page's usual baseline-to-baseline distance and the type size it goes with."""
 
-    drop: float
-    size: float
+    __slots__ = ("drop", "size")
+
+    def __init__(self, drop: float, size: float) -> None:
+        self.drop, self.size = drop, size
 
     @classmethod
     def of(cls, page: list[TextLine]) -> "Leading | None":

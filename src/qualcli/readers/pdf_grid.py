@@ -14,7 +14,6 @@ Backgrounds and bleeds (paths touching the page edge) are not rules, and a
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass, field
 
 from qualcli.readers.pdf_cells import Vocabulary, WordBreaks, cell_text, with_hyphens
 
@@ -30,18 +29,22 @@ Box = tuple[float, float, float, float]  # x0, bottom, x1, top
 Rule = tuple[float, float, float]  # (position, from, to): y, x0, x1 for horizontal; x, y0, y1 for vertical
 
 
-@dataclass
 class Table:
-    """A ruled table: its box in PDF space (y grows upwards) and its rows of cell text."""
+    """A ruled table: its box in PDF space (y grows upwards) and its rows of cell text.
 
-    x0: float
-    bottom: float
-    x1: float
-    top: float
-    rows: list[tuple[str, ...]]
-    edges: list[tuple[float, ...]] = field(default_factory=list)  # each row's cell edges, left to right
-    placed: bool = field(default=False)
-    boxes: list[list[Box]] = field(default_factory=list)  # each row's cells, left to right
+    ``edges``: each row's cell edges, left to right; ``boxes``: each row's
+    cells, left to right; ``placed``: whether the reader has put it among the
+    page's lines yet.
+    """
+
+    __slots__ = ("x0", "bottom", "x1", "top", "rows", "edges", "placed", "boxes")
+
+    def __init__(self, x0: float, bottom: float, x1: float, top: float, rows: list[tuple[str, ...]],
+                 edges: list[tuple[float, ...]] | None = None, placed: bool = False, boxes: list[list[Box]] | None = None) -> None:
+        self.x0, self.bottom, self.x1, self.top, self.rows = x0, bottom, x1, top, rows
+        self.edges = [] if edges is None else edges
+        self.placed = placed
+        self.boxes = [] if boxes is None else boxes
 
     def holds(self, x0: float, bottom: float, x1: float, top: float) -> bool:
         """Whether the centre of the box ``x0, bottom, x1, top`` lies inside the table."""
