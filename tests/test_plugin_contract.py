@@ -103,7 +103,7 @@ def test_bad_entries_are_skipped_with_a_warning_naming_the_plugin(tmp_path, caps
 def test_a_bad_legislation_entry_does_not_break_legislation_checks(monkeypatch, capsys):
     from qualcli.legislation import table
 
-    table.shipped_table.cache_clear()
+    table.shipped.cache_clear()
     bad = _plugin(register_legislation=lambda register: register({"id": "Not An Id", "title": "x"}))
     try:
         with registered_plugin(bad, name="badlaw"):
@@ -111,7 +111,7 @@ def test_a_bad_legislation_entry_does_not_break_legislation_checks(monkeypatch, 
         assert found.get("data-protection-act-2018") is not None
         assert "plugin 'badlaw': legislation entry skipped" in capsys.readouterr().err
     finally:
-        table.shipped_table.cache_clear()
+        table.shipped.cache_clear()
 
 
 # --- the public API -----------------------------------------------------------------------------
@@ -406,13 +406,17 @@ def test_the_cached_plugin_list_is_refreshed_when_a_distribution_is_installed(tm
 
 def test_a_damaged_plugin_list_cache_is_scanned_again(tmp_path, monkeypatch):
     from qualcli import plugin_index
+    from qualcli.cachedir import write_kept
 
     monkeypatch.setenv("QUALCLI_CACHE_DIR", str(tmp_path / "cache"))
     expected = plugin_index.installed_plugins()
-    (cached,) = (tmp_path / "cache").glob("plugins-*.json")
-    key = json.loads(cached.read_text(encoding="utf-8"))["key"]
-    for damaged in ("{not json", json.dumps({"key": key, "plugins": [{"name": 1, "value": None}]}),
-                    json.dumps({"key": key, "plugins": [{"name": "x", "value": "os; rm", "distribution": None,
-                                                          "version": None}]})):
-        cached.write_text(damaged, encoding="utf-8")
+    (cached,) = (tmp_path / "cache").glob("plugins-*.bin")
+    key = plugin_index.environment_key()
+    good = cached.read_bytes()
+    damaged = [b"not kept data", good[:-3], good.replace(b"qualcli", b"qualcla")]  # garbage, cut short, edited
+    for shape in ([(1, None)], [("x", "os; rm", None, None)], "plugins", [("x",)]):  # well kept, wrong shape
+        write_kept(str(cached), key, shape)
+        damaged.append(cached.read_bytes())
+    for data in damaged:
+        cached.write_bytes(data)
         assert plugin_index.installed_plugins() == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qualcli.lazyre import lazy_compile
+from qualcli.lazyre import compile_kept, lazy_compile
 
 TYPE_CHECKING = False  # typing is not imported at run time (start-up)
 if TYPE_CHECKING:
@@ -120,4 +120,4 @@ def part_for(parts, text: str, start: int, end: int):
 @lru_cache(maxsize=None)
 def _topic_pattern(topics: tuple[str, ...]) -> re.Pattern:
     words = sorted((re.escape(t.lower()).replace("\\ ", r"\s+") for t in topics), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])")
+    return compile_kept(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])")
