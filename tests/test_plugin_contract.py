@@ -373,14 +373,20 @@ def test_cached_plugin_legislation_entries_follow_the_plugins_files(tmp_path):
             "              'kind': 'act', 'jurisdiction': 'GB', 'source': 'https://example.org/sha'%s})\n")
     _installed_plugin(site, "qualcli_law", "1.0", body % "")
     args = ["legislation", "show", "salon-hygiene-act-2030", "--as-of", "2032-01-01"]
+    check = ["legislation", "check", "under the Salon Hygiene Act 2030", "--as-of", "2032-01-01"]
     first, second = _run(args, site, cache), _run(args, site, cache)  # the second reads the cached entries
     assert [p.name for p in cache.iterdir() if p.name.startswith("hook-register_legislation")]
     assert first.returncode == second.returncode == 0 and first.stdout == second.stdout
     assert "Salon Hygiene Act 2030" in first.stdout and "repealed" not in first.stdout
+    checked = [_run(check, site, cache) for _ in range(2)]  # the second from the kept table and finder
+    assert list(cache.glob("legislation-built-*.bin"))
+    assert [(run.returncode, run.stdout) for run in checked] == [(0, "Salon Hygiene Act 2030: current (salon-hygiene-act-2030)\n")] * 2
     (site / "qualcli_law.py").write_text(body % ", 'changes': [{'date': '2031-01-01', 'status': 'repealed'}]",
                                          encoding="utf-8")
     edited = _run(args, site, cache)
     assert edited.returncode == 0 and "repealed" in edited.stdout, edited.stdout + edited.stderr
+    rechecked = _run(check, site, cache)
+    assert rechecked.returncode == 1 and "QL002" in rechecked.stdout, rechecked.stdout + rechecked.stderr
 
 
 def test_the_cached_plugin_list_is_refreshed_when_a_distribution_is_installed(tmp_path, monkeypatch):

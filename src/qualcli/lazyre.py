@@ -23,11 +23,13 @@ programs are added to the file when the process exits.
 from __future__ import annotations
 
 import os
-import re
 import sys
 
-TYPE_CHECKING = False  # typing is not imported at run time (start-up)
+# Neither typing nor re is imported at run time: a pattern whose program was kept needs only the
+# engine (_sre), and importing re (with enum) costs as much as the rest of a short command.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Any
 
 
@@ -35,7 +37,7 @@ class LazyPattern:
     """``re.compile(pattern, flags)``, done when the pattern is first used."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, int(flags))
+        self._source = (pattern, flags)
 
     def __getattr__(self, name: str) -> Any:
         """Compile (once), keep the compiled pattern's attributes on this object, and answer ``name``."""
@@ -57,7 +59,7 @@ def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
 def compile_kept(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)`` now, from the program kept between runs when there is one
     (for patterns built at run time; a module-level pattern is better :func:`lazy_compile` d)."""
-    return _PROGRAMS.compile(pattern, int(flags))
+    return _PROGRAMS.compile(pattern, flags)
 
 
 class ProgramCache:
@@ -69,17 +71,21 @@ class ProgramCache:
 
     def compile(self, pattern: str, flags: int) -> re.Pattern:
         """``re.compile(pattern, flags)``, from the kept program when there is one."""
-        engine = _engine()
-        if engine is None:
-            return re.compile(pattern, flags)
+        import _sre
+
+        flags = int(flags)  # a RegexFlag is not kept as such
         if self._known is None:
-            self._known = _read(_path(engine))
+            self._known = _read(_path())
         program = self._known.get((pattern, flags))
         if program is not None and program[0] == pattern:
             try:
-                return engine.compile(program[0], program[1], list(memoryview(program[2]).cast("I")), *program[3:])
+                return _sre.compile(program[0], program[1], list(memoryview(program[2]).cast("I")), *program[3:])
             except (RuntimeError, TypeError, ValueError):
                 pass  # not a program this engine runs: compiled afresh below
+        if not _builds_programs():
+            import re
+
+            return re.compile(pattern, flags)
         compiled, program = _compile(pattern, flags)
         if not self._new:
             import atexit
@@ -90,28 +96,33 @@ class ProgramCache:
 
     def _save(self) -> None:
         """Add this process's new programs to the file (whatever other processes added is kept)."""
-        engine = _engine()
-        if not self._new or engine is None:
+        if not self._new:
             return
         from qualcli.cachedir import write_kept
 
-        path = _path(engine)
-        write_kept(path, _KEY, {**_read(path), **self._new})
+        path = _path()
+        programs = {**_read(path), **self._new}
+        if len(programs) > MAX_PROGRAMS:  # patterns built at run time could otherwise grow it for ever
+            programs = dict(list(programs.items())[-MAX_PROGRAMS:])
+        write_kept(path, _KEY, programs)
         self._new = {}
 
 
-def _engine():
-    """The regex engine (``_sre``) when this Python's ``re`` builds programs as this module expects, else None."""
+def _builds_programs() -> bool:
+    """Whether this Python's ``re`` builds programs as :func:`_compile` expects (CPython's, 32-bit codes)."""
     import _sre
     from re import _compiler
 
-    return _sre if hasattr(_compiler, "_code") and _sre.CODESIZE == 4 and sys.implementation.name == "cpython" else None
+    return hasattr(_compiler, "_code") and _sre.CODESIZE == 4 and sys.implementation.name == "cpython"
 
 
-def _path(engine) -> str:
+def _path() -> str:
+    """The file of kept programs: one per Python version and regex engine version."""
+    import _sre
+
     from qualcli.cachedir import cache_folder
 
-    return os.path.join(cache_folder(), f"regex-{sys.implementation.cache_tag}-{engine.MAGIC}.bin")
+    return os.path.join(cache_folder(), f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.bin")
 
 
 def _read(path: str) -> dict[tuple[str, int], tuple]:
@@ -123,6 +134,8 @@ def _read(path: str) -> dict[tuple[str, int], tuple]:
 
 
 _KEY = "regex-programs"
+#: Programs a file keeps at most (the newest); qualcli's own patterns number a few hundred.
+MAX_PROGRAMS = 2000
 
 
 def _compile(pattern: str, flags: int) -> tuple[re.Pattern, tuple]:

@@ -15,7 +15,6 @@ be read, written or trusted only costs the scan.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections import namedtuple
 

@@ -12,10 +12,13 @@ inside the name are all accepted, and nothing matches inside a word.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from collections import namedtuple
 from functools import cache
+
+TYPE_CHECKING = False  # re is not imported at run time: patterns come from kept programs (qualcli.lazyre)
+if TYPE_CHECKING:
+    import re
 
 from qualcli.lazyre import lazy_compile
 from qualcli.legislation.plainnames import PlainNames
@@ -36,16 +39,15 @@ _GENERIC = lazy_compile(
 )
 _YEARISH = lazy_compile(r"(?:1[89]|20)\d\d")  # what every _GENERIC match ends with
 _LEADING_FILLER = lazy_compile(
-    r"^(?:(?:the|under|by|see|in|and|also|both|only|whereas|although|since|from|our|their|your|this|that|of|with|to|for|at|on|&|"
-    r"according|following|per|as|note|remember|check|comply|complying|read|revise|explain|describe|state|list)\s+)+",
-    re.IGNORECASE,
+    r"(?i)^(?:(?:the|under|by|see|in|and|also|both|only|whereas|although|since|from|our|their|your|this|that|of|with|to|for|at|on|&|"
+    r"according|following|per|as|note|remember|check|comply|complying|read|revise|explain|describe|state|list)\s+)+"
 )
 #: "the" inside a run of title words starts the title ("According to the Noise Act 1993" -> "Noise Act 1993"),
 #: unless a title word leads up to it ("Representation of the People Act 1983").
-_INNER_THE = lazy_compile(r"\b(\w+)\s+the\s+", re.IGNORECASE)
+_INNER_THE = lazy_compile(r"(?i)\b(\w+)\s+the\s+")
 _TITLE_BEFORE_THE = frozenset({"of", "for", "and", "in", "on"})
 #: A part of the UK in brackets after a name: "Working Time Regulations (Northern Ireland) 2016".
-_TERRITORY_AFTER = lazy_compile(r"[^\S\n]*\((?P<where>Northern[^\S\n]+Ireland|N\.?[^\S\n]?I\.?|Scotland|Wales|England)\)", re.IGNORECASE)
+_TERRITORY_AFTER = lazy_compile(r"(?i)[^\S\n]*\((?P<where>Northern[^\S\n]+Ireland|N\.?[^\S\n]?I\.?|Scotland|Wales|England)\)")
 
 
 _TOKEN = lazy_compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&")
