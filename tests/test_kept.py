@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from qualcli.cachedir import read_kept, write_kept
-from qualcli.lazyre import ProgramCache
+from qualcli.lazyre import _KEY, ProgramCache
 
 PATTERNS = [
     (r"(?P<name>[A-Z][\w’']+(?:\s+(?:of|and|[A-Z]\w+))*)\s+Act,?\s+\(?(?P<year>(?:1[89]|20)\d\d)\)?", 0),
@@ -45,7 +45,7 @@ def test_a_pattern_from_a_kept_program_matches_as_re_compiles_it(tmp_path, monke
     assert not second._new  # every one came from the file
     assert second.compile("a+b", 0).fullmatch("aab") and second._new  # a new pattern is compiled and added
     second._save()
-    assert len(read_kept(str(kept), "regex-programs")) == len(PATTERNS) + 1
+    assert len(read_kept(str(kept), _KEY)) == len(PATTERNS) + 1
 
 
 @pytest.mark.parametrize("damage", ["garbage", "cut", "edited", "foreign program"])
@@ -64,10 +64,10 @@ def test_a_damaged_or_foreign_program_file_only_costs_compiling(tmp_path, monkey
     elif damage == "edited":
         kept.write_bytes(data[:-8] + bytes(8))
     else:  # well kept, but each program is another pattern's (or no program at all)
-        programs = read_kept(str(kept), "regex-programs")
+        programs = read_kept(str(kept), _KEY)
         swapped = {key: programs[PATTERNS[0]] for key in programs}
         swapped[PATTERNS[1]] = (PATTERNS[1][0], 0, b"\x01\x02\x03\x04", 0, {}, (None,))
-        write_kept(str(kept), "regex-programs", swapped)
+        write_kept(str(kept), _KEY, swapped)
     fresh = ProgramCache()
     for pattern, flags in PATTERNS:
         _same(fresh.compile(pattern, flags), re.compile(pattern, flags))

@@ -14,8 +14,8 @@ kept in the user's cache folder, one file per Python version and regex
 engine (``regex-<tag>-<magic>.bin``: a marshalled ``{(pattern, flags):
 program}``, see :func:`qualcli.cachedir.read_kept`), and a later
 process hands them to the engine directly. A program is used only for the
-very pattern and flags it was made from, only by the interpreter and engine
-that made it (the engine checks every program it is given, too), and a
+very pattern and flags it was made from, only by the Python release and
+engine that made it (the engine checks every program it is given, too), and a
 missing, damaged or foreign file only means compiling as ``re`` does. New
 programs are added to the file when the process exits.
 """
@@ -133,7 +133,7 @@ def _read(path: str) -> dict[tuple[str, int], tuple]:
     return programs if isinstance(programs, dict) else {}
 
 
-_KEY = "regex-programs"
+_KEY = f"regex-programs-{sys.hexversion:x}"  # a patch release may build programs differently
 #: Programs a file keeps at most (the newest); qualcli's own patterns number a few hundred.
 MAX_PROGRAMS = 2000
 
