@@ -119,3 +119,30 @@ def test_legislation_check_answers_the_same_from_the_snapshot_and_after_it_is_da
     runs.append(_check(tmp_path, text))
     assert {(run.returncode, run.stdout, run.stderr) for run in runs} == {(runs[0].returncode, runs[0].stdout, "")}
     assert "Sale of Goods Act 1979: QL001" in runs[0].stdout
+
+
+def test_prune_keeps_the_newest_files_of_a_kind(tmp_path):
+    from qualcli.cachedir import prune
+
+    for number in range(6):
+        path = tmp_path / f"entry-{number}.bin"
+        path.write_bytes(b"x")
+        os.utime(path, ns=(number * 10**9, number * 10**9))
+    (tmp_path / "other.json").write_bytes(b"{}")
+    prune(str(tmp_path), 4, ".bin")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["entry-2.bin", "entry-3.bin", "entry-4.bin", "entry-5.bin",
+                                                          "other.json"]
+    prune(str(tmp_path / "missing"), 1, ".bin")  # no folder: nothing to do
+
+
+def test_config_memos_are_pruned_to_the_newest(tmp_path, monkeypatch):
+    from qualcli import memo
+    from qualcli.config import load_config
+
+    monkeypatch.setenv("QUALCLI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(memo, "MAX_ENTRIES", 3)
+    config = tmp_path / "qualcli.toml"
+    for where in ("E", "W", "S", "NI"):  # each edit remembers its TOML under a new key
+        config.write_text(f"[lint]\njurisdiction = '{where}'\n", encoding="utf-8")
+        assert load_config(tmp_path)["lint"] == {"jurisdiction": where}
+    assert len(list((tmp_path / "cache" / "memo").glob("*.bin"))) == 3

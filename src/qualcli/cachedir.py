@@ -74,6 +74,28 @@ def write_kept(path: str, key: str, data) -> bool:
     return True
 
 
+def prune(folder: str, keep: int, suffix: str) -> None:
+    """Remove the least recently written ``*suffix`` files of ``folder`` beyond the newest ``keep``
+    (a file another process removes first, or a folder that cannot be read, is no error)."""
+    try:
+        names = [name for name in os.listdir(folder) if name.endswith(suffix)]
+    except OSError:
+        return
+    if len(names) <= keep:
+        return
+    stamped = []
+    for name in names:
+        try:
+            stamped.append((os.stat(os.path.join(folder, name)).st_mtime_ns, name))
+        except OSError:
+            continue
+    for _, name in sorted(stamped)[:-keep]:
+        try:
+            os.unlink(os.path.join(folder, name))
+        except OSError:
+            pass
+
+
 def write_atomically(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` in the cache atomically (never half-written); a cache that cannot be
     written is no error."""

@@ -9,16 +9,18 @@ kept for qualcli's version, the kind and the input's hash
 (:func:`qualcli.cachedir.read_kept`). A file that is missing, damaged, from
 another qualcli or for another input is ignored, so a memo can cost time but
 never change an answer. Only results of built-in types are kept (a TOML date
-is not).
+is not), and only the newest :data:`MAX_ENTRIES` (each edit of a config file
+makes new ones).
 """
 
 from __future__ import annotations
 
 import os
 
-from qualcli.cachedir import cache_folder, fast_hash, read_kept, write_kept
+from qualcli.cachedir import cache_folder, fast_hash, prune, read_kept, write_kept
 
 FORMAT = 2
+MAX_ENTRIES = 200
 
 
 def _entry(kind: str, data: bytes) -> tuple[str, str]:
@@ -37,4 +39,6 @@ def recall(kind: str, data: bytes, default=None):
 
 def keep(kind: str, data: bytes, result) -> None:
     """Keep ``result`` for ``kind`` of ``data``, when it is plain data (built-in types) that reads back equal."""
-    write_kept(*_entry(kind, data), result)
+    path, key = _entry(kind, data)
+    if write_kept(path, key, result):
+        prune(os.path.dirname(path), MAX_ENTRIES, ".bin")
