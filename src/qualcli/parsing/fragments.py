@@ -28,6 +28,7 @@ _DEBRIS = lazy_compile(r"^[\s|:\-–]*$")
 _HAS_MARKUP = lazy_compile(rf"</?[A-Za-z][^<>]*>|\||[{_ITEM_GLYPHS}]")
 
 _PARA, _ITEM = "\x00P", "\x00I"
+_BEFORE_MARK = lazy_compile(r"(?=\x00[PI])")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def split_fragment(text: str) -> list[Part]:
         text = _MARKDOWN_ITEM.sub("", text, count=1)
     marked = _ITEM_GLYPH.sub(_ITEM, _ITEM_TAG.sub(_ITEM, _PARA_TAG.sub(_PARA, text)))
     parts: list[Part] = []
-    for index, piece in enumerate(re.split(r"(?=\x00[PI])", marked)):
+    for index, piece in enumerate(_BEFORE_MARK.split(marked)):
         item = piece.startswith(_ITEM) or (index == 0 and first_is_item)
         cleaned = clean_part(piece.replace(_ITEM, " ").replace(_PARA, " "))
         if cleaned and not is_debris(cleaned):

@@ -17,6 +17,7 @@ from qualcli.readers import Line
 from qualcli.lazyre import lazy_compile
 
 _PAGE_NUMBER = lazy_compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$")
+_DIGITS = lazy_compile(r"\d+")
 MAX_PAGE_DIGITS = 4
 
 
@@ -30,11 +31,11 @@ def is_page_number(text: str) -> bool:
 
 def _bare_page_number(text: str) -> bool:
     """"7", "Page 7", "7 of 40", "7/40": no page number runs to more than four digits (an ISBN wrapped alone does)."""
-    return bool(_PAGE_NUMBER.match(_key(text))) and all(len(digits) <= MAX_PAGE_DIGITS for digits in re.findall(r"\d+", text))
+    return bool(_PAGE_NUMBER.match(_key(text))) and all(len(digits) <= MAX_PAGE_DIGITS for digits in _DIGITS.findall(text))
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split())).lower()
+    return _DIGITS.sub("#", " ".join(text.split())).lower()
 
 
 def page_furniture(lines: Sequence[Line], edge: int = 2, share: float = 0.5) -> set[int]:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import functools
 import re
-from qualcli.lazyre import lazy_compile
+
+from qualcli.lazyre import compile_kept, lazy_compile
 
 URN = lazy_compile(r"\b[A-Z]/\d{3}/\d{4}\b")
 QUALIFICATION_NUMBER = lazy_compile(r"\b\d{3}/\d{4}/[0-9X]\b")
@@ -138,4 +139,4 @@ _LABEL_TAIL = lazy_compile(r"(?:\s*\([^)]*\))?\s*(?:[:\-–—]|\.{2,}|…)?")
 def _labels_pattern(labels: tuple[str, ...]) -> re.Pattern:
     """Any of ``labels`` at the start of a text, tried in order, spacing ignored: one small pattern per
     set of labels (compiling patterns is most of what reading a book's front matter costs)."""
-    return re.compile("|".join(r"\s*".join(re.escape(word) for word in label.split()) for label in labels), re.I)
+    return compile_kept("|".join(r"\s*".join(re.escape(word) for word in label.split()) for label in labels), re.I)

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from qualcli.lazyre import compile_kept
+
 # Wingdings glyphs come out of many PDFs as private-use characters: U+F0FC is its tick,
 # U+F0FE a ticked box, U+F0FB its cross and U+F0FD a crossed box.
 TICKS = "✓✔☑√\uf0fc\uf0fe"
@@ -64,7 +66,7 @@ def column_order(header: str, columns: dict[str, Sequence[str]]) -> list[str]:
     flat = " ".join(header.split()).lower()
     found: list[tuple[int, str]] = []
     for name, titles in columns.items():
-        positions = [m.start() for title in titles for m in re.finditer(rf"\b{re.escape(title.lower())}", flat)]
+        positions = [m.start() for title in titles for m in compile_kept(rf"\b{re.escape(title.lower())}").finditer(flat)]
         if positions:
             found.append((min(positions), name))
     return [name for _, name in sorted(found)]

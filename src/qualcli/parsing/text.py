@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from qualcli.lazyre import lazy_compile
 
 _TAG = lazy_compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>")
@@ -13,6 +12,7 @@ _LEADING_BULLET = lazy_compile(rf"^\s*(?:[{BULLET_GLYPHS.replace('–', '')}]|[-
 # mid-sentence glyphs left by flattened lists; an en dash there is punctuation, not a bullet
 _INLINE_BULLET = lazy_compile(rf"(?<=\s)[{BULLET_GLYPHS.replace('–', '')}](?=\s)")
 _EMPHASIS = lazy_compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_DIGITS = lazy_compile(r"\d+")
 
 
 _CHARACTER_FOLDS = str.maketrans({"\u2011": "-", "\u00ad": None})
@@ -70,5 +70,5 @@ def parse_int(text: str | None) -> int | None:
     """The first whole number in ``text`` (``"45 (minimum)"`` -> 45), or None."""
     if not text:
         return None
-    match = re.search(r"\d+", text.replace(",", ""))
+    match = _DIGITS.search(text.replace(",", ""))
     return int(match.group()) if match else None

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from typing import Callable, Iterable
+
 from qualcli.lazyre import lazy_compile
 
 #: pdfium's marks for a hyphen at a line break (U+FFFE in page text, U+0002 in bounded text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
 from qualcli.parsing import lazy_compile
 
 from qualcli_cityandguilds.handbook_lines import HandbookLine

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
 from qualcli.parsing import lazy_compile
 
 from qualcli_cityandguilds.handbook_lines import HandbookLine

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from qualcli.parsing.lines import LogicalLine
+from qualcli.parsing import compile_kept, lazy_compile
 from qualcli.parsing.rows import CROSSES, TICKS, JoinedText, check_mark, column_order
 
 from qualcli_vtct.layout import flat
@@ -24,6 +25,8 @@ METHOD_COLUMNS = {
     "assignment": ("assignment",),
 }
 _MARK = rf"[{TICKS}{CROSSES}]"
+_MARKS = lazy_compile(_MARK)
+_CELLS = lazy_compile(rf"\s*(\d+)?\s*((?:{_MARK}\s*)*)")  # question papers, then the method columns' marks
 
 
 @dataclass
@@ -48,7 +51,7 @@ def read_methods(lines: list[LogicalLine], titles: dict[str, str]) -> dict[str, 
     joined = JoinedText.of(lines)
     text = joined.text
     codes = "|".join(re.escape(code) for code in sorted(titles, key=len, reverse=True))
-    starts = list(re.finditer(rf"\b(?:{codes})\b", text))
+    starts = list(compile_kept(rf"\b(?:{codes})\b").finditer(text))
     order = column_order(text[: starts[0].start()] if starts else text, METHOD_COLUMNS)
     marked = [name for name in order if name != "question paper"]
     found: dict[str, UnitMethods] = {}
@@ -58,9 +61,9 @@ def read_methods(lines: list[LogicalLine], titles: dict[str, str]) -> dict[str, 
         rest = _after_title(text[match.end() : end], titles[code])
         if rest is None or code in found:
             continue
-        cells = re.match(rf"\s*(\d+)?\s*((?:{_MARK}\s*)*)", rest)
+        cells = _CELLS.match(rest)
         papers = int(cells.group(1)) if cells.group(1) else None
-        marks = [check_mark(mark) for mark in re.findall(_MARK, cells.group(2))]
+        marks = [check_mark(mark) for mark in _MARKS.findall(cells.group(2))]
         row = UnitMethods(code=code, question_papers=papers, methods=[], line=joined.item_at(match.start()).number)
         if papers:
             row.methods.append("question paper")

@@ -30,6 +30,7 @@ _GROUP = lazy_compile(
 )
 _URN = r"[A-Z]/\d{3}/\d{4}"
 _TEXT_LEVEL = r"[LE]\d"  # a level column printed as text before the title: "L1", "E3" (Entry 3)
+_URN_PATTERN, _TEXT_LEVEL_PATTERN, _UNIT_CODE = lazy_compile(_URN), lazy_compile(_TEXT_LEVEL), lazy_compile(UNIT_CODE)
 _ROW = lazy_compile(
     rf"\b(?P<code>{UNIT_CODE})\s+(?P<urn>{_URN})\s+(?:(?P<level>{_TEXT_LEVEL})\s+)?(?P<title>.+?)\s+(?P<numbers>\d+(?:\s+\d+)*)"
     rf"(?=\s+{UNIT_CODE}\s+{_URN}|\s*$)"
@@ -63,6 +64,7 @@ CELL_COLUMNS = {
     "glh": r"\bglh\b|guided learning",
     "level": r"\blevel\b",
 }
+_CELL_COLUMN_PATTERNS = {name: lazy_compile(titles, re.I) for name, titles in CELL_COLUMNS.items()}
 
 
 @dataclass
@@ -95,10 +97,10 @@ def read_structure(lines: list[LogicalLine], offset: int = 0) -> Structure:
     for index, line in enumerate(lines):
         text = flat(line.text)
         match = _GROUP.match(text)
-        if match and not re.search(_URN, text):
+        if match and not _URN_PATTERN.search(text):
             groups.append(_group_from_heading(line, match))
             result.used.add(offset + index)
-        elif _RULE_TEXT.search(text) and not re.search(_URN, text) and "\t" not in line.text.strip():
+        elif _RULE_TEXT.search(text) and not _URN_PATTERN.search(text) and "\t" not in line.text.strip():
             if clean(text) not in result.rules_text:
                 result.rules_text.append(clean(text))
             result.used.add(offset + index)
@@ -106,7 +108,7 @@ def read_structure(lines: list[LogicalLine], offset: int = 0) -> Structure:
             continue  # not a row: left for the front matter, where it is kept
         elif not (is_page_number(text) and index > 0 and lines[index - 1].page != line.page):
             groups[-1].lines.append(line)
-            if re.search(_URN, text) or _HEADER.search(text):
+            if _URN_PATTERN.search(text) or _HEADER.search(text):
                 result.used.add(offset + index)
     clauses = [clause for text in result.rules_text for clause in _CLAUSE.finditer(text)]
     _letter_groups(groups, clauses)
@@ -163,7 +165,7 @@ def _cell_rows(group: _Group) -> list[Unit]:
         if not code and units and value["title"]:  # a title wrapped onto a second row
             _continue_row(units[-1], value)
             continue
-        if not re.fullmatch(UNIT_CODE, code):
+        if not _UNIT_CODE.fullmatch(code):
             continue
         units.append(
             Unit(
@@ -183,7 +185,7 @@ def _cell_rows(group: _Group) -> list[Unit]:
 
 def _level(text: str | None) -> str | None:
     """A level cell: "2", "Level 2", or as text "L2" -> "2", "E3" -> "E3"."""
-    if text and re.fullmatch(_TEXT_LEVEL, text.strip()):
+    if text and _TEXT_LEVEL_PATTERN.fullmatch(text.strip()):
         return text.strip()[1] if text.strip()[0] == "L" else text.strip()
     return parse_level(text)
 
@@ -202,7 +204,7 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
     """Column positions named by a header row, if it names at least the unit code and title."""
     columns: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        name = next((name for name, titles in CELL_COLUMNS.items() if re.search(titles, cell, re.I)), None)
+        name = next((name for name, titles in _CELL_COLUMN_PATTERNS.items() if titles.search(cell)), None)
         if name and name not in columns:
             columns[name] = index
     return columns if {"code", "title"} <= columns.keys() else None

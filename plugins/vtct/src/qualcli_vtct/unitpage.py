@@ -19,7 +19,7 @@ import re
 from qualcli.api import Criterion, LearningOutcome, NosRef, Section, Unit
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.text import strip_bullet
-from qualcli.parsing import lazy_compile
+from qualcli.parsing import compile_kept, lazy_compile
 
 from qualcli_vtct.layout import (
     cells_of,
@@ -40,6 +40,9 @@ _STAR = lazy_compile(r"\s*\*+\s*$")
 _SUB_ITEM = lazy_compile(r"^(?:[-•–]|\uf0b7)\s+\S")
 _OUTCOME = lazy_compile(r"^(?:learning )?outcome (\d+)\b\s*(?:\(continued\))?\s*[:.\-–]?\s*(.*)$", re.I)
 _CONTINUED = lazy_compile(r"\s*\(continued\)\s*$", re.I)
+_LEADING_CONTINUED = lazy_compile(r"^\(continued\)\s*", re.I)
+_CRITERION_MARK = lazy_compile(r"^(?:[-•]\s*)?[a-z]{1,2}[.)]\s+")
+_INLINE_ITEM = lazy_compile(r"\s+[•\uf0b7]\s+")  # items a line runs together
 # Footnotes that say what a starred criterion means -> the flag it gets.
 FOOTNOTE_FLAGS = (
     ("supplementary evidence", "supplementary-evidence"),
@@ -196,7 +199,7 @@ class UnitPageReader:
         heading = flat(heading)
         if title and heading.lower().startswith(title.lower()):
             rest = _CONTINUED.sub("", heading[len(title) :]).strip()
-            rest = re.sub(r"^\(continued\)\s*", "", rest, flags=re.I)
+            rest = _LEADING_CONTINUED.sub("", rest)
             if rest:
                 self._add_guidance(outcome, rest)
 
@@ -235,7 +238,7 @@ class UnitPageReader:
         self.awaiting_text = False
         cells = cells_of(line)
         body = cells[0] if line.cells is not None or "\t" in line.text else text
-        body = re.sub(r"^(?:[-•]\s*)?[a-z]{1,2}[.)]\s+", "", flat(body))
+        body = _CRITERION_MARK.sub("", flat(body))
         starred = bool(_STAR.search(body))
         body = _inline_list(_STAR.sub("", body).strip())
         printed, letters = start.group(1), start.group(2)
@@ -327,7 +330,7 @@ class UnitPageReader:
 
     def _is_own_code(self, text: str) -> bool:
         """The unit's code (or ``CODE_vN``) repeated as a running header inside its pages."""
-        return text == self.unit.code or re.fullmatch(rf"{re.escape(self.unit.code)}_v\d+", text) is not None
+        return text == self.unit.code or compile_kept(rf"{re.escape(self.unit.code)}_v\d+").fullmatch(text) is not None
 
     def _is_statement(self, outcome: LearningOutcome, text: str) -> bool:
         """The outcome's statement, printed on its page after the criteria (it repeats the overview list)."""
@@ -365,5 +368,5 @@ class UnitPageReader:
 
 def _inline_list(text: str) -> str:
     """A list run into a criterion's cell ("…: • skin • skeletal") as "- item" lines."""
-    first, *items = re.split(r"\s+[•\uf0b7]\s+", text)
+    first, *items = _INLINE_ITEM.split(text)
     return "\n".join([first, *(f"- {item}" for item in items)])

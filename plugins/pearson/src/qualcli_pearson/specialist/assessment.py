@@ -12,6 +12,7 @@ further on ("… can be linked with assessment criterion 1.3 where …", "(2.2)"
 from __future__ import annotations
 
 import re
+
 from qualcli.parsing import lazy_compile
 
 _REF = r"(?<![\d.])\d{1,2}\.\d{1,2}(?![\d]|\.\d)"
