@@ -96,16 +96,23 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=4096)
 def heading_of(text: str) -> str | None:
-    """The kind of heading ``text`` is (``"outcome"``, ``"nos"``, ``"range"`` ... see HEADINGS), else None."""
+    """The kind of heading ``text`` is (``"outcome"``, ``"nos"``, ``"range"`` ... see HEADINGS), else None.
+
+    Remembered by text, as :func:`flat` is: the rejoining, the furniture and
+    the unit reader ask about the same lines.
+    """
     match = _HEADING.match(flat(text).rstrip(" :") + ":")
     return None if match is None else HEADINGS[int(match.lastgroup[1:])][1]  # the alternative's group closes last
 
 
+@functools.lru_cache(maxsize=4096)
 def figure_of(text: str) -> tuple[str, int | str | None] | None:
     """``(field, value)`` for a unit-figure label (``"Credit value"``, ``"GLH 27"``, ``"NOS G20"``), else None.
 
     The value is an int, a NOS code (for ``"nos"`` only) or None when the label stands alone.
+    Remembered by text, as :func:`heading_of` is.
     """
     match = _FIGURE.match(flat(text))
     if not match:
