@@ -16,6 +16,7 @@ which order named columns come, and :func:`check_mark` reads ✓/✗ cells.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
@@ -54,6 +55,12 @@ def check_mark(cell: str) -> bool | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _title_pattern(title: str) -> re.Pattern:
+    """A column title where a word starts, any case (a layout's header rows ask about the same titles)."""
+    return compile_kept(rf"\b{re.escape(title.lower())}")
+
+
 def column_order(header: str, columns: dict[str, Sequence[str]]) -> list[str]:
     """The names of ``columns`` found in ``header``, in the order they appear.
 
@@ -66,7 +73,7 @@ def column_order(header: str, columns: dict[str, Sequence[str]]) -> list[str]:
     flat = " ".join(header.split()).lower()
     found: list[tuple[int, str]] = []
     for name, titles in columns.items():
-        positions = [m.start() for title in titles for m in compile_kept(rf"\b{re.escape(title.lower())}").finditer(flat)]
+        positions = [m.start() for title in titles for m in _title_pattern(title).finditer(flat)]
         if positions:
             found.append((min(positions), name))
     return [name for _, name in sorted(found)]

@@ -14,6 +14,7 @@ of the unit.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from qualcli.api import Criterion, LearningOutcome, NosRef, Section, Unit
@@ -330,7 +331,7 @@ class UnitPageReader:
 
     def _is_own_code(self, text: str) -> bool:
         """The unit's code (or ``CODE_vN``) repeated as a running header inside its pages."""
-        return text == self.unit.code or compile_kept(rf"{re.escape(self.unit.code)}_v\d+").fullmatch(text) is not None
+        return text == self.unit.code or _versioned_code(self.unit.code).fullmatch(text) is not None
 
     def _is_statement(self, outcome: LearningOutcome, text: str) -> bool:
         """The outcome's statement, printed on its page after the criteria (it repeats the overview list)."""
@@ -364,6 +365,12 @@ class UnitPageReader:
             self.unit.sections.append(self.section)
         else:
             self.section.text += "\n" + text
+
+
+@functools.lru_cache(maxsize=64)
+def _versioned_code(code: str) -> re.Pattern:
+    """``CODE_vN`` for one unit's code (its reader asks about every line of the unit's pages)."""
+    return compile_kept(rf"{re.escape(code)}_v\d+")
 
 
 def _inline_list(text: str) -> str:
