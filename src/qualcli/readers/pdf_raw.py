@@ -12,9 +12,11 @@ only, many times over, so it loads the library itself and declares those:
 - the bindings declare PDFium's handles as typed ctypes pointers, so every
   call returning one builds a Python object and every call taking one checks
   its type; the reader makes tens of thousands of calls on a designed book (a
-  few per printed line, four per segment of every drawn rule), so here
-  handles are plain integers (``c_void_p``), which ctypes converts in about
-  half the time.
+  few per printed line, a few per drawn path), so here handles are plain
+  integers (``c_void_p``), which ctypes converts in about half the time;
+- fewer calls where PDFium allows: a cell's text is asked for once (into a
+  buffer kept per page), and a path's points are read from its point array
+  in one go where that array checks out against the calls (:func:`path_points`).
 
 Where the library is not where pypdfium2's own loader looks first (the
 package's folder), the calls are taken from the bindings instead, declared
