@@ -40,15 +40,39 @@ _BEFORE = lazy_compile(
 )
 
 
+_NEAR = 160  # characters before a reference where sentence_bounds looks for its sentence's start first
+
+
 @lru_cache(maxsize=32)  # a check asks up to three times for one reference's sentence
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the sentence containing ``text[start:end]``."""
     lo = max(0, start - _WINDOW)
-    before = list(_BOUNDARY.finditer(text, lo, start))
-    s = before[-1].end() if before else lo
+    s = _last_boundary_end(text, _after_letter(text, max(lo, start - _NEAR), start), start)  # most sentences start near
+    if s is None:
+        s = _last_boundary_end(text, lo, start)
+        s = lo if s is None else s
     after = _BOUNDARY.search(text, end, min(len(text), end + _WINDOW))
     e = after.start() if after else min(len(text), end + _WINDOW)
     return s, e
+
+
+def _after_letter(text: str, lo: int, start: int) -> int:
+    """The first offset from ``lo`` (up to ``start``) just after a letter.
+
+    A scan for sentence stops begun there finds the same last stop before ``start`` as
+    one begun further back: no stop contains a letter, so none runs across that point.
+    """
+    while 0 < lo < start and not text[lo - 1].isalpha():
+        lo += 1
+    return lo
+
+
+def _last_boundary_end(text: str, lo: int, start: int) -> int | None:
+    """End of the last sentence stop a scan of text[lo:start] finds (None when it finds none)."""
+    last = None
+    for last in _BOUNDARY.finditer(text, lo, start):
+        pass
+    return last.end() if last is not None else None
 
 
 def is_historical(text: str, start: int, end: int, headings: Headings | None = None) -> bool:

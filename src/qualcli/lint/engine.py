@@ -15,12 +15,12 @@ from pathlib import Path
 
 from qualcli.errors import QualcliError, UnrecognisedDocument
 from qualcli.files import SPEC_SUFFIXES
-from qualcli.lint.changelog import changelog_lines
+from qualcli.lint.changelog import changelog_lines, may_have_changelog
 from qualcli.lint.extract import MARKDOWN_SUFFIXES, PHYSICAL_LINES, TEXT_SUFFIXES, lines_prose
 from qualcli.lint.findings import FileReport, Finding
 from qualcli.lint.prose import Prose
 from qualcli.lint.settings import Settings
-from qualcli.lint.suppress import parse_suppressions
+from qualcli.lint.suppress import Suppressions, may_have_directives, parse_suppressions
 
 #: Below this many files (or bytes) one process is faster than starting workers.
 PARALLEL_MIN_FILES = 48
@@ -70,7 +70,7 @@ def _read(path: Path, settings: Settings):
         return prose, None
     source = reader.read(path, data)
     prose = lines_prose(source.lines, physical=source.format in PHYSICAL_LINES)
-    prose.lines = dict(enumerate(_source_text(path, data, source.format).splitlines(), start=1))
+    prose.lines, prose.source = {}, _source_text(path, data, source.format)  # the file's own lines, not the reader's
     return prose, (None if source.format == "md" else source)
 
 
@@ -89,7 +89,7 @@ def _markdown(path: Path, data: bytes, reader, finder) -> Prose | None:
         return Prose()  # no anchor word, and removing markup makes none: nothing to cite
     prose = markdown_prose(text)
     if prose is not None:
-        prose.lines = dict(enumerate(text.splitlines(), start=1))
+        prose.source = text
     return prose
 
 
@@ -161,8 +161,9 @@ def lint_file(path: str, settings: Settings) -> FileReport:
     refs = finder.find(text)
     if not refs:
         return report
-    skip = changelog_lines(prose.lines)
-    suppressions = parse_suppressions(prose.lines)
+    whole = prose.source  # a text format's own text: a first look for change-log rows and directives
+    skip = changelog_lines(prose.source_lines()) if whole is None or may_have_changelog(whole) else set()
+    suppressions = parse_suppressions(prose.source_lines()) if whole is None or may_have_directives(whole) else Suppressions()
     severities = settings.severities()
     for ref in refs:
         line, column, page = prose.position(ref.start)
