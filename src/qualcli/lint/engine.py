@@ -204,25 +204,43 @@ def _snippet(text: str, start: int, end: int) -> str:
     return text[lo:min([hi] + [c for c in cuts if c >= 0])]
 
 
-def _lint_chunk(paths: list[str], settings: Settings) -> list[FileReport]:
-    return [lint_file(p, settings) for p in paths]
+def _lint_chunk(paths: list[str], settings: Settings, finish=None) -> list[FileReport]:
+    reports = [lint_file(p, settings) for p in paths]
+    if finish is not None:
+        for report in reports:
+            finish(report)
+    return reports
 
 
-def lint_files(paths: list[str], settings: Settings, jobs: int | None = None) -> list[FileReport]:
-    """Lint every file; in parallel over all cores when the run is large. Reports keep ``paths`` order."""
+def lint_files(paths: list[str], settings: Settings, jobs: int | None = None, finish=None) -> list[FileReport]:
+    """Lint every file; in parallel over all cores when the run is large. Reports keep ``paths`` order.
+
+    ``finish`` (picklable, e.g. a :class:`~qualcli.lint.finish.Finisher`) is applied to each report
+    where it is made, so per-file work on the findings runs in the workers too.
+    """
     jobs = jobs or os.cpu_count() or 1
     total = sum(_size(p) for p in paths) if len(paths) >= PARALLEL_MIN_FILES else 0
     if jobs < 2 or len(paths) < PARALLEL_MIN_FILES or total < PARALLEL_MIN_BYTES:
-        return _lint_chunk(paths, settings)
-    chunk = max(1, min(64, len(paths) // (jobs * 4)))
-    chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
+        return _lint_chunk(paths, settings, finish)
+    chunks = _chunks(paths, jobs)
     from concurrent.futures import ProcessPoolExecutor  # only for a large run: its import costs a small one
 
     reports: list[FileReport] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(_lint_chunk, chunks, [settings] * len(chunks)):
+        for result in pool.map(_lint_chunk, chunks, [settings] * len(chunks), [finish] * len(chunks)):
             reports.extend(result)
     return reports
+
+
+def _chunks(paths: list[str], jobs: int) -> list[list[str]]:
+    """``paths`` in chunks for ``jobs`` workers: up to 64 files, smaller towards the end (each a quarter of
+    what is left per worker, at least 4), so the workers run out of work at about the same time."""
+    chunks, at = [], 0
+    while at < len(paths):
+        size = max(4, min(64, (len(paths) - at) // (jobs * 4)))
+        chunks.append(paths[at:at + size])
+        at += size
+    return chunks
 
 
 def _size(path: str) -> int:

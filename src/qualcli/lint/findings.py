@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from qualcli.lint.jsonout import item_text
+
 
 @dataclass
 class Finding:
@@ -31,6 +33,8 @@ class Finding:
     location: dict[str, str] = field(default_factory=dict)
     location_label: str | None = None
     fingerprint: str | None = None
+    #: The finding as a JSON list item (:meth:`json_item`), made where the file was linted.
+    json_text: str | None = field(default=None, repr=False, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule)
@@ -45,7 +49,12 @@ class Finding:
         return data
 
 
-_JSON_FIELDS = tuple(f.name for f in fields(Finding) if f.name != "location_label")
+    def json_item(self) -> str:
+        """:meth:`to_dict` as JSON, laid out as an item of the top-level list (``json_text`` when made already)."""
+        return self.json_text if self.json_text is not None else item_text(self.to_dict())
+
+
+_JSON_FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("location_label", "json_text"))
 
 
 @dataclass
