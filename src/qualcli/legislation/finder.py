@@ -61,6 +61,7 @@ _WALKS_BEFORE_PLAIN = 256
 _MAY_HIDE = frozenset(")]}>;`\\&'’")
 _YEAR_NEAR = 80  # characters after an Act/Regulations/Order in which may_find looks for a year (markup may come between)
 _FIRST_PART = 4096  # characters Finder.may_find looks at before the whole text
+_SEEN_MAX = 50_000  # citations as written that a finder remembers
 
 
 def _word(token: str) -> str | None:
@@ -309,19 +310,27 @@ class Finder:
             return Reference(None, " ".join(text[other:stop].split()), other, stop, year, "unknown",
                              " ".join(text[other:name_end].split()))
         entries, start = best
-        family = list({id(inst): inst for inst, _ in entries}.values())  # in order, without hashing every field
-        chosen = resolve(family, year)
-        form = next(f for inst, f in entries if inst is chosen)
-        return Reference(
-            instrument=chosen.id,
-            text=" ".join(text[start:stop].split()),
-            start=start,
-            end=stop,
-            year=year,
-            form=form,
-            name=" ".join(text[start:name_end].split()),
-            candidates=tuple(inst.id for inst in family),
-        )
+        key = (text[start:stop], end - start, name_end - start)  # the same citation written the same way
+        known = self._seen.get(key)
+        if known is None:
+            family = list({id(inst): inst for inst, _ in entries}.values())  # in order, without hashing every field
+            chosen = resolve(family, year)
+            form = next(f for inst, f in entries if inst is chosen)
+            known = (chosen.id, " ".join(text[start:stop].split()), year, form, " ".join(text[start:name_end].split()),
+                     tuple(inst.id for inst in family))
+            if len(self._seen) < _SEEN_MAX:
+                self._seen[key] = known
+        instrument, written, year, form, name, candidates = known
+        return Reference(instrument, written, start, stop, year, form, name, candidates)
+
+    @property
+    def _seen(self) -> dict[tuple[str, int, int], tuple]:
+        """Known citations as written (text, where the anchor ends, where the name ends) -> the
+        :class:`Reference` fields that follow from them: a text cites the same names again and again."""
+        seen = self.__dict__.get("_seen_citations")
+        if seen is None:
+            seen = self.__dict__["_seen_citations"] = {}
+        return seen
 
     def _walk(self, text: str, lo: int, end: int, territory: str | None):
         """Read the words of text[lo:end] backwards through the trie.
