@@ -165,19 +165,23 @@ def lint_file(path: str, settings: Settings) -> FileReport:
     skip = changelog_lines(prose.source_lines()) if whole is None or may_have_changelog(whole) else set()
     suppressions = parse_suppressions(prose.source_lines()) if whole is None or may_have_directives(whole) else Suppressions()
     severities = settings.severities()
+    placed = bool(skip) or index is not None  # whether a reference's line decides if it is checked at all
+    place = None
     for ref in refs:
-        line, column, page = prose.position(ref.start)
-        if line in skip:
-            continue
-        place = None
-        if index is not None:  # only a spec's index reads the words around the reference
-            snippet = _snippet(text, ref.start, ref.end)
-            if index.in_change_log(line, snippet):
+        if placed:
+            line, column, page = prose.position(ref.start)
+            if line in skip:
                 continue
-            place = index.place(line, snippet, ref.start)
+            if index is not None:  # only a spec's index reads the words around the reference
+                snippet = _snippet(text, ref.start, ref.end)
+                if index.in_change_log(line, snippet):
+                    continue
+                place = index.place(line, snippet, ref.start)
         verdicts = check_reference(ref, text, table, settings.as_of, settings.jurisdiction, prose)
         if not verdicts:
-            continue  # most references are current: no end position to work out
+            continue  # most references are current: no position to work out
+        if not placed:
+            line, column, page = prose.position(ref.start)
         end_line, end_column, _ = prose.position(ref.end - 1)
         for verdict in verdicts:
             severity = severities.get(verdict.rule, verdict.severity)
