@@ -298,3 +298,16 @@ def test_a_tree_outside_any_repository_is_not_given_to_git(tmp_path, monkeypatch
     assert discovery._git_ignored(paths) == set() and not calls
     monkeypatch.setattr(discovery, "_may_be_in_repository", lambda folder: True)
     assert discovery._git_ignored(paths) == set() and calls  # git, asked, finds no repository either
+
+
+@pytest.mark.parametrize("text", FINDER_CASES[:-1] + [LESSON.encode("ascii", "replace").decode()])
+def test_an_ascii_text_searched_as_bytes_gives_the_strings_anchor_hits(text):
+    from qualcli.legislation.finder import Finder, _lowered
+    from qualcli.legislation.table import shipped_table
+
+    finder = Finder(shipped_table())
+    lowered = _lowered(text)
+    if not lowered.isascii():
+        pytest.skip("not an ASCII text")
+    hits = finder._anchor_hits(lowered)
+    assert hits and hits == finder._automaton.find_matches_as_indexes(lowered, overlapping=True)

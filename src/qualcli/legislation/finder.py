@@ -260,7 +260,7 @@ class Finder:
         windows: list[tuple[int, int]] = []
         anchors = self._anchors
         flat = lowered.replace("\n", " ")  # a name wrapped at one line break reads as written in one line
-        for index, at, end in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
+        for index, at, end in self._anchor_hits(lowered):
             anchor, reach = anchors[index]
             if _is_word_at(text, at, end):
                 ref = self._known(text, flat, max(0, at - reach), at, end)
@@ -282,6 +282,19 @@ class Finder:
                 if ref is not None and not _overlaps(spans, ref.start, ref.end):
                     known.append(self._near.resolve(ref))
         return sorted(_without_overlaps(known), key=lambda r: r.start)
+
+    def _anchor_hits(self, lowered: str) -> list[tuple[int, int, int]]:
+        """(anchor index, start, end) of every anchor word in ``lowered``, overlapping ones too.
+
+        An ASCII text is searched as bytes (the same offsets), a third faster than as a string."""
+        if not lowered.isascii():
+            return self._automaton.find_matches_as_indexes(lowered, overlapping=True)
+        automaton = self.__dict__.get("_bytes_automaton")
+        if automaton is None:
+            from ahocorasick_rs import BytesAhoCorasick
+
+            automaton = self.__dict__["_bytes_automaton"] = BytesAhoCorasick([anchor.encode() for anchor, _ in self._anchors])
+        return automaton.find_matches_as_indexes(lowered.encode("ascii"), overlapping=True)
 
     def _known(self, text: str, flat: str, lo: int, at: int, end: int) -> Reference | None:
         """The longest known name ending with the anchor word ``text[at:end]``, with the year after it.
