@@ -225,7 +225,7 @@ class Finder:
         """
         size = len(text)
         for part in (text[:_FIRST_PART], text) if size > 2 * _FIRST_PART else (text,):  # most citing texts cite early
-            for index, at, end in self._automaton.find_matches_as_indexes(_lowered(part), overlapping=True):
+            for index, at, end in self._anchor_hits(_lowered(part)):
                 if not ((at > 0 and text[at - 1].isalnum()) or (end < size and text[end].isalnum())):
                     if self._may_end_here(text, self._anchors[index][0], at, end):
                         return True
@@ -272,6 +272,7 @@ class Finder:
                     windows.append((max(0, at - reach), min(len(text), end + 80)))
         known = _without_overlaps(found)
         spans = [(ref.start, ref.end) for ref in known]
+        count = len(known)
         for lo, hi in _merged(windows):
             if _YEARISH.search(text, lo, hi) is None:
                 continue  # an unknown title needs its year ("in order to", "act on")
@@ -281,6 +282,8 @@ class Finder:
                 ref = self._unknown(match)
                 if ref is not None and not _overlaps(spans, ref.start, ref.end):
                     known.append(self._near.resolve(ref))
+        if len(known) == count:
+            return known  # no unknown title: already without overlaps, in order
         return sorted(_without_overlaps(known), key=lambda r: r.start)
 
     def _anchor_hits(self, lowered: str) -> list[tuple[int, int, int]]:
