@@ -311,3 +311,25 @@ def test_an_ascii_text_searched_as_bytes_gives_the_strings_anchor_hits(text):
         pytest.skip("not an ASCII text")
     hits = finder._anchor_hits(lowered)
     assert hits and hits == finder._automaton.find_matches_as_indexes(lowered, overlapping=True)
+
+
+def test_a_finding_written_field_by_field_is_the_json_writers_text():
+    from qualcli.lint.findings import Finding, _plain_item
+    from qualcli.lint.jsonout import item_text
+
+    base = dict(path="notes/a b.md", line=3, column=7, end_line=4, end_column=2, rule="QL001", severity="warning",
+                message='the "Sale of Goods Act 1979" – superseded\\ on 1 October 2015\u2028\x07', matched_text="Sale of Goods\nAct 1979")
+    variants = [
+        {}, {"instrument": "sale-of-goods-act-1979", "successor": "consumer-rights-act-2015"},
+        {"suggestion": "Consumer Rights Act 2015", "page": 4, "fingerprint": "00ff"},
+        {"suggestion": "", "page": 0, "fingerprint": ""}, {"instrument": "ümlaut", "page": None},
+        {"location": {"unit": "D1"}}, {"page": True}, {"line": 3.0}, {"suggestion": 5}, {"instrument": 7},
+    ]
+    plain = 0
+    for extra in variants:
+        finding = Finding(**{**base, **extra})
+        fast = _plain_item(finding)
+        plain += fast is not None
+        assert finding.json_item() == item_text(finding.to_dict())
+        assert fast is None or fast == item_text(finding.to_dict())
+    assert plain == 5
