@@ -31,37 +31,30 @@ def lap(label):
 lap("interpreter start-up (to the first line)")
 import gc
 gc.disable()  # as qualcli.start does
-import re, datetime, json
-lap("the standard library the work needs: re (with enum, functools ...), datetime, json")
+import re, datetime
+lap("the standard library the work needs: re (with enum, functools ...), datetime")
 from qualcli.fastpath import parse
 command, keywords = parse(["legislation", "check", {TEXT!r}])
 lap("import qualcli.fastpath and read the arguments (no Typer)")
 from qualcli.asof import parse_date
 from qualcli.config import load_config
 from qualcli.legislation.report import check_text
-from qualcli.legislation.table import Table, _build, _shipped_entries, _shipped_file, check_successors
+from qualcli.legislation.table import shipped
+from qualcli.legislation.finder import default_finder
 from qualcli.lint.settings import lint_config
 import ahocorasick_rs
 lap("imports of the command: legislation table, finder, checks, context, report; lint settings; config")
 settings = lint_config(load_config(None, None))
 lap("load_config (walks up from the working folder: no config there)")
-entries = _shipped_entries()
-lap("the shipped table's entries from the cached JSON copy (hash of the YAML, checksum, json.loads)")
-origin = _shipped_file()
-table = Table(_build(entry, origin) for entry in entries)
-check_successors(table, origin)
-lap("build the instruments")
-from qualcli.plugin_results import hook_results
-hook_results("register_legislation")
-lap("plugins' legislation entries (cached hook results; key: installed distributions, plugin files)")
-from qualcli.legislation.finder import Finder
-finder = Finder(table)
-lap("build the finder (names trie, Aho-Corasick automaton)")
+table = shipped().table
+lap("the shipped table from its snapshot (key: hash of the YAML, installed plugins and their files; read, checked, set up)")
+finder = default_finder()
+lap("the finder from the snapshot's state (names trie, Aho-Corasick automaton)")
 from qualcli.legislation.checks import check_reference
 when = parse_date(None)
 for ref in finder.find({TEXT!r}):
     check_reference(ref, {TEXT!r}, table, when, "E")
-lap("find and check the references (compiles the sentence-context patterns on first use)")
+lap("find and check the references (the sentence-context patterns from their kept programs)")
 print(f"{{marks[0][1] * 1e3:.3f}}|{{marks[0][0]}}")
 for (_, before), (label, after) in zip(marks, marks[1:]):
     print(f"{{(after - before) * 1e3:.3f}}|{{label}}")

@@ -64,7 +64,9 @@ def test_a_damaged_memo_is_ignored(tmp_path, monkeypatch):
     (tmp_path / "qualcli.toml").write_text("[lint]\njurisdiction = 'S'\n", encoding="utf-8")
     load_config(tmp_path)
     for memo in (tmp_path / "cache" / "memo").iterdir():
-        memo.write_bytes(memo.read_bytes().replace(b'"S"', b'"W"'))  # checksum no longer matches
+        kept = memo.read_bytes()
+        assert kept.count(b"S") == 1
+        memo.write_bytes(kept.replace(b"S", b"W"))  # the payload no longer matches its hash
     assert load_config(tmp_path)["lint"] == {"jurisdiction": "S"}
 
 

@@ -218,6 +218,7 @@ def test_config_entries_extend_and_override(tmp_path):
 def test_plugin_entries_through_the_hook():
     from qualcli.hookspecs import hookimpl
     from qualcli.legislation.finder import default_finder
+    from qualcli.legislation.table import shipped
     from qualcli.testing import registered_plugin
 
     class Plugin:
@@ -226,13 +227,13 @@ def test_plugin_entries_through_the_hook():
             register({"id": "salon-hygiene-act-2030", "title": "Salon Hygiene Act 2030", "year": 2030, "kind": "act",
                       "jurisdiction": "GB", "source": "https://example.org/sha"})
 
-    shipped_table.cache_clear(), default_finder.cache_clear()
+    shipped.cache_clear(), default_finder.cache_clear()
     try:
         with registered_plugin(Plugin(), name="demo-legislation"):
             (ref,) = find_references("the Salon Hygiene Act 2030")
             assert ref.instrument == "salon-hygiene-act-2030"
     finally:
-        shipped_table.cache_clear(), default_finder.cache_clear()
+        shipped.cache_clear(), default_finder.cache_clear()
 
 
 # ------------------------------------------------------------------ the CLI

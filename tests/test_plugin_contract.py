@@ -103,7 +103,7 @@ def test_bad_entries_are_skipped_with_a_warning_naming_the_plugin(tmp_path, caps
 def test_a_bad_legislation_entry_does_not_break_legislation_checks(monkeypatch, capsys):
     from qualcli.legislation import table
 
-    table.shipped_table.cache_clear()
+    table.shipped.cache_clear()
     bad = _plugin(register_legislation=lambda register: register({"id": "Not An Id", "title": "x"}))
     try:
         with registered_plugin(bad, name="badlaw"):
@@ -111,7 +111,7 @@ def test_a_bad_legislation_entry_does_not_break_legislation_checks(monkeypatch, 
         assert found.get("data-protection-act-2018") is not None
         assert "plugin 'badlaw': legislation entry skipped" in capsys.readouterr().err
     finally:
-        table.shipped_table.cache_clear()
+        table.shipped.cache_clear()
 
 
 # --- the public API -----------------------------------------------------------------------------
@@ -373,14 +373,20 @@ def test_cached_plugin_legislation_entries_follow_the_plugins_files(tmp_path):
             "              'kind': 'act', 'jurisdiction': 'GB', 'source': 'https://example.org/sha'%s})\n")
     _installed_plugin(site, "qualcli_law", "1.0", body % "")
     args = ["legislation", "show", "salon-hygiene-act-2030", "--as-of", "2032-01-01"]
+    check = ["legislation", "check", "under the Salon Hygiene Act 2030", "--as-of", "2032-01-01"]
     first, second = _run(args, site, cache), _run(args, site, cache)  # the second reads the cached entries
     assert [p.name for p in cache.iterdir() if p.name.startswith("hook-register_legislation")]
     assert first.returncode == second.returncode == 0 and first.stdout == second.stdout
     assert "Salon Hygiene Act 2030" in first.stdout and "repealed" not in first.stdout
+    checked = [_run(check, site, cache) for _ in range(2)]  # the second from the kept table and finder
+    assert list(cache.glob("legislation-built-*.bin"))
+    assert [(run.returncode, run.stdout) for run in checked] == [(0, "Salon Hygiene Act 2030: current (salon-hygiene-act-2030)\n")] * 2
     (site / "qualcli_law.py").write_text(body % ", 'changes': [{'date': '2031-01-01', 'status': 'repealed'}]",
                                          encoding="utf-8")
     edited = _run(args, site, cache)
     assert edited.returncode == 0 and "repealed" in edited.stdout, edited.stdout + edited.stderr
+    rechecked = _run(check, site, cache)
+    assert rechecked.returncode == 1 and "QL002" in rechecked.stdout, rechecked.stdout + rechecked.stderr
 
 
 def test_the_cached_plugin_list_is_refreshed_when_a_distribution_is_installed(tmp_path, monkeypatch):
@@ -406,13 +412,17 @@ def test_the_cached_plugin_list_is_refreshed_when_a_distribution_is_installed(tm
 
 def test_a_damaged_plugin_list_cache_is_scanned_again(tmp_path, monkeypatch):
     from qualcli import plugin_index
+    from qualcli.cachedir import write_kept
 
     monkeypatch.setenv("QUALCLI_CACHE_DIR", str(tmp_path / "cache"))
     expected = plugin_index.installed_plugins()
-    (cached,) = (tmp_path / "cache").glob("plugins-*.json")
-    key = json.loads(cached.read_text(encoding="utf-8"))["key"]
-    for damaged in ("{not json", json.dumps({"key": key, "plugins": [{"name": 1, "value": None}]}),
-                    json.dumps({"key": key, "plugins": [{"name": "x", "value": "os; rm", "distribution": None,
-                                                          "version": None}]})):
-        cached.write_text(damaged, encoding="utf-8")
+    (cached,) = (tmp_path / "cache").glob("plugins-*.bin")
+    key = plugin_index.environment_key()
+    good = cached.read_bytes()
+    damaged = [b"not kept data", good[:-3], good.replace(b"qualcli", b"qualcla")]  # garbage, cut short, edited
+    for shape in ([(1, None)], [("x", "os; rm", None, None)], "plugins", [("x",)]):  # well kept, wrong shape
+        write_kept(str(cached), key, shape)
+        damaged.append(cached.read_bytes())
+    for data in damaged:
+        cached.write_bytes(data)
         assert plugin_index.installed_plugins() == expected

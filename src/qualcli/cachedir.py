@@ -1,4 +1,12 @@
-"""Where qualcli keeps derived data between runs (legislation table copy, plugin list)."""
+"""Where qualcli keeps derived data between runs (legislation table, plugin list, regex programs), and how.
+
+Data read on every run is kept marshalled (the format of Python's own
+bytecode cache, read without importing anything): a header line holding what
+the data was made for (a key) and the payload's hash, then the payload.
+:func:`read_kept` returns it only when both match, so a file that is
+missing, cut short, edited or made for other input only costs the work it
+saves.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +42,58 @@ def fast_hash(data: bytes) -> str:
     from _imp import source_hash
 
     return source_hash(_HASH_KEY, data).hex()
+
+
+def read_kept(path: str, key: str):
+    """The data :func:`write_kept` kept in ``path`` for ``key`` (a string without spaces), or None
+    when the file is missing or damaged, or was kept for another key."""
+    import marshal
+
+    try:
+        with open(path, "rb") as handle:
+            header, _, payload = handle.read().partition(b"\n")
+        if header != f"{key} {fast_hash(payload)}".encode("ascii"):
+            return None
+        return marshal.loads(payload)
+    except (OSError, ValueError, EOFError, TypeError, UnicodeEncodeError):
+        return None
+
+
+def write_kept(path: str, key: str, data) -> bool:
+    """Keep ``data`` (built-in types only: what :mod:`marshal` writes) in ``path`` for ``key``, atomically;
+    False when the data is not of those types or reads back different (then nothing is written)."""
+    import marshal
+
+    try:
+        payload = marshal.dumps(data)
+    except ValueError:
+        return False
+    if marshal.loads(payload) != data:
+        return False
+    write_atomically(path, f"{key} {fast_hash(payload)}\n".encode("ascii") + payload)
+    return True
+
+
+def prune(folder: str, keep: int, suffix: str) -> None:
+    """Remove the least recently written ``*suffix`` files of ``folder`` beyond the newest ``keep``
+    (a file another process removes first, or a folder that cannot be read, is no error)."""
+    try:
+        names = [name for name in os.listdir(folder) if name.endswith(suffix)]
+    except OSError:
+        return
+    if len(names) <= keep:
+        return
+    stamped = []
+    for name in names:
+        try:
+            stamped.append((os.stat(os.path.join(folder, name)).st_mtime_ns, name))
+        except OSError:
+            continue
+    for _, name in sorted(stamped)[:-keep]:
+        try:
+            os.unlink(os.path.join(folder, name))
+        except OSError:
+            pass
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:

@@ -4,55 +4,41 @@ A short command that reads a config file would otherwise parse its TOML and
 validate its ``lint`` table against the JSON Schema on every run (importing
 tomllib and jsonschema costs several times the rest of ``qualcli legislation
 check``). Both depend only on the file's bytes (and the schema), so the
-result is kept under a hash of them: ``<cache dir>/memo/<kind>-<hash>.json``,
-a header line (qualcli's version, the kind, the input's hash) and the JSON
-result, checked by its own hash. A file that is missing, damaged, from
+result is kept under a hash of them: ``<cache dir>/memo/<kind>-<hash>.bin``,
+kept for qualcli's version, the kind and the input's hash
+(:func:`qualcli.cachedir.read_kept`). A file that is missing, damaged, from
 another qualcli or for another input is ignored, so a memo can cost time but
-never change an answer. Only JSON-safe results are kept (a TOML date is not).
+never change an answer. Only results of built-in types are kept (a TOML date
+is not), and only the newest :data:`MAX_ENTRIES` (each edit of a config file
+makes new ones).
 """
 
 from __future__ import annotations
 
-import json
 import os
 
-from qualcli.cachedir import cache_folder, fast_hash
+from qualcli.cachedir import cache_folder, fast_hash, prune, read_kept, write_kept
 
-FORMAT = 1
+FORMAT = 2
+MAX_ENTRIES = 200
 
 
-def _entry(kind: str, data: bytes) -> tuple[str, dict]:
-    """The memo file for ``kind`` of input ``data``, and the header it must hold."""
+def _entry(kind: str, data: bytes) -> tuple[str, str]:
+    """The memo file for ``kind`` of input ``data``, and the key it must be kept under."""
     from qualcli import __version__
 
-    key = fast_hash(data)
-    header = {"format": FORMAT, "qualcli": __version__, "kind": kind, "input": key}
-    return os.path.join(cache_folder(), "memo", f"{kind}-{key}.json"), header
+    digest = fast_hash(data)
+    return os.path.join(cache_folder(), "memo", f"{kind}-{digest}.bin"), f"{FORMAT}-{__version__}-{kind}-{digest}"
 
 
 def recall(kind: str, data: bytes, default=None):
     """The result kept for ``kind`` of ``data``, or ``default`` when none can be trusted."""
-    from qualcli.legislation.cache import read_checked
-
-    path, header = _entry(kind, data)
-    payload = read_checked(path, header, "result", fast_hash)
-    if payload is None:
-        return default
-    try:
-        return json.loads(payload)
-    except ValueError:
-        return default
+    found = read_kept(*_entry(kind, data))
+    return default if found is None else found
 
 
 def keep(kind: str, data: bytes, result) -> None:
-    """Keep ``result`` for ``kind`` of ``data``, when it is JSON data that reads back equal."""
-    from qualcli.legislation.cache import write_checked
-
-    try:
-        payload = json.dumps(result, ensure_ascii=False, sort_keys=True)
-    except (TypeError, ValueError):
-        return
-    if json.loads(payload) != result:
-        return
-    path, header = _entry(kind, data)
-    write_checked(path, header, payload.encode("utf-8"), "result", fast_hash)
+    """Keep ``result`` for ``kind`` of ``data``, when it is plain data (built-in types) that reads back equal."""
+    path, key = _entry(kind, data)
+    if write_kept(path, key, result):
+        prune(os.path.dirname(path), MAX_ENTRIES, ".bin")

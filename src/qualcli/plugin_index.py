@@ -14,14 +14,11 @@ be read, written or trusted only costs the scan.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import sys
 from collections import namedtuple
-from importlib import import_module
 
-from qualcli.cachedir import cache_folder, fast_hash, write_atomically
+from qualcli.cachedir import cache_folder, fast_hash, read_kept, write_kept
 from qualcli.lazyre import lazy_compile
 
 TYPE_CHECKING = False  # typing is not imported at run time (start-up)
@@ -79,18 +76,17 @@ def installed_plugins(key: str | None = None) -> list[EntryPoint]:
     """
     key = key or environment_key()
     interpreter = fast_hash(sys.executable.encode("utf-8", "surrogateescape"))
-    path = os.path.join(cache_folder(), f"plugins-{interpreter}.json")  # one per environment, replaced when it changes
+    path = os.path.join(cache_folder(), f"plugins-{interpreter}.bin")  # one per environment, replaced when it changes
+    kept = read_kept(path, key)
     try:
-        with open(path, encoding="utf-8") as cached_file:
-            data = json.load(cached_file)
-        if data["key"] == key:
-            cached = [EntryPoint(**item) for item in data["plugins"]]
-            if all(isinstance(ep.name, str) and isinstance(ep.value, str) and _TARGET.match(ep.value) for ep in cached):
-                return cached
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass  # missing, damaged or from another qualcli: scanned again
+        cached = [EntryPoint(*item) for item in kept] if kept is not None else None
+        if cached is not None and all(isinstance(ep.name, str) and isinstance(ep.value, str)
+                                      and _TARGET.match(ep.value) for ep in cached):
+            return cached
+    except TypeError:
+        pass  # not in the shape this qualcli keeps: scanned again
     found = scan()
-    write_atomically(path, json.dumps({"key": key, "plugins": [ep._asdict() for ep in found]}).encode("utf-8"))
+    write_kept(path, key, [tuple(ep) for ep in found])
     return found
 
 
@@ -102,7 +98,8 @@ def load_entry_point(value: str) -> Any:
     match = _TARGET.match(value)
     if match is None:
         raise ValueError(f"malformed entry point {value!r}")
-    obj = import_module(match["module"])
+    __import__(match["module"])  # what importlib.import_module does for an absolute name, without importing importlib
+    obj = sys.modules[match["module"]]
     for name in (match["attr"] or "").split(".") if match["attr"] else ():
         obj = getattr(obj, name)
     return obj

@@ -12,7 +12,7 @@ or editing a plugin means the plugins are loaded and asked again.
 Results are written only when loading the plugins and calling the hook went
 cleanly (no warning, no contract problem: a plugin that breaks the contract
 still stops the command and a broken one is still reported on every run),
-and only when they are plain JSON data that reads back equal. A process
+and only when they are plain data (built-in types) that reads back equal. A process
 that already has a plugin manager (tests registering a plugin in-process)
 always asks it directly. A cache that cannot be read, written or trusted
 only costs loading the plugins.
@@ -20,14 +20,13 @@ only costs loading the plugins.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 TYPE_CHECKING = False  # typing is not imported at run time (start-up)
 if TYPE_CHECKING:
     from typing import Any
 
-from qualcli.cachedir import cache_folder, fast_hash, write_atomically
+from qualcli.cachedir import cache_folder, fast_hash, read_kept, write_kept
 
 _BUILTIN_FILES = ("readers/builtin.py", "hookspecs.py")
 
@@ -38,26 +37,18 @@ def hook_results(hook_name: str) -> list[tuple[str, Any]]:
     if "qualcli.plugins" in sys.modules:  # a manager may exist (and have plugins registered): ask it
         return _collect(hook_name)[0]
     try:
-        key = _plugins_key(hook_name)
+        key = plugins_key(hook_name)
         interpreter = fast_hash(sys.executable.encode("utf-8", "surrogateescape"))
-        path = os.path.join(cache_folder(), f"hook-{hook_name}-{interpreter}.json")
+        path = os.path.join(cache_folder(), f"hook-{hook_name}-{interpreter}.bin")
     except (OSError, ValueError, ImportError):
         return _collect(hook_name)[0]
-    try:
-        with open(path, encoding="utf-8") as cached_file:
-            data = json.load(cached_file)
-        if data["key"] == key and all(isinstance(name, str) for name, _ in data["results"]):
-            return [(name, obj) for name, obj in data["results"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # missing, damaged or stale: the plugins are asked
+    kept = read_kept(path, key)
+    if isinstance(kept, list) and all(isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)
+                                      for item in kept):
+        return kept
     found, clean = _collect(hook_name)
     if clean:
-        try:
-            text = json.dumps({"key": key, "results": found}, ensure_ascii=False)
-        except (TypeError, ValueError):
-            return found  # not plain data: not cached
-        if [tuple(item) for item in json.loads(text)["results"]] == found:
-            write_atomically(path, text.encode("utf-8"))
+        write_kept(path, key, found)  # only plain data is kept
     return found
 
 
@@ -69,8 +60,9 @@ def _collect(hook_name: str) -> tuple[list[tuple[str, Any]], bool]:
     return found, not get_manager()._warned
 
 
-def _plugins_key(hook_name: str) -> str:
-    """A fingerprint of the installed distributions and of every plugin's files."""
+def plugins_key(hook_name: str) -> str:
+    """A fingerprint of the installed distributions and of every plugin's files, for a cache of
+    ``hook_name``'s results (OSError when a plugin's file cannot be read)."""
     from qualcli.plugin_index import environment_key, installed_plugins
 
     environment = environment_key()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from functools import cache
 
@@ -22,6 +21,8 @@ def schema_file(name: str) -> str:
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     """Load ``schemas/<name>.schema.json``."""
+    import json
+
     with open(schema_file(name), encoding="utf-8") as schema:
         return json.load(schema)
 

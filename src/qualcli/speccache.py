@@ -106,18 +106,9 @@ def _read(entry: Path, key: str, source_sha: str) -> SpecDocument | None:
 
 def _write(entry: Path, key: str, doc: SpecDocument) -> None:
     """Store the document; a cache folder that cannot be written is left alone."""
+    from qualcli.cachedir import prune
     from qualcli.legislation.cache import write_checked
 
     payload = json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     write_checked(entry, {"format": FORMAT, "key": key}, payload, "doc_sha256")
-    try:
-        _prune(entry.parent)
-    except OSError:
-        pass
-
-
-def _prune(folder: Path) -> None:
-    """Remove the oldest entries beyond :data:`MAX_ENTRIES`."""
-    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
-    for old in entries[:-MAX_ENTRIES]:
-        old.unlink(missing_ok=True)
+    prune(str(entry.parent), MAX_ENTRIES, ".json")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from qualcli.lazyre import lazy_compile
+from qualcli.lazyre import compile_kept, lazy_compile
 
-TYPE_CHECKING = False  # typing is not imported at run time (start-up)
+# Neither typing nor re is imported at run time (start-up): patterns come from kept programs (qualcli.lazyre).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Protocol
 
     class Headings(Protocol):
@@ -27,16 +28,14 @@ _WINDOW = 500
 
 # Cues after the reference: "X has now been replaced by ...", "X was repealed", "X only applies to contracts ... before ...".
 _AFTER = lazy_compile(
-    r"\b(?:(?:has|have|had)\s+(?:(?:now|since|largely|also|fully)\s+)*been|(?:was|were|is|are)(?:\s+(?:now|since|largely|also|fully|being))*)\s+"
+    r"(?i)\b(?:(?:has|have|had)\s+(?:(?:now|since|largely|also|fully)\s+)*been|(?:was|were|is|are)(?:\s+(?:now|since|largely|also|fully|being))*)\s+"
     r"(?:replaced|superseded|repealed|revoked|abolished|consolidated|absorbed)\b"
-    r"|\bno\s+longer\b|\bonly\s+appl(?:y|ies)\s+to\b[^.]*?\bbefore\b|\bused\s+to\b",
-    re.IGNORECASE,
+    r"|\bno\s+longer\b|\bonly\s+appl(?:y|ies)\s+to\b[^.]*?\bbefore\b|\bused\s+to\b"
 )
 # Cues just before it: "replaces the X", "superseded the X and", "formerly the X", "instead of the X".
 _BEFORE = lazy_compile(
-    r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding|repealed|revoked|formerly|previously|"
-    r"instead\s+of|predecessor,?|abolished)\s+(?:the\s+|its\s+|both\s+the\s+|an?\s+)?(?:(?!by\b)[\w’'(),&.-]+\s+){0,12}?$",
-    re.IGNORECASE,
+    r"(?i)\b(?:replaces|replaced|replacing|supersedes|superseded|superseding|repealed|revoked|formerly|previously|"
+    r"instead\s+of|predecessor,?|abolished)\s+(?:the\s+|its\s+|both\s+the\s+|an?\s+)?(?:(?!by\b)[\w’'(),&.-]+\s+){0,12}?$"
 )
 
 
@@ -95,9 +94,8 @@ def is_historical(text: str, start: int, end: int, headings: Headings | None = N
 
 # A heading that introduces replaced law: "Legislation replaced:", "Former laws", "Old legislation (now repealed)".
 _REPLACED_HEADING = lazy_compile(
-    r"\b(?:replaced|superseded|repealed|revoked|abolished|former|formerly|old|older|previous|earlier|historic(?:al)?|"
-    r"no\s+longer\s+in\s+force|out\s+of\s+date|withdrawn)\b",
-    re.IGNORECASE,
+    r"(?i)\b(?:replaced|superseded|repealed|revoked|abolished|former|formerly|old|older|previous|earlier|historic(?:al)?|"
+    r"no\s+longer\s+in\s+force|out\s+of\s+date|withdrawn)\b"
 )
 _LIST_ITEM = lazy_compile(r"^[^\S\n]*(?:[-*+•○□▪–]|\d+[.)]|[a-z][.)])[^\S\n]+")
 _HEADING_MARK = lazy_compile(r"[^\S\n]*#{1,6}[^\S\n]")  # matched at a line's start
@@ -147,5 +145,7 @@ def part_for(parts, text: str, start: int, end: int):
 
 @lru_cache(maxsize=None)
 def _topic_pattern(topics: tuple[str, ...]) -> re.Pattern:
+    import re
+
     words = sorted((re.escape(t.lower()).replace("\\ ", r"\s+") for t in topics), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])")
+    return compile_kept(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])")

@@ -12,10 +12,13 @@ inside the name are all accepted, and nothing matches inside a word.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from collections import namedtuple
 from functools import cache
+
+TYPE_CHECKING = False  # re is not imported at run time: patterns come from kept programs (qualcli.lazyre)
+if TYPE_CHECKING:
+    import re
 
 from qualcli.lazyre import lazy_compile
 from qualcli.legislation.plainnames import PlainNames
@@ -23,7 +26,7 @@ from qualcli.legislation.names import SEP, TERRITORIES, is_abbreviation, name_ke
 from qualcli.legislation.table import DEFAULT_JURISDICTION, Instrument, Table
 
 #: The year after a name: "1979", "(1979)", ", 1979" — possibly after a line break.
-_YEAR_AFTER = re.compile(
+_YEAR_AFTER = lazy_compile(
     rf"[^\S\n]*,?(?:{SEP})?(?P<open>\([^\S\n]*)?(?P<year>(?:1[89]|20)\d\d)(?(open)[^\S\n]*\))(?![\w/])"
 )
 
@@ -34,22 +37,21 @@ _GENERIC = lazy_compile(
     rf"(?<![\w-])(?P<name>{_TITLE_WORD}(?:{SEP}(?:{_TITLE_WORD}|{_LINK_WORD}))*?{SEP}(?:Act|Regulations|Order)),?"
     rf"(?:{SEP})?(?P<open>\()?(?P<year>(?:1[89]|20)\d\d)(?(open)\))(?![\w/])"
 )
-_YEARISH = re.compile(r"(?:1[89]|20)\d\d")  # what every _GENERIC match ends with
+_YEARISH = lazy_compile(r"(?:1[89]|20)\d\d")  # what every _GENERIC match ends with
 _LEADING_FILLER = lazy_compile(
-    r"^(?:(?:the|under|by|see|in|and|also|both|only|whereas|although|since|from|our|their|your|this|that|of|with|to|for|at|on|&|"
-    r"according|following|per|as|note|remember|check|comply|complying|read|revise|explain|describe|state|list)\s+)+",
-    re.IGNORECASE,
+    r"(?i)^(?:(?:the|under|by|see|in|and|also|both|only|whereas|although|since|from|our|their|your|this|that|of|with|to|for|at|on|&|"
+    r"according|following|per|as|note|remember|check|comply|complying|read|revise|explain|describe|state|list)\s+)+"
 )
 #: "the" inside a run of title words starts the title ("According to the Noise Act 1993" -> "Noise Act 1993"),
 #: unless a title word leads up to it ("Representation of the People Act 1983").
-_INNER_THE = lazy_compile(r"\b(\w+)\s+the\s+", re.IGNORECASE)
+_INNER_THE = lazy_compile(r"(?i)\b(\w+)\s+the\s+")
 _TITLE_BEFORE_THE = frozenset({"of", "for", "and", "in", "on"})
 #: A part of the UK in brackets after a name: "Working Time Regulations (Northern Ireland) 2016".
-_TERRITORY_AFTER = re.compile(r"[^\S\n]*\((?P<where>Northern[^\S\n]+Ireland|N\.?[^\S\n]?I\.?|Scotland|Wales|England)\)", re.IGNORECASE)
+_TERRITORY_AFTER = lazy_compile(r"(?i)[^\S\n]*\((?P<where>Northern[^\S\n]+Ireland|N\.?[^\S\n]?I\.?|Scotland|Wales|England)\)")
 
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&")
-_TOKEN_OR_BREAK = re.compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&|\n[^\S\n]*\n")
+_TOKEN = lazy_compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&")
+_TOKEN_OR_BREAK = lazy_compile(r"[^\W_]+(?:['’][^\W\d_]*)?|&|\n[^\S\n]*\n")
 _GENERIC_ANCHORS = {"act", "regulations", "order"}
 _FIRST_LOOK = 60  # characters read back from an anchor before the full reach
 #: Anchor hits a finder confirms by the word walk before it builds its PlainNames (which cost about as much
@@ -113,6 +115,12 @@ def _is_word_at(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
 
 
+def _trie_mapped(trie: dict, entry_mapped) -> dict:
+    """A copy of a names trie ``{word: (children, entries)}`` with each entry passed through ``entry_mapped``."""
+    return {word: (_trie_mapped(children, entry_mapped) if children else {}, [entry_mapped(e) for e in entries])
+            for word, (children, entries) in trie.items()}
+
+
 def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for lo, hi in sorted(windows):
@@ -157,10 +165,7 @@ class Finder:
     """
 
     def __init__(self, table: Table):
-        from ahocorasick_rs import AhoCorasick
-
         self.table = table
-        self.forms: dict[str, list[tuple[Instrument, str]]] = {}
         # Names as a trie of their words read backwards from the last: {word: (children, entries)}.
         # A name ending in a part of the UK ("... Regulations (Northern Ireland)") is keyed without it
         # and its entries carry the territory, which must then follow the name in the text.
@@ -173,7 +178,6 @@ class Finder:
             keys = [name_key(name) for name, _ in names]
             territory = _territory(inst.name, keys[0])
             for (name, form), key in zip(names, keys):
-                self.forms.setdefault(key, []).append((inst, form))
                 exact = tuple(_TOKEN.findall(name)) if form == "abbreviation" and is_abbreviation(name) else None
                 words = key.split()
                 where = _territory(name, key) or territory
@@ -186,11 +190,35 @@ class Finder:
                         entries.append((inst, form, exact, where))
                     node = children
                 reach[words[-1]] = max(reach.get(words[-1], 0), 3 * len(key) // 2 + 24)
-        self._anchors = list(reach.items())  # (anchor word, how far back its names reach)
+        self._start(list(reach.items()))
+
+    def _start(self, anchors: list[tuple[str, int]]) -> None:
+        """Set up the search state that follows from the names trie: the anchor words and their automaton."""
+        from ahocorasick_rs import AhoCorasick
+
+        self._anchors = anchors  # (anchor word, how far back its names reach)
         self._plain: PlainNames | None = None
         self._walks_left = _WALKS_BEFORE_PLAIN
-        self._automaton = AhoCorasick([anchor for anchor, _ in self._anchors])
+        self._automaton = AhoCorasick([anchor for anchor, _ in anchors])
         self._near_titles: _NearTitles | None = None
+
+    def state(self) -> tuple:
+        """What this finder built from its table, as plain data (instruments by their place in the
+        table), for :meth:`restored` to set up the same finder without building it again."""
+        places = {id(inst): place for place, inst in enumerate(self.table)}
+        trie = _trie_mapped(self._trie, lambda entry: (places[id(entry[0])], *entry[1:]))
+        return trie, self._anchors
+
+    @classmethod
+    def restored(cls, table: Table, state: tuple) -> Finder:
+        """The finder :meth:`state` describes, for the same ``table``."""
+        instruments = list(table)
+        trie, anchors = state
+        finder = cls.__new__(cls)
+        finder.table = table
+        finder._trie = _trie_mapped(trie, lambda entry: (instruments[entry[0]], *entry[1:]))
+        finder._start(anchors)
+        return finder
 
     def _plain_names(self) -> PlainNames | None:
         """The written names (:class:`PlainNames`), once this finder has confirmed enough anchor hits
@@ -525,10 +553,24 @@ class _NearTitles:
 
 @cache
 def default_finder() -> Finder:
-    """The finder for the shipped table (with plugin entries)."""
+    """The finder for the shipped table (with plugin entries), set up from the snapshot
+    (:mod:`qualcli.legislation.snapshot`) the table came from, else built and kept."""
+    from qualcli.legislation.table import keep_shipped, shipped
+
+    table, finder_state, clean = shipped()
+    if finder_state is not None:
+        return Finder.restored(table, finder_state)
+    finder = Finder(table)
+    if clean:
+        keep_shipped(table, finder.state())
+    return finder
+
+
+def finder_for(table: Table) -> Finder:
+    """A finder for ``table``: :func:`default_finder` when it is the shipped table, else a new one."""
     from qualcli.legislation.table import shipped_table
 
-    return Finder(shipped_table())
+    return default_finder() if table is shipped_table() else Finder(table)
 
 
 def find_references(text: str, table: Table | None = None) -> list[Reference]:

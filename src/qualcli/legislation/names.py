@@ -7,16 +7,16 @@ without "etc.", in any case, with or without brackets, broken across lines.
 
 from __future__ import annotations
 
-import re
+from qualcli.lazyre import lazy_compile
 
 #: Whitespace between two words of a citation (e.g. a name and its year): spaces, or one line
 #: break (a wrapped line; a Markdown quote marker may follow it). A blank line ends a paragraph.
 SEP = r"(?:[^\S\n]*\n[^\S\n>]*>?[^\S\n]*|[^\S\n]+)"
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
-_PUNCT = re.compile(r"[^\w\s']")
-_NI = re.compile(r"\bnorthern ireland\b|\bn i\b")
-_ETC = re.compile(r"\betc\b\.?")
+_PUNCT = lazy_compile(r"[^\w\s']")
+_NI = lazy_compile(r"\bnorthern ireland\b|\bn i\b")
+_ETC = lazy_compile(r"\betc\b\.?")
 
 #: Words that name a part of the UK in a title ("... (Northern Ireland) Order", "... (Scotland) Act"), as keyed.
 TERRITORIES = frozenset({"ni", "scotland", "wales", "england"})

@@ -113,11 +113,11 @@ def show_lines(table: Table, inst: Instrument, as_of: dt.date, jurisdiction: str
 
 def check_text(text: str, table: Table, as_of: dt.date, jurisdiction: str) -> tuple[list[str], list[Verdict]]:
     """One line per reference in ``text`` with its verdicts (or "current"), and all verdicts."""
-    from qualcli.legislation.finder import Finder
+    from qualcli.legislation.finder import finder_for
 
     lines: list[str] = []
     verdicts: list[Verdict] = []
-    for ref in Finder(table).find(text):
+    for ref in finder_for(table).find(text):
         found = check_reference(ref, text, table, as_of, jurisdiction)
         verdicts.extend(found)
         if not found:

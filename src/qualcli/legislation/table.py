@@ -9,7 +9,6 @@ entry whose ``id`` already exists replaces the earlier one.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import namedtuple
 from functools import cache
 
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
     from typing import Any, Iterable
 
 from qualcli.errors import QualcliError
+from qualcli.lazyre import lazy_compile
 
 #: Nations each jurisdiction code covers.
 NATIONS = {
@@ -43,7 +43,7 @@ JURISDICTION_NAMES = {
 }
 DEFAULT_JURISDICTION = "E"
 
-_YEAR_SUFFIX = re.compile(r"[\s,]*\(?\d{4}\)?\s*$")
+_YEAR_SUFFIX = lazy_compile(r"[\s,]*\(?\d{4}\)?\s*$")
 
 
 class StatusChange(namedtuple("StatusChange", "date status successor scope where note severity",
@@ -106,6 +106,28 @@ class Instrument:
         self.still_applies_in, self.parts, self.entry = still_applies_in, parts, entry if entry is not None else {}
         self.name = _YEAR_SUFFIX.sub("", title).strip()
 
+    def record(self) -> tuple:
+        """This instrument as plain data (built-in types, dates as ordinals), for :meth:`from_record`."""
+        return (self.id, self.title, self.year, self.kind, self.jurisdiction, self.source, self.aliases,
+                self.abbreviations, self.incorrect_names, self.in_force_from.toordinal() if self.in_force_from else None,
+                [_change_record(change) for change in self.changes], self.notes, self.uncertain, self.number,
+                self.equivalents, self.still_applies_in,
+                [(p.label, p.title, p.topics, [_change_record(c) for c in p.changes]) for p in self.parts],
+                self.entry, self.name)
+
+    @classmethod
+    def from_record(cls, record: tuple) -> Instrument:
+        """The instrument :meth:`record` describes (set up without the work of building one)."""
+        inst = cls.__new__(cls)
+        (inst.id, inst.title, inst.year, inst.kind, inst.jurisdiction, inst.source, inst.aliases, inst.abbreviations,
+         inst.incorrect_names, in_force, changes, inst.notes, inst.uncertain, inst.number, inst.equivalents,
+         inst.still_applies_in, parts, inst.entry, inst.name) = record
+        inst.in_force_from = dt.date.fromordinal(in_force) if in_force is not None else None
+        inst.changes = tuple(map(_change_from_record, changes))
+        inst.parts = tuple(Part(label, title, topics, tuple(map(_change_from_record, part_changes)))
+                           for label, title, topics, part_changes in parts)
+        return inst
+
     def _compared(self) -> tuple:
         return (self.id, self.title, self.year, self.kind, self.jurisdiction, self.source, self.aliases,
                 self.abbreviations, self.incorrect_names, self.in_force_from, self.changes, self.notes,
@@ -138,6 +160,14 @@ class Instrument:
     def extends_to(self, jurisdiction: str) -> bool:
         """True when the instrument's extent covers some of ``jurisdiction``."""
         return bool(NATIONS[self.jurisdiction] & NATIONS[jurisdiction])
+
+
+def _change_record(change: StatusChange) -> tuple:
+    return (change.date.toordinal(), *change[1:])
+
+
+def _change_from_record(record: tuple) -> StatusChange:
+    return StatusChange(dt.date.fromordinal(record[0]), *record[1:])
 
 
 def nations_code(nations: frozenset[str]) -> str | None:
@@ -328,14 +358,33 @@ def _shipped_entries() -> list[dict[str, Any]]:
     return entries
 
 
-@cache
 def shipped_table() -> Table:
     """The shipped table plus entries registered by plugins (loaded once per process)."""
-    from qualcli.plugin_results import hook_results
+    return shipped().table
+
+
+#: The shipped table (with plugin entries); its finder's state when it was set up from a snapshot
+#: (:mod:`qualcli.legislation.snapshot`), else None; and whether building it reported nothing.
+Shipped = namedtuple("Shipped", "table finder_state clean")
+
+
+@cache
+def shipped() -> Shipped:
+    """The shipped table plus entries registered by plugins: set up from the snapshot kept for this
+    table, these plugins and this qualcli when there is one, else built from its entries."""
+    from qualcli.legislation.snapshot import kept
 
     origin = _shipped_file()
+    try:
+        records, finder_state = kept(origin)
+        return Shipped(Table(map(Instrument.from_record, records)), finder_state, True)
+    except (TypeError, ValueError, IndexError):
+        pass  # none kept (None), or not in the shape this qualcli keeps: built
+    from qualcli.plugin_results import hook_results
+
     table = Table(_build(entry, origin) for entry in _shipped_entries())
     check_successors(table, origin)
+    clean = True
     for plugin_name, entry in hook_results("register_legislation"):
         try:  # one plugin's bad entry is reported and skipped, never breaks every command
             extended = table.with_entries([entry], f"plugin {plugin_name}")
@@ -344,9 +393,18 @@ def shipped_table() -> Table:
             from qualcli.plugins import get_manager
 
             get_manager().warn(f"plugin {plugin_name!r}: legislation entry skipped: {exc}")
+            clean = False
             continue
         table = extended
-    return table
+    return Shipped(table, None, clean)
+
+
+def keep_shipped(table: Table, finder_state: tuple) -> None:
+    """Keep the shipped table :func:`shipped` just built (with nothing reported) and its finder's state
+    (:meth:`~qualcli.legislation.finder.Finder.state`) for later runs (:mod:`qualcli.legislation.snapshot`)."""
+    from qualcli.legislation.snapshot import keep
+
+    keep(_shipped_file(), ([inst.record() for inst in table], finder_state))
 
 
 def check_successors(table: Table, origin: str) -> None:

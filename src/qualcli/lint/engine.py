@@ -35,11 +35,11 @@ def checker(settings: Settings):
     """The currency table and finder for ``settings`` (built once per process)."""
     key = (json.dumps(settings.entries, sort_keys=True, default=str), settings.table_files)
     if key not in _CHECKERS:
-        from qualcli.legislation.finder import Finder
+        from qualcli.legislation.finder import finder_for
         from qualcli.legislation.table import build_table
 
         table = build_table(settings.entries, [Path(f) for f in settings.table_files], settings.config_file or "config")
-        _CHECKERS[key] = (table, Finder(table))
+        _CHECKERS[key] = (table, finder_for(table))
     return _CHECKERS[key]
 
 

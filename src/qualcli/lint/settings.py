@@ -48,17 +48,17 @@ class LintConfig(namedtuple("LintConfig", "include exclude severity fail_on juri
 
 
 def _validate(table: dict[str, Any], source: str | None) -> None:
-    """Check the ``lint`` table against its schema; a table that passed before (same JSON, same
+    """Check the ``lint`` table against its schema; a table that passed before (same values, same
     schema file) is not checked again (:mod:`qualcli.memo`): jsonschema costs more than a short command."""
-    import json
+    import marshal
 
     from qualcli import memo
     from qualcli.schemas import schema_file
 
     try:
         with open(schema_file("lint-config"), "rb") as schema:
-            stamp = json.dumps(table, sort_keys=True).encode("utf-8") + b"\0" + schema.read()
-    except (OSError, TypeError, ValueError):  # no schema file to stamp, or a value JSON cannot hold (a TOML date)
+            stamp = marshal.dumps(table) + b"\0" + schema.read()
+    except (OSError, ValueError):  # no schema file to stamp, or a value marshal cannot hold (a TOML date)
         stamp = None
     if stamp is not None and memo.recall("valid-lint-config", stamp) is True:
         return
