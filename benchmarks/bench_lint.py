@@ -36,6 +36,15 @@ before -> after, wall / CPU; details in benchmarks/README.md):
   against 47e947e: 29.4x -> 31.2x / 29.4x -> 33.7x (reading structured Markdown dominates).
 - realistic tree after Finder.may_find counts only anchor words that can end a reference
   (against 47e947e, --repeat 3): 35.3x -> 9.7x wall / 36.8x -> 9.7x CPU (0.27), JSON identical.
+
+Lint round 4 (per-file finishing in the workers, remembered citations and verdicts, bytes
+automaton; --repeat 3, the shared machine under load from other sessions, CPU/wall about 1.0):
+- all-citing tree against c4a3bab: 7.3x -> 5.8x wall / 7.3x -> 5.7x CPU (now / before 0.79 / 0.78);
+  another run at load ~3: 7.8x -> 5.6x / 7.5x -> 5.8x (0.72 / 0.77); against 47e947e (the issue's
+  before): 16.1x -> 6.5x / 16.2x -> 6.5x (0.40 / 0.40) and 13.0x -> 5.9x / 14.8x -> 5.7x (0.45 / 0.39). JSON
+  byte-identical in every run.
+- realistic tree (--realistic 0.1) against c4a3bab, same runs: 13.9x -> 13.2x / 13.2x -> 12.5x
+  (0.95 / 0.95) and 10.7x -> 10.3x / 10.3x -> 10.2x (0.96 / 1.00): not worse.
 """
 
 from __future__ import annotations
