@@ -247,12 +247,25 @@ def test_change_log_and_directive_first_looks_give_the_full_paths_findings(tmp_p
         (tmp_path / name).write_text(text, encoding="utf-8")
         paths.append(str(tmp_path / name))
     fast = [engine.lint_file(p, settings) for p in paths]
-    monkeypatch.setattr(engine, "may_have_changelog", lambda text: True)
-    monkeypatch.setattr(engine, "may_have_directives", lambda text: True)
+    monkeypatch.setattr(engine, "first_look", lambda text: (True, True))
     full = [engine.lint_file(p, settings) for p in paths]
     assert [(r.findings, r.suppressed) for r in fast] == [(r.findings, r.suppressed) for r in full]
     assert not changelog.may_have_changelog(texts["neither.md"]) and not suppress.may_have_directives(texts["neither.md"])
     assert [(len(r.findings), r.suppressed) for r in fast] == [(1, 0), (1, 0), (1, 1), (2, 0), (1, 1), (0, 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "plain prose", "a | row", "a\ttab", "Version History", "CHANGELOG", "the record", "Summary of Changes", "qualcli-disable",
+    "QUALCLI: IGNORE", "a blog post", "naïve history", "naïve prose", "qualcli in naïve prose", "ﬁrst record", "",
+])
+def test_one_pass_first_look_is_the_two_looks(text):
+    from qualcli.lint.changelog import may_have_changelog
+    from qualcli.lint.firstlook import first_look
+    from qualcli.lint.suppress import may_have_directives
+
+    rows, directives = first_look(text)
+    assert rows == may_have_changelog(text)
+    assert directives == may_have_directives(text) or (directives and "qualcli" in text.lower())  # any case: the full look decides
 
 
 def test_findings_finished_per_file_are_the_runs_order_fingerprints_and_json(tmp_path):

@@ -20,7 +20,7 @@ _HISTORY_TITLE = re.compile(
     re.IGNORECASE,
 )
 #: Words every history title has one of: a quick first look.
-_HISTORY_WORDS = ("history", "log", "record", "changes")
+HISTORY_WORDS = ("history", "log", "record", "changes")
 _VERSION_ROW = re.compile(
     r"^\s*\|?\s*(?:v(?:ersion)?\.?\s*|issue\s*)?\d+(?:\.\d+)*\s*[,|\t–-]?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b",
@@ -41,7 +41,7 @@ def may_have_changelog(text: str) -> bool:
     if "\t" in text or "|" in text:
         return True
     lowered = text.lower()
-    return any(word in lowered for word in _HISTORY_WORDS)
+    return any(word in lowered for word in HISTORY_WORDS)
 
 
 def changelog_lines(lines: dict[int, str]) -> set[int]:

@@ -15,12 +15,13 @@ from pathlib import Path
 
 from qualcli.errors import QualcliError, UnrecognisedDocument
 from qualcli.files import SPEC_SUFFIXES
-from qualcli.lint.changelog import changelog_lines, may_have_changelog
+from qualcli.lint.changelog import changelog_lines
 from qualcli.lint.extract import MARKDOWN_SUFFIXES, PHYSICAL_LINES, TEXT_SUFFIXES, lines_prose
 from qualcli.lint.findings import FileReport, Finding
 from qualcli.lint.prose import Prose
 from qualcli.lint.settings import Settings
-from qualcli.lint.suppress import Suppressions, may_have_directives, parse_suppressions
+from qualcli.lint.firstlook import first_look
+from qualcli.lint.suppress import Suppressions, parse_suppressions
 
 #: Below this many files (or bytes) one process is faster than starting workers.
 PARALLEL_MIN_FILES = 48
@@ -161,9 +162,9 @@ def lint_file(path: str, settings: Settings) -> FileReport:
     refs = finder.find(text)
     if not refs:
         return report
-    whole = prose.source  # a text format's own text: a first look for change-log rows and directives
-    skip = changelog_lines(prose.source_lines()) if whole is None or may_have_changelog(whole) else set()
-    suppressions = parse_suppressions(prose.source_lines()) if whole is None or may_have_directives(whole) else Suppressions()
+    rows, directives = first_look(prose.source) if prose.source is not None else (True, True)  # a text format's own text
+    skip = changelog_lines(prose.source_lines()) if rows else set()
+    suppressions = parse_suppressions(prose.source_lines()) if directives else Suppressions()
     severities = settings.severities()
     placed = bool(skip) or index is not None  # whether a reference's line decides if it is checked at all
     place = None
