@@ -18,9 +18,9 @@ from qualcli.files import SPEC_SUFFIXES
 from qualcli.lint.changelog import changelog_lines
 from qualcli.lint.extract import MARKDOWN_SUFFIXES, PHYSICAL_LINES, TEXT_SUFFIXES, lines_prose
 from qualcli.lint.findings import FileReport, Finding
+from qualcli.lint.firstlook import first_look
 from qualcli.lint.prose import Prose
 from qualcli.lint.settings import Settings
-from qualcli.lint.firstlook import first_look
 from qualcli.lint.suppress import Suppressions, parse_suppressions
 
 #: Below this many files (or bytes) one process is faster than starting workers.

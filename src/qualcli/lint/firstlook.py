@@ -1,7 +1,7 @@
 """A first look at a text file's own text: could it hold change-log rows or suppression directives?
 
-:func:`changelog_lines` finds nothing without a table row (``|`` or a tab) or
-one of a few history words, and :func:`parse_suppressions` nothing without the
+:func:`~qualcli.lint.changelog.changelog_lines` finds nothing without a table row (``|`` or a tab) or
+one of a few history words, and :func:`~qualcli.lint.suppress.parse_suppressions` nothing without the
 word ``qualcli``. An ASCII text (most material) is searched for all those
 words in one pass of a bytes automaton over its lower case (a directive's
 ``qualcli`` in any case then counts too: the full look decides); any other
