@@ -389,6 +389,16 @@ def test_cached_plugin_legislation_entries_follow_the_plugins_files(tmp_path):
     assert rechecked.returncode == 1 and "QL002" in rechecked.stdout, rechecked.stdout + rechecked.stderr
 
 
+def test_a_plugin_that_fails_to_load_is_reported_on_every_check_and_nothing_is_kept_for_it(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _installed_plugin(site, "qualcli_broken", "1.0", "raise ImportError('a module it needs is missing')\n")
+    runs = [_run(["legislation", "check", "the Sale of Goods Act 1979"], site, cache) for _ in range(3)]
+    for run in runs:
+        assert run.returncode == 1 and "Sale of Goods Act 1979: QL001" in run.stdout
+        assert "plugin 'qualcli_broken' failed to load" in run.stderr, run.stderr
+    assert not list(cache.glob("legislation-built-*")) and not list(cache.glob("hook-*"))
+
+
 def test_the_cached_plugin_list_is_refreshed_when_a_distribution_is_installed(tmp_path, monkeypatch):
     from qualcli import plugin_index
 

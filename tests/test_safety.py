@@ -445,6 +445,13 @@ CACHE_DAMAGE = {
     "binary junk": lambda f: f.write_bytes(bytes(range(256))),
 }
 
+SNAPSHOT_DAMAGE = [
+    lambda f: f.write_bytes(f.read_bytes()[: len(f.read_bytes()) // 2]),  # truncated
+    lambda f: f.write_bytes(bytes(range(256))),  # binary junk
+    lambda f: f.write_bytes(f.read_bytes().split(b"\n", 1)[0] + b"\n"),  # header kept, payload gone
+    lambda f: f.write_bytes(b""),  # empty
+]
+
 
 def test_damaged_legislation_cache_never_hides_findings(tmp_path):
     (tmp_path / "notes.md").write_text(OUTDATED + "The Sale of Goods Act 1979 and the Consumer Credit Act 1974.\n", encoding="utf-8")
@@ -454,13 +461,18 @@ def test_damaged_legislation_cache_never_hides_findings(tmp_path):
     clean = run(*lint, cwd=tmp_path, env=env)
     assert clean.code == 1 and len(json.loads(clean.stdout)) >= 2
     good = _cache_file(cache).read_bytes()
-    for damage in sorted(CACHE_DAMAGE):  # each from a good cache: one run per damage keeps the suite quick
+    (snapshot,) = cache.glob("legislation-built-*.bin")  # the table built from the copy, kept too
+    good_snapshot = snapshot.read_bytes()
+    for number, damage in enumerate(sorted(CACHE_DAMAGE)):  # each from good caches: one run per damage keeps the suite quick
         _cache_file(cache).write_bytes(good)
         CACHE_DAMAGE[damage](_cache_file(cache))
+        snapshot.write_bytes(good_snapshot)
+        SNAPSHOT_DAMAGE[number % len(SNAPSHOT_DAMAGE)](snapshot)  # so the damaged copy is read
         again = run(*lint, cwd=tmp_path, env=env)
         assert (again.code, again.stdout) == (clean.code, clean.stdout), (damage, again.stderr)
         assert "Traceback" not in again.stderr and "internal error" not in again.stderr
         assert _cache_file(cache).read_bytes() == good, damage  # rebuilt from the YAML
+        assert snapshot.read_bytes() == good_snapshot, damage  # and the table built again and kept
 
 
 def test_unicode_text_with_a_byte_order_mark_is_read(tmp_path):

@@ -53,15 +53,19 @@ class PluginManager(pluggy.PluginManager):
         self.load_problems: list[str] = []
         self._collected: dict[str, list[tuple[str, Any]]] = {}
         self._warned: set[str] = set()
+        #: True while the manager holds exactly the built-in and installed plugins (:func:`make_manager`).
+        self.as_installed = False
 
     def register(self, plugin: Any, name: str | None = None) -> str | None:
         """Register ``plugin`` (see pluggy); forgets what hooks returned before."""
         self._collected.clear()
+        self.as_installed = False
         return super().register(plugin, name)
 
     def unregister(self, plugin: Any = None, name: str | None = None) -> Any:
         """Unregister a plugin (see pluggy); forgets what hooks returned before."""
         self._collected.clear()
+        self.as_installed = False
         return super().unregister(plugin, name)
 
     def warn(self, message: str) -> None:
@@ -88,6 +92,7 @@ def make_manager(load_entry_points: bool = True) -> PluginManager:
         pm.check_pending()
     except pluggy.PluginValidationError:
         pass  # reported, hook by hook, by problems()
+    pm.as_installed = load_entry_points
     return pm
 
 
@@ -116,6 +121,16 @@ def _load_entry_points(pm: PluginManager) -> None:
 def get_manager() -> PluginManager:
     """The process-wide plugin manager (created on first use)."""
     return make_manager()
+
+
+def installed_and_clean() -> bool:
+    """Whether the plugins this process uses are the installed ones, each loaded without a warning
+    or a broken contract (True before the process-wide manager is made): then what the
+    installed plugins' files determine may be kept between runs (and read back)."""
+    if not get_manager.cache_info().currsize:
+        return True
+    pm = get_manager()
+    return pm.as_installed and not pm._warned and not problems(pm)
 
 
 def problems(pm: PluginManager) -> list[str]:

@@ -15,8 +15,9 @@ and :func:`qualcli.plugin_results.plugins_key` (the installed distributions
 and every plugin's files), so editing the table, installing or editing a
 plugin, or upgrading gets a fresh build. A snapshot is written only when the
 build reported nothing (a plugin entry that is skipped is reported on every
-run) and never in a process that has a plugin manager of its own (one that
-registered a plugin in-process). A missing, damaged or stale file only costs
+run), and neither read nor written in a process whose plugins are not exactly
+the installed ones loaded cleanly (one that registered a plugin in-process,
+or where a plugin failed to load or breaks the contract). A missing, damaged or stale file only costs
 the build. Like the table's JSON copy and the plugin list (and unlike the
 parsed-spec cache), it is derived from installed files only, so
 ``QUALCLI_NO_CACHE`` leaves it on.
@@ -53,8 +54,11 @@ def _where(source: str) -> tuple[str | None, str]:
     """The snapshot's file and the key it must be kept under; no file when snapshots are off here."""
     from qualcli.cachedir import cache_folder, fast_hash
 
-    if "qualcli.plugins" in sys.modules:
-        return None, ""
+    if "qualcli.plugins" in sys.modules:  # else no plugin manager was made: the plugins' results came from their cache
+        from qualcli.plugins import installed_and_clean
+
+        if not installed_and_clean():
+            return None, ""
     from qualcli import __version__
     from qualcli.plugin_results import plugins_key
 
