@@ -36,6 +36,15 @@ before -> after, wall / CPU; details in benchmarks/README.md):
   against 47e947e: 29.4x -> 31.2x / 29.4x -> 33.7x (reading structured Markdown dominates).
 - realistic tree after Finder.may_find counts only anchor words that can end a reference
   (against 47e947e, --repeat 3): 35.3x -> 9.7x wall / 36.8x -> 9.7x CPU (0.27), JSON identical.
+
+Lint round 4 (per-file finishing in the workers, remembered citations and verdicts, bytes
+automaton; --repeat 3, the shared machine under load from other sessions, CPU/wall about 1.0):
+- all-citing tree against c4a3bab, four runs: 7.0x-7.8x -> 5.5x-6.9x wall / 7.1x-7.5x -> 5.6x-6.7x CPU
+  (now / before 0.72-0.93 / 0.77-0.90; three of the four 0.72-0.79 / 0.77-0.78); against 47e947e (the
+  issue's before), three runs: 13.0x-18.1x -> 5.9x-6.5x / 14.8x-17.5x -> 5.7x-6.5x (0.35-0.45 / 0.34-0.40).
+  JSON byte-identical in every run.
+- realistic tree (--realistic 0.1) against c4a3bab, three of those runs: now / before 0.95, 0.96 and 1.01
+  (CPU 0.95, 1.00 and 1.02): not worse.
 """
 
 from __future__ import annotations

@@ -3,7 +3,12 @@
 Markdown prose is built in runs of plain lines (:mod:`qualcli.lint.markdown`)
 instead of through a reader Line per line: the prose, its headings and every
 position must be the ones :func:`~qualcli.lint.extract.lines_prose` makes of
-the reader's lines, and lint's findings the same either way.
+the reader's lines, and lint's findings the same either way. So must the
+other short cuts: files without an anchor word not read, names confirmed by
+one comparison or remembered as written, a sentence's start looked for near
+the reference, change-log and directive first looks on the file's text, the
+findings finished per file (order, fingerprints, JSON), and no git for a tree
+outside any repository.
 """
 
 from __future__ import annotations
@@ -179,3 +184,165 @@ def test_a_finder_builds_its_plain_names_only_after_many_hits():
     texts = FINDER_CASES * (_WALKS_BEFORE_PLAIN // len(FINDER_CASES) + 1)
     assert [finder.find(text) for text in texts] == [walker.find(text) for text in texts]
     assert finder._plain is not None and walker._plain is None
+
+
+def test_remembered_citations_give_a_fresh_finders_references():
+    """The finder remembers each known citation as written; a text read again (or another text
+    writing the same names) gets what a finder that never saw them gives."""
+    from qualcli.legislation.finder import Finder
+    from qualcli.legislation.table import shipped_table
+
+    texts = FINDER_CASES + [
+        "The Sale of Goods Act 1979, the Sale of Goods Act 1893, the Sale of Goods Act (1979) and the Sale of Goods Act.",
+        "The Working Time Regulations 1998 and the Working Time Regulations (Northern Ireland) 2016.",
+    ]
+    used = Finder(shipped_table())
+    used._walks_left = 0
+    for text in texts + texts:
+        fresh = Finder(shipped_table())
+        fresh._walks_left = 0
+        assert used.find(text) == fresh.find(text)
+    assert used._seen
+
+
+def _sentence_starts_in_full(text: str, start: int) -> int:
+    from qualcli.legislation.context import _BOUNDARY, _WINDOW
+
+    lo = max(0, start - _WINDOW)
+    before = list(_BOUNDARY.finditer(text, lo, start))
+    return before[-1].end() if before else lo
+
+
+def test_a_sentence_start_found_nearby_is_the_full_scans():
+    """``sentence_bounds`` looks for the last stop just before a reference first: the same stop as
+    a scan of the whole window, for stops of every kind near the point it starts from."""
+    import random
+
+    from qualcli.legislation.context import sentence_bounds
+
+    pieces = ["word", "Etc", "etc", "e.g", "No", " ", "  ", "\n", "\n\n", ".", "!", "?", "-", "*", "•", "1", "12",
+              ")", "(", "\t", "|", '"', "’", "A", "i.e", "Art", "s", " - ", "\n  1. ", "\n- ", "\n \n"]
+    rng = random.Random(16)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(20, 500)))
+        start = rng.randint(0, len(text))
+        sentence_bounds.cache_clear()
+        assert sentence_bounds(text, start, start)[0] == _sentence_starts_in_full(text, start)
+
+
+def test_change_log_and_directive_first_looks_give_the_full_paths_findings(tmp_path, monkeypatch):
+    from qualcli.lint import changelog, suppress
+
+    texts = {
+        "history.md": "## Version history\n\n- 1.2 March 2024: the Data Protection Act 1998 removed\n\nThe Data Protection Act 1998 applies.\n",
+        "rows.md": "| Version | Changes |\n|---|---|\n| 2 | Data Protection Act 1998 |\n\nThe Data Protection Act 1998.\n",
+        "directive.md": "The Data Protection Act 1998. <!-- qualcli-disable-line QL002 -->\nThe Sale of Goods Act 1979.\n",
+        "neither.md": "The Data Protection Act 1998 and the Sale of Goods Act 1979 in plain prose.\n",
+        "notes.txt": "The Data Protection Act 1998.   # qualcli: ignore\nThe Sale of Goods Act 1979.\n",
+        "page.html": "<p>The Data Protection Act 1998 <!-- qualcli-disable-line --></p><p>The Sale of Goods Act 1979.</p>\n",
+    }
+    settings = Settings(as_of=dt.date(2026, 11, 22))
+    paths = []
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    fast = [engine.lint_file(p, settings) for p in paths]
+    monkeypatch.setattr(engine, "first_look", lambda text: (True, True))
+    full = [engine.lint_file(p, settings) for p in paths]
+    assert [(r.findings, r.suppressed) for r in fast] == [(r.findings, r.suppressed) for r in full]
+    assert not changelog.may_have_changelog(texts["neither.md"]) and not suppress.may_have_directives(texts["neither.md"])
+    assert [(len(r.findings), r.suppressed) for r in fast] == [(1, 0), (1, 0), (1, 1), (2, 0), (1, 1), (0, 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "plain prose", "a | row", "a\ttab", "Version History", "CHANGELOG", "the record", "Summary of Changes", "qualcli-disable",
+    "QUALCLI: IGNORE", "a blog post", "naïve history", "naïve prose", "qualcli in naïve prose", "ﬁrst record", "",
+])
+def test_one_pass_first_look_is_the_two_looks(text):
+    from qualcli.lint.changelog import may_have_changelog
+    from qualcli.lint.firstlook import first_look
+    from qualcli.lint.suppress import may_have_directives
+
+    rows, directives = first_look(text)
+    assert rows == may_have_changelog(text)
+    assert directives == may_have_directives(text) or (directives and "qualcli" in text.lower())  # any case: the full look decides
+
+
+def test_findings_finished_per_file_are_the_runs_order_fingerprints_and_json(tmp_path):
+    """Sorting, fingerprinting and writing JSON per file (:mod:`qualcli.lint.finish`) gives what
+    doing it once over every finding of the run gives."""
+    from qualcli.lint.baseline import Anchor, assign_fingerprints
+    from qualcli.lint.findings import Finding
+    from qualcli.lint.finish import Finisher, report_order
+    from qualcli.lint.formats import render_json
+    from qualcli.lint.jsonout import dumps
+
+    for name in ("b.md", "a.md", "sub/c.md", "a-b.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("The Data Protection Act 1998.\n\n- the Data Protection Act 1998\n"
+                                     "- the data  protection act 1998 and the Sale of Goods Act 1979\n" + LESSON, encoding="utf-8")
+    paths = [str(tmp_path / n) for n in ("b.md", "a.md", "sub/c.md", "a-b.md")]
+    settings = Settings(as_of=dt.date(2026, 11, 22))
+    whole = sorted((f for p in paths for f in engine.lint_file(p, settings).findings), key=Finding.sort_key)
+    assign_fingerprints(whole, tmp_path)
+    reports = [engine.lint_file(p, settings) for p in paths]
+    finish = Finisher(Anchor(tmp_path), json_text=True)
+    for report in reports:
+        finish(report)
+    finished = report_order(reports)
+    assert finished == whole
+    assert [f.fingerprint for f in finished] == [f.fingerprint for f in whole]
+    assert len({f.fingerprint for f in finished}) == len(finished)
+    assert render_json(finished, reports) == dumps([f.to_dict() for f in whole]) + "\n"
+
+
+def test_a_tree_outside_any_repository_is_not_given_to_git(tmp_path, monkeypatch):
+    import subprocess
+
+    from qualcli.lint import discovery
+
+    (tmp_path / "a.md").write_text("text\n", encoding="utf-8")
+    paths = [tmp_path / "a.md"]
+    if discovery._may_be_in_repository(tmp_path):
+        pytest.skip("the temporary folder is inside a git repository")
+    calls = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k))
+    assert discovery._git_ignored(paths) == set() and not calls
+    monkeypatch.setattr(discovery, "_may_be_in_repository", lambda folder: True)
+    assert discovery._git_ignored(paths) == set() and calls  # git, asked, finds no repository either
+
+
+@pytest.mark.parametrize("text", FINDER_CASES[:-1] + [LESSON.encode("ascii", "replace").decode()])
+def test_an_ascii_text_searched_as_bytes_gives_the_strings_anchor_hits(text):
+    from qualcli.legislation.finder import Finder, _lowered
+    from qualcli.legislation.table import shipped_table
+
+    finder = Finder(shipped_table())
+    lowered = _lowered(text)
+    if not lowered.isascii():
+        pytest.skip("not an ASCII text")
+    hits = finder._anchor_hits(lowered)
+    assert hits and hits == finder._automaton.find_matches_as_indexes(lowered, overlapping=True)
+
+
+def test_a_finding_written_field_by_field_is_the_json_writers_text():
+    from qualcli.lint.findings import Finding, _plain_item
+    from qualcli.lint.jsonout import item_text
+
+    base = dict(path="notes/a b.md", line=3, column=7, end_line=4, end_column=2, rule="QL001", severity="warning",
+                message='the "Sale of Goods Act 1979" – superseded\\ on 1 October 2015\u2028\x07', matched_text="Sale of Goods\nAct 1979")
+    variants = [
+        {}, {"instrument": "sale-of-goods-act-1979", "successor": "consumer-rights-act-2015"},
+        {"suggestion": "Consumer Rights Act 2015", "page": 4, "fingerprint": "00ff"},
+        {"suggestion": "", "page": 0, "fingerprint": ""}, {"instrument": "ümlaut", "page": None},
+        {"location": {"unit": "D1"}}, {"page": True}, {"line": 3.0}, {"suggestion": 5}, {"instrument": 7},
+    ]
+    plain = 0
+    for extra in variants:
+        finding = Finding(**{**base, **extra})
+        fast = _plain_item(finding)
+        plain += fast is not None
+        assert finding.json_item() == item_text(finding.to_dict())
+        assert fast is None or fast == item_text(finding.to_dict())
+    assert plain == 5

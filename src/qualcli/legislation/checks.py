@@ -73,13 +73,32 @@ def check_reference(
     if not family:
         return []
     inst = resolve(family, ref.year, as_of, jurisdiction)
-    verdicts: list[Verdict] = []
     part = part_for(inst.parts, text, ref.start, ref.end)
     status, change = inst.status_on(as_of, jurisdiction, part)
-    if not inst.extends_to(jurisdiction) and not is_historical(text, ref.start, ref.end, headings):
+    extends = inst.extends_to(jurisdiction)
+    historical = (not extends or (change is not None and change.status != "renamed")) and is_historical(text, ref.start, ref.end, headings)
+    # The rest follows from these and the reference as written: the same citation gets the same verdicts.
+    key = (id(table), ref.instrument, ref.candidates, ref.year, ref.form, ref.name, id(part), historical, as_of, jurisdiction)
+    known = _VERDICTS.get(key)
+    if known is None or known[0] is not table:
+        if len(_VERDICTS) >= _VERDICTS_MAX:
+            _VERDICTS.clear()
+        known = _VERDICTS[key] = (table, _verdicts(ref, table, as_of, jurisdiction, family, inst, part, status, change, extends, historical))
+    return list(known[1])
+
+
+_VERDICTS: dict[tuple, tuple[Table, list[Verdict]]] = {}  # (the table, so its id stays its own while remembered)
+_VERDICTS_MAX = 4096
+
+
+def _verdicts(ref: Reference, table: Table, as_of: dt.date, jurisdiction: str, family: list[Instrument], inst: Instrument,
+              part: Part | None, status: str, change: StatusChange | None, extends: bool, historical: bool) -> list[Verdict]:
+    """:func:`check_reference`'s verdicts once the instrument, its status and what the text around it says are known."""
+    verdicts: list[Verdict] = []
+    if not extends and not historical:
         verdicts.append(_extent_verdict(inst, table, jurisdiction))
     elif change is not None:
-        if change.status != "renamed" and is_historical(text, ref.start, ref.end, headings):
+        if change.status != "renamed" and historical:
             verdicts.append(_verdict(
                 "QL006",
                 f"historical mention: {_subject(inst, part)} {_was(inst, part)} {_STATUS_WORDS[status]} on {long_date(change.date)}"

@@ -39,15 +39,43 @@ _BEFORE = lazy_compile(
 )
 
 
+_STOP_STARTS = ".!?\n\t|"  # every sentence stop (_BOUNDARY) begins with one of these
+
+
 @lru_cache(maxsize=32)  # a check asks up to three times for one reference's sentence
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the sentence containing ``text[start:end]``."""
     lo = max(0, start - _WINDOW)
-    before = list(_BOUNDARY.finditer(text, lo, start))
-    s = before[-1].end() if before else lo
+    last = max(text.rfind(char, lo, start) for char in _STOP_STARTS)
+    if last < 0:
+        s = lo  # nothing before it can end a sentence
+    else:  # most often the last character that can is a stop: scan from there first
+        s = _last_boundary_end(text, _after_letter(text, lo, last), start)
+        if s is None:
+            s = _last_boundary_end(text, lo, start)
+            s = lo if s is None else s
     after = _BOUNDARY.search(text, end, min(len(text), end + _WINDOW))
     e = after.start() if after else min(len(text), end + _WINDOW)
     return s, e
+
+
+def _after_letter(text: str, lo: int, at: int) -> int:
+    """The last offset from ``lo`` up to ``at`` that follows a letter (``lo`` when none does).
+
+    A scan for sentence stops begun there finds the same last stop as one begun at ``lo``:
+    no stop contains a letter, so none runs across that point.
+    """
+    while at > lo and not text[at - 1].isalpha():
+        at -= 1
+    return at
+
+
+def _last_boundary_end(text: str, lo: int, start: int) -> int | None:
+    """End of the last sentence stop a scan of text[lo:start] finds (None when it finds none)."""
+    last = None
+    for last in _BOUNDARY.finditer(text, lo, start):
+        pass
+    return last.end() if last is not None else None
 
 
 def is_historical(text: str, start: int, end: int, headings: Headings | None = None) -> bool:

@@ -50,48 +50,63 @@ def anchored_path(path: str, anchor: Path) -> str:
     return anchored_paths([path], anchor)[path]
 
 
-def anchored_paths(paths, anchor: Path) -> dict[str, str]:
-    """Each distinct path in ``paths`` -> its :func:`anchored_path` (the anchor and each path resolved once)."""
-    root = anchor.resolve()
-    out = {}
-    folders: dict[str, Path] = {}  # a folder resolved once for all its files
-    for path in set(paths):
+class Anchor:
+    """A folder that paths are made relative to (:func:`anchored_path`), it and each folder of theirs resolved once."""
+
+    def __init__(self, folder: Path):
+        self.root = folder.resolve()
+        self._folders: dict[str, Path] = {}
+
+    def relative(self, path: str) -> str:
+        """``path`` relative to the anchor, /-separated (absolute when outside it)."""
         folder, name = os.path.split(path)
         if name in ("", ".", "..") or os.path.islink(path):
             resolved = Path(path).resolve()
         else:
-            if folder not in folders:
-                folders[folder] = Path(folder or ".").resolve()
-            resolved = folders[folder] / name
+            if folder not in self._folders:
+                self._folders[folder] = Path(folder or ".").resolve()
+            resolved = self._folders[folder] / name
         try:
-            out[path] = resolved.relative_to(root).as_posix()
+            return resolved.relative_to(self.root).as_posix()
         except ValueError:
-            out[path] = resolved.as_posix()
-    return out
+            return resolved.as_posix()
 
 
-def _occurrences(findings: list[Finding]) -> list[int]:
-    """For each finding, how many earlier ones in its file have the same rule and text."""
+def anchored_paths(paths, anchor: Path | Anchor) -> dict[str, str]:
+    """Each distinct path in ``paths`` -> its :func:`anchored_path` (the anchor and each folder resolved once)."""
+    anchor = anchor if isinstance(anchor, Anchor) else Anchor(anchor)
+    return {path: anchor.relative(path) for path in set(paths)}
+
+
+def _occurrences(findings: list[Finding], norms: list[str]) -> list[int]:
+    """For each finding, how many earlier ones in its file have the same rule and text (``norms``: each one's text, normalised)."""
     seen: Counter = Counter()
     out = []
-    for finding in findings:
-        key = (finding.path, finding.rule, _norm(finding.matched_text))
+    for finding, norm in zip(findings, norms):
+        key = (finding.path, finding.rule, norm)
         out.append(seen[key])
         seen[key] += 1
     return out
 
 
-def fingerprints(findings: list[Finding], anchor: Path) -> list[str]:
+def _norms(findings: list[Finding]) -> list[str]:
+    """Each finding's matched text, case and spacing normalised (each distinct text once)."""
+    done: dict[str, str] = {}
+    return [done.get(f.matched_text) or done.setdefault(f.matched_text, _norm(f.matched_text)) for f in findings]
+
+
+def fingerprints(findings: list[Finding], anchor: Path | Anchor) -> list[str]:
     """The fingerprint of each finding (``findings`` in report order), paths taken relative to ``anchor``."""
     paths = anchored_paths((f.path for f in findings), anchor)
+    norms = _norms(findings)
     out = []
-    for finding, occurrence in zip(findings, _occurrences(findings)):
-        raw = "\0".join((paths[finding.path], finding.rule, _norm(finding.matched_text), str(occurrence)))
+    for finding, norm, occurrence in zip(findings, norms, _occurrences(findings, norms)):
+        raw = "\0".join((paths[finding.path], finding.rule, norm, str(occurrence)))
         out.append(hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16])
     return out
 
 
-def assign_fingerprints(findings: list[Finding], anchor: Path) -> None:
+def assign_fingerprints(findings: list[Finding], anchor: Path | Anchor) -> None:
     """Set ``fingerprint`` on every finding, paths relative to ``anchor``."""
     for finding, key in zip(findings, fingerprints(findings, anchor)):
         finding.fingerprint = key
@@ -104,7 +119,7 @@ def baseline_data(findings: list[Finding], anchor: Path) -> dict:
         "version": BASELINE_VERSION,
         "findings": [
             {"fingerprint": key, "path": anchored_path(f.path, anchor), "rule": f.rule, "matched_text": f.matched_text, "occurrence": n}
-            for f, key, n in zip(findings, keys, _occurrences(findings))
+            for f, key, n in zip(findings, keys, _occurrences(findings, _norms(findings)))
         ],
     }
 

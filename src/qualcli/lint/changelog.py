@@ -20,7 +20,7 @@ _HISTORY_TITLE = re.compile(
     re.IGNORECASE,
 )
 #: Words every history title has one of: a quick first look.
-_HISTORY_WORDS = ("history", "log", "record", "changes")
+HISTORY_WORDS = ("history", "log", "record", "changes")
 _VERSION_ROW = re.compile(
     r"^\s*\|?\s*(?:v(?:ersion)?\.?\s*|issue\s*)?\d+(?:\.\d+)*\s*[,|\t–-]?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b",
@@ -35,12 +35,19 @@ def _is_row(text: str) -> bool:
     return "\t" in text or stripped.startswith("|") or bool(_RULE_ROW.match(text))
 
 
+def may_have_changelog(text: str) -> bool:
+    """False when ``text`` (a file's text, or its lines joined) has no table row and no history title:
+    then :func:`changelog_lines` finds no line in it."""
+    if "\t" in text or "|" in text:
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in HISTORY_WORDS)
+
+
 def changelog_lines(lines: dict[int, str]) -> set[int]:
     """Line numbers that belong to a change log."""
     found: set[int] = set()
-    whole = "\n".join(lines.values())
-    lowered = whole.lower()
-    if "\t" not in whole and "|" not in whole and not any(word in lowered for word in _HISTORY_WORDS):
+    if not may_have_changelog("\n".join(lines.values())):
         return found  # a change log starts at a table row or a history title: none here
     region = False
     for number in sorted(lines):

@@ -62,6 +62,9 @@ def _git_ignored(paths: list[Path]) -> set[Path]:
     """The subset of ``paths`` that git ignores (nothing when git or a repository is absent)."""
     if not paths:
         return set()
+    cwd = paths[0].resolve().parent
+    if not _may_be_in_repository(cwd):
+        return set()  # git would find no repository from there: nothing is ignored
     folders: dict[Path, str] = {}  # each folder resolved once; a linked file on its own
     absolute = {}
     for path in paths:
@@ -75,13 +78,20 @@ def _git_ignored(paths: list[Path]) -> set[Path]:
         proc = subprocess.run(
             ["git", "check-ignore", "--stdin", "-z"],
             input="\0".join(absolute) + "\0",
-            capture_output=True, text=True, cwd=paths[0].resolve().parent, timeout=60,
+            capture_output=True, text=True, cwd=cwd, timeout=60,
         )
     except (OSError, subprocess.TimeoutExpired):
         return set()
     if proc.returncode not in (0, 1):  # not in a repository, or git failed: nothing is ignored
         return set()
     return {absolute[p] for p in proc.stdout.split("\0") if p in absolute}
+
+
+def _may_be_in_repository(folder: Path) -> bool:
+    """False when git, run in ``folder``, cannot find a repository: no ``.git`` at or above it and none named by ``GIT_DIR``."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    return any(os.path.lexists(os.path.join(above, ".git")) for above in (folder, *folder.parents))
 
 
 def _relative(path: Path, root: Path | None) -> str:

@@ -18,9 +18,10 @@ from qualcli.files import SPEC_SUFFIXES
 from qualcli.lint.changelog import changelog_lines
 from qualcli.lint.extract import MARKDOWN_SUFFIXES, PHYSICAL_LINES, TEXT_SUFFIXES, lines_prose
 from qualcli.lint.findings import FileReport, Finding
+from qualcli.lint.firstlook import first_look
 from qualcli.lint.prose import Prose
 from qualcli.lint.settings import Settings
-from qualcli.lint.suppress import parse_suppressions
+from qualcli.lint.suppress import Suppressions, parse_suppressions
 
 #: Below this many files (or bytes) one process is faster than starting workers.
 PARALLEL_MIN_FILES = 48
@@ -70,7 +71,7 @@ def _read(path: Path, settings: Settings):
         return prose, None
     source = reader.read(path, data)
     prose = lines_prose(source.lines, physical=source.format in PHYSICAL_LINES)
-    prose.lines = dict(enumerate(_source_text(path, data, source.format).splitlines(), start=1))
+    prose.lines, prose.source = {}, _source_text(path, data, source.format)  # the file's own lines, not the reader's
     return prose, (None if source.format == "md" else source)
 
 
@@ -89,7 +90,7 @@ def _markdown(path: Path, data: bytes, reader, finder) -> Prose | None:
         return Prose()  # no anchor word, and removing markup makes none: nothing to cite
     prose = markdown_prose(text)
     if prose is not None:
-        prose.lines = dict(enumerate(text.splitlines(), start=1))
+        prose.source = text
     return prose
 
 
@@ -161,22 +162,27 @@ def lint_file(path: str, settings: Settings) -> FileReport:
     refs = finder.find(text)
     if not refs:
         return report
-    skip = changelog_lines(prose.lines)
-    suppressions = parse_suppressions(prose.lines)
+    rows, directives = first_look(prose.source) if prose.source is not None else (True, True)  # a text format's own text
+    skip = changelog_lines(prose.source_lines()) if rows else set()
+    suppressions = parse_suppressions(prose.source_lines()) if directives else Suppressions()
     severities = settings.severities()
+    placed = bool(skip) or index is not None  # whether a reference's line decides if it is checked at all
+    place = None
     for ref in refs:
-        line, column, page = prose.position(ref.start)
-        if line in skip:
-            continue
-        place = None
-        if index is not None:  # only a spec's index reads the words around the reference
-            snippet = _snippet(text, ref.start, ref.end)
-            if index.in_change_log(line, snippet):
+        if placed:
+            line, column, page = prose.position(ref.start)
+            if line in skip:
                 continue
-            place = index.place(line, snippet, ref.start)
+            if index is not None:  # only a spec's index reads the words around the reference
+                snippet = _snippet(text, ref.start, ref.end)
+                if index.in_change_log(line, snippet):
+                    continue
+                place = index.place(line, snippet, ref.start)
         verdicts = check_reference(ref, text, table, settings.as_of, settings.jurisdiction, prose)
         if not verdicts:
-            continue  # most references are current: no end position to work out
+            continue  # most references are current: no position to work out
+        if not placed:
+            line, column, page = prose.position(ref.start)
         end_line, end_column, _ = prose.position(ref.end - 1)
         for verdict in verdicts:
             severity = severities.get(verdict.rule, verdict.severity)
@@ -203,25 +209,43 @@ def _snippet(text: str, start: int, end: int) -> str:
     return text[lo:min([hi] + [c for c in cuts if c >= 0])]
 
 
-def _lint_chunk(paths: list[str], settings: Settings) -> list[FileReport]:
-    return [lint_file(p, settings) for p in paths]
+def _lint_chunk(paths: list[str], settings: Settings, finish=None) -> list[FileReport]:
+    reports = [lint_file(p, settings) for p in paths]
+    if finish is not None:
+        for report in reports:
+            finish(report)
+    return reports
 
 
-def lint_files(paths: list[str], settings: Settings, jobs: int | None = None) -> list[FileReport]:
-    """Lint every file; in parallel over all cores when the run is large. Reports keep ``paths`` order."""
+def lint_files(paths: list[str], settings: Settings, jobs: int | None = None, finish=None) -> list[FileReport]:
+    """Lint every file; in parallel over all cores when the run is large. Reports keep ``paths`` order.
+
+    ``finish`` (picklable, e.g. a :class:`~qualcli.lint.finish.Finisher`) is applied to each report
+    where it is made, so per-file work on the findings runs in the workers too.
+    """
     jobs = jobs or os.cpu_count() or 1
     total = sum(_size(p) for p in paths) if len(paths) >= PARALLEL_MIN_FILES else 0
     if jobs < 2 or len(paths) < PARALLEL_MIN_FILES or total < PARALLEL_MIN_BYTES:
-        return _lint_chunk(paths, settings)
-    chunk = max(1, min(64, len(paths) // (jobs * 4)))
-    chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
+        return _lint_chunk(paths, settings, finish)
+    chunks = _chunks(paths, jobs)
     from concurrent.futures import ProcessPoolExecutor  # only for a large run: its import costs a small one
 
     reports: list[FileReport] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(_lint_chunk, chunks, [settings] * len(chunks)):
+        for result in pool.map(_lint_chunk, chunks, [settings] * len(chunks), [finish] * len(chunks)):
             reports.extend(result)
     return reports
+
+
+def _chunks(paths: list[str], jobs: int) -> list[list[str]]:
+    """``paths`` in chunks for ``jobs`` workers: up to 64 files, smaller towards the end (each a quarter of
+    what is left per worker, at least 4), so the workers run out of work at about the same time."""
+    chunks, at = [], 0
+    while at < len(paths):
+        size = max(4, min(64, (len(paths) - at) // (jobs * 4)))
+        chunks.append(paths[at:at + size])
+        at += size
+    return chunks
 
 
 def _size(path: str) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from qualcli.legislation.rules import RULES
 from qualcli.lint.findings import FileReport, Finding
-from qualcli.lint.jsonout import dumps
+from qualcli.lint.jsonout import dumps, list_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -37,7 +37,7 @@ def render_text(findings: list[Finding], reports: list[FileReport]) -> str:
 
 def render_json(findings: list[Finding], reports: list[FileReport]) -> str:
     """The findings as a JSON list."""
-    return dumps([f.to_dict() for f in findings]) + "\n"
+    return list_text([f.json_item() if f.json_text is None else f.json_text for f in findings]) + "\n"
 
 
 def sarif_log(findings: list[Finding], table: dict | None = None) -> dict:

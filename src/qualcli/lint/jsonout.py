@@ -24,6 +24,21 @@ def dumps(obj) -> str:
     return "".join(out)
 
 
+def item_text(obj) -> str:
+    """``obj`` as :func:`dumps` lays it out as an item of a top-level list."""
+    out: list[str] = []
+    _write(obj, _ITEM, out)
+    return "".join(out)
+
+
+def list_text(items: list[str]) -> str:
+    """:func:`dumps` of a list, from each item's :func:`item_text`."""
+    return "[" + _ITEM + ("," + _ITEM).join(items) + "\n]" if items else "[]"
+
+
+_ITEM = "\n  "
+
+
 def _write(obj, newline: str, out: list[str]) -> None:
     if isinstance(obj, str):
         out.append(encode_basestring(obj))

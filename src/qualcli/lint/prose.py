@@ -47,7 +47,8 @@ class Prose:
     page)`` (:meth:`add`) or a reader's :class:`~qualcli.readers.Line` and the
     offset in its text (:meth:`add_line`), resolved only when asked, through
     the line's own map (:meth:`Line.position`). ``lines`` keeps each source
-    line's text for suppressions and change-log detection (line number -> text).
+    line's text for suppressions and change-log detection (line number -> text);
+    for a text format it is made on first use (:meth:`source_lines`) from ``source``, the file's text.
     """
 
     parts: list[str] = field(default_factory=list)
@@ -56,7 +57,14 @@ class Prose:
     lines: dict[int, str] = field(default_factory=dict)
     headings: list[tuple[int, int]] = field(default_factory=list)  # spans of text read from heading lines
     length: int = 0
+    source: str | None = None
     _text: str | None = None
+
+    def source_lines(self) -> dict[int, str]:
+        """:attr:`lines`, made from :attr:`source` (one entry per line of it) when not given."""
+        if not self.lines and self.source:
+            self.lines = dict(enumerate(self.source.splitlines(), start=1))
+        return self.lines
 
     def add(self, piece: str, line: int, column: int, page: int | None = None) -> None:
         """Append ``piece``, which starts at ``line``:``column`` (1-based) of the source."""

@@ -62,9 +62,10 @@ def summary(findings: list[Finding], reports: list[FileReport], suppressed: int,
 def run(options: Options) -> int:
     """Run lint; returns the exit code (0 clean, 1 findings at/above --fail-on, 2 unreadable input)."""
     from qualcli.config import load_config
-    from qualcli.lint.baseline import assign_fingerprints, read_baseline, write_baseline
+    from qualcli.lint.baseline import Anchor, read_baseline, write_baseline
     from qualcli.lint.discovery import discover
     from qualcli.lint.engine import lint_files
+    from qualcli.lint.finish import Finisher, report_order
     from qualcli.lint.formats import RENDERERS
     from qualcli.lint.gitfiles import repository_root
     from qualcli.lint.settings import lint_config
@@ -90,14 +91,14 @@ def run(options: Options) -> int:
     files = discover(options.paths, supported_suffixes(), config.include, config.exclude, root, SPEC_SUFFIXES, problems)
     if options.changed_since is not None:
         files = _changed_only(files, options.changed_since)
-    reports = lint_files(files, settings, options.jobs)
+    finish = Finisher(Anchor(repository_root() or Path.cwd()), json_text=options.fmt == "json" and not options.write_baseline)
+    reports = lint_files(files, settings, options.jobs, finish)
     for problem in problems:
         if problem.fatal:  # counted as an unreadable input: exit 2 once everything else is linted
             reports.append(FileReport(problem.path, error=problem.message))
         else:
             print(f"qualcli: warning: {problem.path}: {problem.message}", file=sys.stderr)
-    findings = sorted((f for r in reports for f in r.findings), key=Finding.sort_key)
-    assign_fingerprints(findings, repository_root() or Path.cwd())
+    findings = report_order(reports)  # each file's findings sorted and fingerprinted by ``finish``
     for report in reports:
         if report.error:
             print(f"qualcli: error: {report.path}: {report.error}", file=sys.stderr)

@@ -44,10 +44,16 @@ def _rules(text: str) -> set[str]:
     return found or {ALL}
 
 
+def may_have_directives(text: str) -> bool:
+    """False when ``text`` (a file's text, or its lines joined) holds no directive: then
+    :func:`parse_suppressions` of its lines suppresses nothing."""
+    return "qualcli" in text
+
+
 def parse_suppressions(lines: dict[int, str]) -> Suppressions:
     """Read every directive in ``lines`` (line number -> text)."""
     result = Suppressions()
-    if not any("qualcli" in text for text in lines.values()):
+    if not any(may_have_directives(text) for text in lines.values()):
         return result  # no directive anywhere
     open_blocks: dict[str, int] = {}  # rule (or ALL) -> first line
     numbers = sorted(lines)
