@@ -57,8 +57,14 @@ def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
 
 
 def compile_kept(pattern: str, flags: int = 0) -> re.Pattern:
-    """``re.compile(pattern, flags)`` now, from the program kept between runs when there is one
-    (for patterns built at run time; a module-level pattern is better :func:`lazy_compile` d)."""
+    """``re.compile(pattern, flags)`` now, from the program kept between runs when there is one.
+
+    For patterns built at run time from qualcli's or a plugin's own words (a
+    fixed set: every run asks for the same ones); a module-level pattern is
+    better :func:`lazy_compile` d. A pattern built from a document's text (its
+    unit codes, say) belongs to ``re.compile``: kept, every new document would
+    add programs to the file every process reads.
+    """
     return _PROGRAMS.compile(pattern, flags)
 
 

@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 from qualcli.api import Line, SourceText
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.prepare import prepare as shared_prepare
-from qualcli.parsing import compile_kept, lazy_compile
+from qualcli.parsing import lazy_compile
 
 # A VTCT unit code: UBU19, UV20483, CB2D1, UG31G20, UN10GH3 (two to four capitals, digits, maybe one or two capitals and digits).
 UNIT_CODE = r"[A-Z]{2,4}\d{1,6}(?:[A-Z]{1,2}\d{1,3})?"
@@ -226,7 +226,7 @@ def _code_header_pattern(codes: Iterable[str]) -> re.Pattern | None:
     alternatives = "|".join(re.escape(code) for code in codes)
     if not alternatives:
         return None
-    return compile_kept(rf"^(?:{alternatives})\s?\d{{1,3}}$|^\d{{1,3}}\s?(?:{alternatives})$")
+    return re.compile(rf"^(?:{alternatives})\s?\d{{1,3}}$|^\d{{1,3}}\s?(?:{alternatives})$")
 
 
 def ends_block(text: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from qualcli.parsing.lines import LogicalLine
-from qualcli.parsing import compile_kept, lazy_compile
+from qualcli.parsing import lazy_compile
 from qualcli.parsing.rows import CROSSES, TICKS, JoinedText, check_mark, column_order
 
 from qualcli_vtct.layout import flat
@@ -51,7 +51,7 @@ def read_methods(lines: list[LogicalLine], titles: dict[str, str]) -> dict[str, 
     joined = JoinedText.of(lines)
     text = joined.text
     codes = "|".join(re.escape(code) for code in sorted(titles, key=len, reverse=True))
-    starts = list(compile_kept(rf"\b(?:{codes})\b").finditer(text))
+    starts = list(re.compile(rf"\b(?:{codes})\b").finditer(text))
     order = column_order(text[: starts[0].start()] if starts else text, METHOD_COLUMNS)
     marked = [name for name in order if name != "question paper"]
     found: dict[str, UnitMethods] = {}

@@ -20,7 +20,7 @@ import re
 from qualcli.api import Criterion, LearningOutcome, NosRef, Section, Unit
 from qualcli.parsing.lines import LogicalLine
 from qualcli.parsing.text import strip_bullet
-from qualcli.parsing import compile_kept, lazy_compile
+from qualcli.parsing import lazy_compile
 
 from qualcli_vtct.layout import (
     cells_of,
@@ -370,7 +370,7 @@ class UnitPageReader:
 @functools.lru_cache(maxsize=64)
 def _versioned_code(code: str) -> re.Pattern:
     """``CODE_vN`` for one unit's code (its reader asks about every line of the unit's pages)."""
-    return compile_kept(rf"{re.escape(code)}_v\d+")
+    return re.compile(rf"{re.escape(code)}_v\d+")
 
 
 def _inline_list(text: str) -> str:
