@@ -31,8 +31,8 @@ def lap(label):
 lap("interpreter start-up (to the first line)")
 import gc
 gc.disable()  # as qualcli.start does
-import re, datetime
-lap("the standard library the work needs: re (with enum, functools ...), datetime")
+import datetime, marshal
+lap("the standard library the work needs: datetime (re is not imported: patterns come from kept programs)")
 from qualcli.fastpath import parse
 command, keywords = parse(["legislation", "check", {TEXT!r}])
 lap("import qualcli.fastpath and read the arguments (no Typer)")
