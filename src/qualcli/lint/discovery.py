@@ -58,22 +58,23 @@ def matches(relative: str, patterns: list[str]) -> bool:
     return False
 
 
-def _git_ignored(paths: list[Path]) -> set[Path]:
+def _git_ignored(paths: list[str]) -> set[str]:
     """The subset of ``paths`` that git ignores (nothing when git or a repository is absent)."""
     if not paths:
         return set()
-    cwd = paths[0].resolve().parent
-    if not _may_be_in_repository(cwd):
+    cwd = os.path.dirname(os.path.realpath(paths[0]))
+    if not _may_be_in_repository(Path(cwd)):
         return set()  # git would find no repository from there: nothing is ignored
-    folders: dict[Path, str] = {}  # each folder resolved once; a linked file on its own
+    folders: dict[str, str] = {}  # each folder resolved once; a linked file on its own
     absolute = {}
     for path in paths:
-        if path.is_symlink():
-            absolute[str(path.resolve())] = path
+        if os.path.islink(path):
+            absolute[os.path.realpath(path)] = path
             continue
-        if path.parent not in folders:
-            folders[path.parent] = str(path.parent.resolve())
-        absolute[os.path.join(folders[path.parent], path.name)] = path
+        parent, name = os.path.split(path)
+        if parent not in folders:
+            folders[parent] = os.path.realpath(parent or ".")
+        absolute[os.path.join(folders[parent], name)] = path
     try:
         proc = subprocess.run(
             ["git", "check-ignore", "--stdin", "-z"],
@@ -128,44 +129,73 @@ def discover(
         if path.is_file():
             if path.suffix.lower() not in suffixes | set(explicit_only):
                 raise QualcliError(f"unsupported file type {path.suffix or '(none)'!r}; qualcli lint reads {' '.join(sorted(suffixes))}", argument)
-            candidates = [path]
+            candidates = [str(path)]
         else:
             candidates = _walk(path, suffixes, include, exclude, root, problems)
         for candidate in candidates:
-            key = candidate.as_posix()
+            key = candidate if os.sep == "/" else candidate.replace(os.sep, "/")
             if key not in seen:
                 seen.add(key)
                 found.append(key)
     return found
 
 
-def _walk(folder: Path, suffixes: set[str], include, exclude, root: Path | None, problems: list[Problem]) -> list[Path]:
-    files: list[Path] = []
+def _walk(folder: Path, suffixes: set[str], include, exclude, root: Path | None, problems: list[Problem]) -> list[str]:
+    """The files under ``folder`` to lint, as paths written as ``Path`` writes them, in walk order: a
+    folder's files by name, then its subfolders by name (hidden ones and linked folders left out)."""
+    files: list[str] = []
+    start = str(folder)
 
-    def unreadable(error: OSError) -> None:
-        problems.append(Problem(error.filename or str(folder), f"cannot read folder: {error.strerror}", fatal=True))
-
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
-        here = Path(dirpath)
-        dirnames[:] = sorted(
-            d for d in dirnames
-            if not d.startswith(".") and not (here / d).is_symlink()  # linked folders are not followed
-            and not (exclude and matches(_relative(here / d, root), list(exclude)))
-        )
-        for name in sorted(filenames):
-            if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
+    def visit(here: str) -> None:
+        try:
+            with os.scandir(here) as listing:
+                entries = list(listing)
+        except OSError as error:
+            problems.append(Problem(error.filename or start, f"cannot read folder: {error.strerror}", fatal=True))
+            return
+        folders = []
+        for entry in sorted(entries, key=lambda e: e.name):
+            name = entry.name
+            if name.startswith("."):
                 continue
-            path = here / name
-            if not _regular_file(path, problems):
+            path = name if here == "." else os.path.join(here, name)
+            if _is_folder(entry):
+                folders.append((entry, path))
                 continue
-            relative = _relative(path, root) if include or exclude else ""
+            if os.path.splitext(name)[1].lower() not in suffixes:
+                continue
+            if not (_plain_file(entry) or _regular_file(Path(path), problems)):  # a regular file needs no further look
+                continue
+            relative = _relative(Path(path), root) if include or exclude else ""
             if exclude and matches(relative, list(exclude)):
                 continue
             if include and not matches(relative, list(include)):
                 continue
             files.append(path)
+        for entry, path in folders:
+            if entry.is_symlink() or (exclude and matches(_relative(Path(path), root), list(exclude))):
+                continue  # linked folders are not followed
+            visit(path)
+
+    visit(start)
     ignored = _git_ignored(files)
     return [f for f in files if f not in ignored]
+
+
+def _plain_file(entry: os.DirEntry) -> bool:
+    """True for a regular file that is not a link, known from the folder listing alone (no ``stat``)."""
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """True for a folder or a link to one (as ``os.walk`` tells them from files)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _regular_file(path: Path, problems: list[Problem]) -> bool:
