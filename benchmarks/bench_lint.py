@@ -180,7 +180,7 @@ def time_tree(folder: Path, megabytes: float, names: list[str], runs: dict, repe
         patterns.unlink(missing_ok=True)
     medians = {name: statistics.median(values) for name, values in times.items()}
     rg_matches = sum(int(line.rsplit(":", 1)[1]) for line in outputs["rg"].stdout.splitlines() if ":" in line)
-    print(f"median of {repeat} interleaved round(s)")
+    print(f"median of {repeat} interleaved round(s); goal (issue 16): lint <= 10x rg, then <= 5x")
     print(f"rg:      {medians['rg']:6.2f} s  {megabytes / medians['rg']:8.1f} MB/s  {rg_matches} name matches ({len(names)} names)")
     for name in argvs:
         if name == "rg":

@@ -114,6 +114,7 @@ def main() -> None:
     pdfs = args.pdfs or sorted([*corpus.glob("rendered/*.pdf"), *corpus.glob("specs-extra/*.pdf")])
     if not pdfs:
         sys.exit(f"no PDFs under {corpus} (set QUALCLI_CORPUS)")
+    print("goal (issue 16): parse of the 147 KB-text handbook (AB20117) <= 3x pdftotext -layout")
     print(f"{'file':68} {'pdftotext s':>11} {'reader x':>8} {'read x':>7} {'parse x':>8} {'pypdf x':>8}")
     checkouts = [args.before, None] if args.before is not None else [None]
     reader = READER_ONLY.replace("perf_counter", "process_time") if args.cpu else READER_ONLY
