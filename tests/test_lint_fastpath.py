@@ -323,7 +323,51 @@ def test_an_ascii_text_searched_as_bytes_gives_the_strings_anchor_hits(text):
     if not lowered.isascii():
         pytest.skip("not an ASCII text")
     hits = finder._anchor_hits(lowered)
-    assert hits and hits == finder._automaton.find_matches_as_indexes(lowered, overlapping=True)
+    assert hits and hits == finder._automaton.find_matches_as_indexes(lowered, overlapping=finder._overlapping)
+
+
+def test_anchor_words_searched_leftmost_longest_find_what_every_overlapping_match_finds():
+    """The anchor automaton skips overlapping matches (fast): every reference and every may_find answer
+    is the one a search reporting every match gives, on texts built to make anchors overlap words."""
+    import random
+
+    from ahocorasick_rs import AhoCorasick
+
+    from qualcli.legislation.finder import Finder
+    from qualcli.legislation.table import shipped_table
+
+    table = shipped_table()
+    leftmost, every = Finder(table), Finder(table)
+    assert not leftmost._overlapping  # the shipped anchors are letters and digits
+    every._overlapping = True
+    every._automaton = AhoCorasick([anchor for anchor, _ in every._anchors])
+    rng = random.Random(20261130)
+    pieces = [anchor for anchor, _ in leftmost._anchors] + [inst.name for inst in table][::7] + [
+        "contract", "ordered", "acts", "Act 1998", "(Northern Ireland)", "reaction", "_act", "Orders", "ÀCT", "ß",
+        "the", "Regulations 2013", "GDPRs", "Health & Safety at Work etc.", "’s", "-"]
+    texts = [*FINDER_CASES, LESSON] + [
+        "".join(rng.choice(pieces) + rng.choice(["", " ", "\n", ".", "_"]) for _ in range(rng.randint(1, 12)))
+        for _ in range(600)]
+    for text in texts:
+        assert leftmost.find(text) == every.find(text), text
+        assert leftmost.may_find(text) == every.may_find(text), text
+
+
+def test_the_first_look_answers_as_the_full_looks_do():
+    import random
+
+    from qualcli.lint.changelog import may_have_changelog
+    from qualcli.lint.firstlook import first_look
+    from qualcli.lint.suppress import may_have_directives
+
+    rng = random.Random(7)
+    words = ["history", "log", "record", "changes", "qualcli", "catalogue", "Records", "changelog", "historylog",
+             "qualclilog", "the", "act", "|", "\t", "é"]
+    for _ in range(1500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 6)))
+        rows, directives = first_look(text)
+        assert rows == may_have_changelog(text), text
+        assert directives == (may_have_directives(text) or (text.isascii() and "qualcli" in text.lower())), text
 
 
 def test_a_finding_written_field_by_field_is_the_json_writers_text():

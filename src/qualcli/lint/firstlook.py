@@ -23,8 +23,11 @@ def first_look(text: str) -> tuple[bool, bool]:
         return may_have_changelog(text), may_have_directives(text)
     rows = "\t" in text or "|" in text
     if not _AUTOMATON:
-        from ahocorasick_rs import BytesAhoCorasick
+        from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
-        _AUTOMATON.append(BytesAhoCorasick([word.encode() for word in (*HISTORY_WORDS, _DIRECTIVE_WORD)]))
-    found = {index for index, _, _ in _AUTOMATON[0].find_matches_as_indexes(text.lower().encode("ascii"), overlapping=True)}
+        # Leftmost matches without overlaps lose none of the two answers (no word can hide "qualcli", and any
+        # history word found will do), and let the automaton skip ahead: many times faster than every match.
+        words = [word.encode() for word in (*HISTORY_WORDS, _DIRECTIVE_WORD)]
+        _AUTOMATON.append(BytesAhoCorasick(words, matchkind=MatchKind.LeftmostLongest))
+    found = {index for index, _, _ in _AUTOMATON[0].find_matches_as_indexes(text.lower().encode("ascii"))}
     return rows or bool(found - {len(HISTORY_WORDS)}), len(HISTORY_WORDS) in found
