@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from pathlib import Path
 
 
 TEXT, HEADING, LIST_ITEM, TABLE_ROW = "text", "heading", "list_item", "table_row"

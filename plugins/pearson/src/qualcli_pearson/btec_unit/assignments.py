@@ -10,7 +10,6 @@ outline point at criteria of the grid; they are not criteria themselves.
 from __future__ import annotations
 
 from qualcli.api import Section
-from qualcli.parsing.text import normalise_space
 from qualcli.parsing import lazy_compile
 
 from qualcli_pearson.btec_unit.grid import read_ref
