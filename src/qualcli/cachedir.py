@@ -44,6 +44,15 @@ def fast_hash(data: bytes) -> str:
     return source_hash(_HASH_KEY, data).hex()
 
 
+def environment_file(name: str) -> str:
+    """``<cache folder>/<name>-<hash of the interpreter's path>.bin``: a kept file of its own for each
+    Python environment (two virtual environments never replace each other's)."""
+    import sys
+
+    interpreter = fast_hash(sys.executable.encode("utf-8", "surrogateescape"))
+    return os.path.join(cache_folder(), f"{name}-{interpreter}.bin")
+
+
 def read_kept(path: str, key: str):
     """The data :func:`write_kept` kept in ``path`` for ``key`` (a string without spaces), or None
     when the file is missing or damaged, or was kept for another key."""

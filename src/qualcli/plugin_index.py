@@ -18,7 +18,7 @@ import os
 import sys
 from collections import namedtuple
 
-from qualcli.cachedir import cache_folder, fast_hash, read_kept, write_kept
+from qualcli.cachedir import environment_file, fast_hash, read_kept, write_kept
 from qualcli.lazyre import lazy_compile
 
 TYPE_CHECKING = False  # typing is not imported at run time (start-up)
@@ -75,8 +75,7 @@ def installed_plugins(key: str | None = None) -> list[EntryPoint]:
     ``key`` is :func:`environment_key`, when the caller has just computed it.
     """
     key = key or environment_key()
-    interpreter = fast_hash(sys.executable.encode("utf-8", "surrogateescape"))
-    path = os.path.join(cache_folder(), f"plugins-{interpreter}.bin")  # one per environment, replaced when it changes
+    path = environment_file("plugins")  # replaced when the environment changes
     kept = read_kept(path, key)
     try:
         cached = [EntryPoint(*item) for item in kept] if kept is not None else None

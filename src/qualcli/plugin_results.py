@@ -26,7 +26,7 @@ TYPE_CHECKING = False  # typing is not imported at run time (start-up)
 if TYPE_CHECKING:
     from typing import Any
 
-from qualcli.cachedir import cache_folder, fast_hash, read_kept, write_kept
+from qualcli.cachedir import environment_file, fast_hash, read_kept, write_kept
 
 _BUILTIN_FILES = ("readers/builtin.py", "hookspecs.py")
 
@@ -38,8 +38,7 @@ def hook_results(hook_name: str) -> list[tuple[str, Any]]:
         return _collect(hook_name)[0]
     try:
         key = plugins_key(hook_name)
-        interpreter = fast_hash(sys.executable.encode("utf-8", "surrogateescape"))
-        path = os.path.join(cache_folder(), f"hook-{hook_name}-{interpreter}.bin")
+        path = environment_file(f"hook-{hook_name}")
     except (OSError, ValueError, ImportError):
         return _collect(hook_name)[0]
     kept = read_kept(path, key)

@@ -25,7 +25,6 @@ parsed-spec cache), it is derived from installed files only, so
 
 from __future__ import annotations
 
-import os
 import sys
 
 FORMAT = 1
@@ -52,7 +51,7 @@ def keep(source: str, data) -> None:
 
 def _where(source: str) -> tuple[str | None, str]:
     """The snapshot's file and the key it must be kept under; no file when snapshots are off here."""
-    from qualcli.cachedir import cache_folder, fast_hash
+    from qualcli.cachedir import environment_file, fast_hash
 
     if "qualcli.plugins" in sys.modules:  # else no plugin manager was made: the plugins' results came from their cache
         from qualcli.plugins import installed_and_clean
@@ -69,5 +68,4 @@ def _where(source: str) -> tuple[str | None, str]:
     except (OSError, ValueError, ImportError):
         return None, ""
     key = fast_hash(f"{FORMAT} {__version__} {sys.version} {yaml_hash} {plugins}".encode("utf-8", "surrogateescape"))
-    interpreter = fast_hash(sys.executable.encode("utf-8", "surrogateescape"))  # one file per environment
-    return os.path.join(cache_folder(), f"legislation-built-{interpreter}.bin"), key
+    return environment_file("legislation-built"), key
